@@ -1,0 +1,144 @@
+"""Catalogue models: Oscar's, plus OCOP certification and origin as real fields.
+
+Our classes are declared before the star import of Oscar's models, or Oscar would register
+its own ``Product`` first and ours would be silently ignored.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+
+
+class Province(models.Model):
+    """One of the 34 provinces and centrally-run cities (from 1 July 2025).
+
+    Loaded from ``catalog/data/provinces.json`` by ``manage.py load_reference_data``; the kind
+    (city or province) is data because more provinces may become cities.
+    """
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("City")
+        PROVINCE = "province", _("Province")
+
+    code = models.CharField(_("GSO code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    name_ascii = models.CharField(_("name without diacritics"), max_length=64)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    region = models.CharField(_("region"), max_length=16, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province or city")
+        verbose_name_plural = _("provinces and cities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def full_name(self):
+        prefix = "Thành phố" if self.kind == self.Kind.CITY else "Tỉnh"
+        return f"{prefix} {self.name}"
+
+
+class Category(AbstractCategory):
+    """An OCOP product group or sub-group; ``name_en`` shows when English is active."""
+
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    ocop_code = models.CharField(
+        _("OCOP group code"), max_length=16, blank=True, db_index=True,
+        help_text=_("Stable code of the OCOP group or sub-group, e.g. '1' or '1.9'."),
+    )
+
+    class Meta(AbstractCategory.Meta):
+        pass
+
+    @property
+    def display_name(self):
+        from django.utils.translation import get_language
+
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class Product(AbstractProduct):
+    """A product, with its OCOP certificate (if any) and place of origin."""
+
+    STAR_CHOICES = [(3, _("3 stars")), (4, _("4 stars")), (5, _("5 stars"))]
+    CERTIFICATE_VALIDITY_MONTHS = 36
+
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("OCOP stars"), null=True, blank=True, choices=STAR_CHOICES
+    )
+    ocop_certificate_number = models.CharField(_("certificate number"), max_length=64, blank=True)
+    ocop_issuing_authority = models.CharField(_("issuing authority"), max_length=255, blank=True)
+    ocop_decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
+    ocop_decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    ocop_valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    ocop_valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    origin_province = models.ForeignKey(
+        Province,
+        verbose_name=_("province of origin"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    origin_place = models.CharField(
+        _("place of origin"), max_length=255, blank=True,
+        help_text=_("Commune or ward, village: where the product is made."),
+    )
+
+    class Meta(AbstractProduct.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ocop_stars__isnull=True) | Q(ocop_stars__gte=3, ocop_stars__lte=5),
+                name="product_ocop_stars_3_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(ocop_valid_from__isnull=True)
+                | Q(ocop_valid_until__isnull=True)
+                | Q(ocop_valid_until__gt=F("ocop_valid_from")),
+                name="product_ocop_validity_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(ocop_stars__isnull=True)
+                | (
+                    Q(ocop_valid_from__isnull=False)
+                    & Q(ocop_valid_until__isnull=False)
+                    & ~Q(ocop_certificate_number="")
+                ),
+                name="product_ocop_stars_need_certificate",
+            ),
+        ]
+
+    def ocop_is_valid(self, on: datetime.date | None = None) -> bool:
+        """True while the certificate is in force; stars are shown only then."""
+        if not self.ocop_stars or not self.ocop_valid_from or not self.ocop_valid_until:
+            return False
+        on = on or timezone.localdate()
+        return self.ocop_valid_from <= on <= self.ocop_valid_until
+
+    @property
+    def ocop_badge_stars(self) -> int | None:
+        return self.ocop_stars if self.ocop_is_valid() else None
+
+    @property
+    def ocop_group(self):
+        """The top-level OCOP product group among the product's categories."""
+        categories = list(self.categories.all())
+        for category in categories:
+            if category.depth == 1:
+                return category
+        if categories:
+            path = categories[0].path[: categories[0].steplen]
+            return Category.objects.filter(path=path).first()
+        return None
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

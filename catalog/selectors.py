@@ -1,0 +1,87 @@
+"""Product listings for browse and search pages.
+
+Every listing costs a fixed number of queries however many products it shows: the product
+class, origin and stock records (with their seller) and images are fetched in bulk.
+"""
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def public_products() -> QuerySet:
+    """Products a buyer may see: public, not a variant child, sold by someone."""
+    return (
+        Product.objects.browsable()
+        .filter(is_public=True, stockrecords__isnull=False)
+        .distinct()
+    )
+
+
+def with_listing_data(qs: QuerySet) -> QuerySet:
+    return qs.select_related("product_class", "origin_province").prefetch_related(
+        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+        Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
+        "categories",
+    )
+
+
+def product_listing(*, query: str = "", categories=None, sort_by: str = "") -> QuerySet:
+    qs = public_products()
+    if categories is not None:
+        qs = qs.filter(categories__in=categories)
+    if query:
+        terms = query.split()
+        for term in terms:
+            qs = qs.filter(
+                Q(title__icontains=term)
+                | Q(description__icontains=term)
+                | Q(origin_province__name__icontains=term)
+                | Q(stockrecords__partner__name__icontains=term)
+            )
+    price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
+    qs = qs.annotate(listing_price=Subquery(price))
+    ordering = {
+        "newest": ["-date_created", "-pk"],
+        "price_asc": ["listing_price", "pk"],
+        "price_desc": ["-listing_price", "-pk"],
+        "stars": ["-ocop_stars", "-date_created", "pk"],
+    }.get(sort_by, ["-ocop_stars", "-date_created", "-pk"] if not query else ["title", "pk"])
+    return with_listing_data(qs.order_by(*ordering))
+
+
+def featured_products(*, limit: int = 8):
+    """Products with a certificate in force, most stars first."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    qs = product_listing(sort_by="stars").filter(
+        ocop_stars__isnull=False, ocop_valid_from__lte=today, ocop_valid_until__gte=today
+    )
+    return qs[:limit]
+
+
+def product_groups():
+    """The six OCOP product groups (the top level of the category tree), in code order."""
+    Category = get_model("catalogue", "Category")
+    return Category.get_root_nodes().filter(is_public=True).order_by("ocop_code", "path")
+
+
+def product_detail_queryset() -> QuerySet:
+    return Product.objects.select_related(
+        "product_class", "origin_province", "parent"
+    ).prefetch_related(
+        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__province")),
+        Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
+        "categories",
+    )
+
+
+def seller_other_products(*, seller, exclude=None, limit: int = 4):
+    qs = product_listing(sort_by="stars").filter(stockrecords__partner=seller)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs[:limit]

@@ -1,0 +1,135 @@
+"""Builds the demo site: sellers, products with OCOP certificates, stock, pictures, the home
+page in Vietnamese and English, and an admin account. Idempotent: objects are looked up by
+their natural keys (seller code, product SKU) and left alone when they already exist."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from catalog.services import ocop_groups_load, provinces_load
+from cms.demo import catalogue as data
+from cms.demo.images import product_image_bytes
+from cms.services import home_page_ensure
+from shop.services import shop_reference_data_load
+
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+Province = get_model("catalogue", "Province")
+
+ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@ocop.local"
+ADMIN_PASSWORD = "ocop-admin-2026"
+VALIDITY_MONTHS = 36
+
+
+@dataclass
+class DemoReport:
+    created: dict = field(default_factory=dict)
+    admin_created: bool = False
+
+    def add(self, kind: str, n: int = 1):
+        self.created[kind] = self.created.get(kind, 0) + n
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values()) or self.admin_created
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return datetime.date(year, month, min(day.day, 28))
+
+
+def certificate_fields(row: dict, province: Province, seq: int) -> dict:
+    if not row.get("stars"):
+        return {}
+    decided = datetime.date.fromisoformat(row["certified_on"])
+    national = row["stars"] == 5
+    return {
+        "ocop_stars": row["stars"],
+        "ocop_certificate_number": f"{province.code}-{decided.year}-OCOP-{seq:04d}",
+        "ocop_issuing_authority": (
+            "Bộ Nông nghiệp và Môi trường" if national else f"UBND {province.full_name}"
+        ),
+        "ocop_decision_number": f"{100 + seq * 7}/QĐ-{'BNNMT' if national else 'UBND'}",
+        "ocop_decision_date": decided,
+        "ocop_valid_from": decided,
+        "ocop_valid_until": _add_months(decided, VALIDITY_MONTHS) - datetime.timedelta(days=1),
+    }
+
+
+def _sellers(report: DemoReport) -> dict:
+    provinces = {p.code: p for p in Province.objects.all()}
+    sellers = {}
+    for row in data.SELLERS:
+        seller = Partner.objects.filter(code=row["code"]).first()
+        if seller is None:
+            seller = Partner.objects.create(
+                code=row["code"], name=row["name"], legal_name=row["legal_name"],
+                kind=row["kind"], province=provinces[row["province"]], commune=row["commune"],
+                phone=row["phone"], founded_year=row["founded_year"],
+                description=row["description"],
+            )
+            report.add("sellers")
+        sellers[row["code"]] = seller
+    return sellers
+
+
+def _products(report: DemoReport, sellers: dict) -> None:
+    provinces = {p.code: p for p in Province.objects.all()}
+    categories = {c.ocop_code: c for c in Category.objects.exclude(ocop_code="")}
+    product_class, created = ProductClass.objects.get_or_create(
+        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
+                                   "track_stock": True},
+    )
+    report.add("product classes", int(created))
+    existing = set(StockRecord.objects.values_list("partner_sku", flat=True))
+    for seq, row in enumerate(data.PRODUCTS, start=1):
+        if row["sku"] in existing:
+            continue
+        province = provinces[row["province"]]
+        product = Product.objects.create(
+            product_class=product_class, structure=Product.STANDALONE, title=row["title"],
+            description=row["description"], origin_province=province,
+            origin_place=row.get("origin_place", ""), is_public=True,
+            **certificate_fields(row, province, seq),
+        )
+        product.categories.add(categories[row["group"]])
+        StockRecord.objects.create(
+            product=product, partner=sellers[row["seller"]], partner_sku=row["sku"],
+            price_currency="VND", price=row["price"], num_in_stock=row["stock"],
+        )
+        picture = product_image_bytes(title=row["title"], group=row["group"],
+                                      province=province.name)
+        image = ProductImage(product=product, caption=row["title"], display_order=0)
+        image.original.save(f"{row['sku'].lower()}.jpg", ContentFile(picture), save=True)
+        report.add("products")
+
+
+def _admin(report: DemoReport) -> None:
+    User = get_user_model()
+    if not User.objects.filter(username=ADMIN_USERNAME).exists():
+        User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD)
+        report.admin_created = True
+
+
+@transaction.atomic
+def demo_load() -> DemoReport:
+    report = DemoReport()
+    report.add("provinces", provinces_load())
+    report.add("OCOP groups", ocop_groups_load())
+    report.add("shop reference rows", shop_reference_data_load())
+    sellers = _sellers(report)
+    _products(report, sellers)
+    report.add("pages", home_page_ensure())
+    _admin(report)
+    return report

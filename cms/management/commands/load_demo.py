@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from cms.demo.loader import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue (idempotent: a second run changes nothing)."
+
+    def handle(self, *args, **options):
+        report = demo_load()
+        if report.changed:
+            made = ", ".join(f"{n} {kind}" for kind, n in report.created.items() if n)
+            self.stdout.write(self.style.SUCCESS(f"Demo data created: {made or 'admin account'}."))
+        else:
+            self.stdout.write("Demo data already present: nothing changed.")
+        self.stdout.write(
+            f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD} (e-mail {ADMIN_EMAIL}) at "
+            "http://127.0.0.1:8000/shop/dashboard/ and http://127.0.0.1:8000/cms-admin/"
+        )

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from catalog.services import ocop_groups_load, provinces_load
+from shop.services import shop_reference_data_load
+
+
+class Command(BaseCommand):
+    help = "Load the data every installation needs: provinces, OCOP groups, Vietnam, payment types."
+
+    def handle(self, *args, **options):
+        counts = {
+            "provinces": provinces_load(),
+            "OCOP groups": ocop_groups_load(),
+            "shop": shop_reference_data_load(),
+        }
+        summary = ", ".join(f"{k}: {v} changed" for k, v in counts.items())
+        self.stdout.write(f"Reference data loaded ({summary}).")

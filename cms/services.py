@@ -1,0 +1,62 @@
+"""Writes to the Wagtail site tree."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+
+SITE_NAME = "Chợ OCOP Thanh niên"
+HOME_TEXT = {
+    "vi": {
+        "title": "Chợ OCOP Thanh niên",
+        "hero_heading": "Sản phẩm OCOP và khởi nghiệp thanh niên từ khắp mọi miền",
+        "hero_text": "Mua trực tiếp từ hợp tác xã, hộ kinh doanh và các bạn trẻ khởi nghiệp ở 34 "
+                     "tỉnh, thành phố. Mỗi sản phẩm OCOP đều ghi rõ số sao, số giấy chứng nhận và "
+                     "nơi sản xuất.",
+    },
+    "en": {
+        "title": "Youth OCOP Market",
+        "hero_heading": "OCOP and youth-startup products from every corner of Viet Nam",
+        "hero_text": "Buy straight from cooperatives, household businesses and young founders in "
+                     "all 34 provinces and cities. Every OCOP product shows its stars, certificate "
+                     "number and where it is made.",
+    },
+}
+
+
+@transaction.atomic
+def home_page_ensure() -> int:
+    """Make the bilingual home page the root of the default site; returns pages created.
+
+    Replaces Wagtail's "Welcome to your new Wagtail site!" page on a new installation and
+    adds the English translation (served under /en/) when it is missing.
+    """
+    created = 0
+    vi, _ = Locale.objects.get_or_create(language_code="vi")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=vi)
+    home = HomePage.objects.filter(locale=vi).first()
+    if home is None:
+        home = HomePage(slug="trang-chu", locale=vi, **HOME_TEXT["vi"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        created += 1
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name=SITE_NAME)
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page, site.site_name = home, SITE_NAME
+        site.save()
+        if old_root.depth == 2 and old_root.specific_class is Page:
+            old_root.delete()  # Wagtail's welcome page, never edited
+    if not HomePage.objects.filter(locale=en, translation_key=home.translation_key).exists():
+        english = home.copy_for_translation(en)
+        for name, value in HOME_TEXT["en"].items():
+            setattr(english, name, value)
+        english.save_revision().publish()
+        created += 1
+    return created

@@ -1,0 +1,31 @@
+"""django-oscar settings: VND, Vietnamese addresses, Oscar mounted under /shop/."""
+
+from django.utils.translation import gettext_lazy as _
+
+OSCAR_SHOP_NAME = "Chợ OCOP Thanh niên"
+OSCAR_SHOP_TAGLINE = _("Youth startup and OCOP products")
+OSCAR_DEFAULT_CURRENCY = "VND"
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 50
+OSCAR_HOMEPAGE = "/"
+OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "country", "phone_number")
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_GOOGLE_ANALYTICS_ID = None
+OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
+THUMBNAIL_DEBUG = False
+THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
+OSCAR_SLUG_FUNCTION = "catalog.text.vn_slugify"
+OSCAR_DYNAMIC_CLASS_LOADER = "search.oscar_loading.class_loader"

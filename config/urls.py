@@ -1,0 +1,40 @@
+"""Root URLs. Wagtail owns ``/``; Oscar lives under ``/shop/``.
+
+Pages a buyer sees are inside ``i18n_patterns`` without a prefix for Vietnamese (the default)
+and with ``/en/`` for English, so an unknown language code is simply a 404.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from shop.partner import views as seller_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("shop/sellers/<slug:slug>/", seller_views.SellerDetailView.as_view(), name="seller-detail"),
+    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    urlpatterns.insert(
+        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_static,
+                {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

@@ -1,0 +1,40 @@
+"""Order-related writes that run outside the buyer's request."""
+
+import logging
+
+from django.urls import reverse
+from django.utils import translation
+from oscar.core.loading import get_class, get_model
+
+Order = get_model("order", "Order")
+CommunicationEvent = get_model("order", "CommunicationEvent")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
+OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+
+logger = logging.getLogger(__name__)
+
+
+def order_confirmation_send(*, order_id: int) -> bool:
+    """Send the "order placed" e-mail once, in the language the buyer ordered in.
+
+    Returns False when it had already been sent (a retried or duplicated task).
+    """
+    order = Order.objects.select_related("user").get(pk=order_id)
+    already = CommunicationEvent.objects.filter(
+        order=order, event_type__code=OrderDispatcher.ORDER_PLACED_EVENT_CODE
+    ).exists()
+    if already:
+        return False
+    language = order.language or "vi"
+    with translation.override(language):
+        if order.user_id:
+            path = reverse("customer:order", kwargs={"order_number": order.number})
+        else:
+            path = reverse(
+                "customer:anon-order",
+                kwargs={"order_number": order.number, "hash": order.verification_hash()},
+            )
+        context = {"order": order, "lines": order.lines.all(), "status_path": path,
+                   "user": order.user}
+        OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
+    return True

@@ -1,0 +1,9 @@
+from django.shortcuts import get_object_or_404
+from oscar.core.loading import get_model
+
+Partner = get_model("partner", "Partner")
+
+
+def seller_get(*, slug: str):
+    """A seller with at least one public product; others have no public page yet."""
+    return get_object_or_404(Partner.objects.select_related("province"), code=slug)
