@@ -3,7 +3,10 @@ product groups for the navigation."""
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+
+from catalog.selectors import product_groups
 
 
 def site_chrome(request):
@@ -15,4 +18,8 @@ def site_chrome(request):
             {"code": code, "name": name, "url": translate_url(path, code),
              "active": code == current}
         )
-    return {"language_links": links, "current_language": current}
+    return {
+        "language_links": links,
+        "current_language": current,
+        "nav_groups": SimpleLazyObject(lambda: list(product_groups())),
+    }

@@ -27,7 +27,7 @@ def shop_reference_data_load() -> int:
         )
         changed += created
     _, created = CommunicationEventType.objects.get_or_create(
-        code="ORDER_PLACED", defaults={"name": "Order placed", "category": "Order related"}
+        code="ORDER_PLACED", defaults={"name": "Order placed", "category": CommunicationEventType.ORDER_RELATED}
     )
     changed += created
     return changed

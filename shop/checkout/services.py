@@ -2,6 +2,8 @@
 
 import logging
 
+from django.conf import settings
+
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
@@ -20,6 +22,10 @@ def order_confirmation_send(*, order_id: int) -> bool:
     Returns False when it had already been sent (a retried or duplicated task).
     """
     order = Order.objects.select_related("user").get(pk=order_id)
+    CommunicationEventType.objects.get_or_create(
+        code=OrderDispatcher.ORDER_PLACED_EVENT_CODE,
+        defaults={"name": "Order placed", "category": CommunicationEventType.ORDER_RELATED},
+    )
     already = CommunicationEvent.objects.filter(
         order=order, event_type__code=OrderDispatcher.ORDER_PLACED_EVENT_CODE
     ).exists()
@@ -35,6 +41,7 @@ def order_confirmation_send(*, order_id: int) -> bool:
                 kwargs={"order_number": order.number, "hash": order.verification_hash()},
             )
         context = {"order": order, "lines": order.lines.all(), "status_path": path,
-                   "user": order.user}
+                   "status_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+                   "user": order.user, "shop_name": settings.OSCAR_SHOP_NAME}
         OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
     return True
