@@ -6,6 +6,7 @@ its own ``Product`` first and ours would be silently ignored.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -116,6 +117,25 @@ class Product(AbstractProduct):
                 name="product_ocop_stars_need_certificate",
             ),
         ]
+
+    def clean(self):
+        """The certificate rules of the database constraints, as messages for forms."""
+        super().clean()
+        errors = {}
+        if self.ocop_stars is not None:
+            if self.ocop_stars not in (3, 4, 5):
+                errors["ocop_stars"] = _("OCOP certificates are issued for 3, 4 or 5 stars only.")
+            if not self.ocop_certificate_number:
+                errors["ocop_certificate_number"] = _("A certified product needs its certificate number.")
+            if not self.ocop_valid_from:
+                errors["ocop_valid_from"] = _("A certified product needs the start of validity.")
+            if not self.ocop_valid_until:
+                errors["ocop_valid_until"] = _("A certified product needs the end of validity.")
+        if (self.ocop_valid_from and self.ocop_valid_until
+                and self.ocop_valid_until <= self.ocop_valid_from):
+            errors["ocop_valid_until"] = _("The end of validity must be after its start.")
+        if errors:
+            raise ValidationError(errors)
 
     def ocop_is_valid(self, on: datetime.date | None = None) -> bool:
         """True while the certificate is in force; stars are shown only then."""

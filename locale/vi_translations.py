@@ -145,3 +145,11 @@ VI.update({
     "Delivery address:": "Địa chỉ giao hàng:",
     "Follow your order here:": "Theo dõi đơn hàng tại:",
 })
+
+VI.update({
+    "OCOP certificates are issued for 3, 4 or 5 stars only.": "Giấy chứng nhận OCOP chỉ cấp cho sản phẩm 3, 4 hoặc 5 sao.",
+    "A certified product needs its certificate number.": "Sản phẩm đạt chứng nhận cần có số giấy chứng nhận.",
+    "A certified product needs the start of validity.": "Sản phẩm đạt chứng nhận cần có ngày bắt đầu hiệu lực.",
+    "A certified product needs the end of validity.": "Sản phẩm đạt chứng nhận cần có ngày hết hiệu lực.",
+    "The end of validity must be after its start.": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
+})
