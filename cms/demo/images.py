@@ -69,9 +69,15 @@ def product_image_bytes(*, title: str, group: str, province: str) -> bytes:
     the certificate is valid, and a picture cannot lapse."""
     seed = int(hashlib.sha1(title.encode()).hexdigest()[:6], 16) % 7 + 1
     background, accent = PALETTES.get(group[:1], PALETTES["1"])
+    # Sub-groups get their own motif and a shifted tint, so a shelf of one group still varies.
+    major, _, minor = group.partition(".")
+    motif = str((int(major) + int(minor or 0) - 1) % 6 + 1)
+    shift = (int(minor or 0) * 9 + seed * 5) % 40 - 20
+    background = tuple(max(0, min(255, c + shift // 2)) for c in background)
+    accent = tuple(max(0, min(255, c + shift)) for c in accent)
     image = Image.new("RGB", (SIZE, SIZE), background)
     draw = ImageDraw.Draw(image)
-    _motif(draw, group[:1], accent, seed)
+    _motif(draw, motif, accent, seed)
     draw.rectangle((0, 400, SIZE, SIZE), fill=(255, 255, 255))
     draw.rectangle((0, 400, SIZE, 408), fill=accent)
     lines = textwrap.wrap(title, width=26)[:3]

@@ -34,3 +34,10 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", env={**env})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_no_migration_is_missing():
+    result = run_manage("makemigrations", "--check", "--dry-run",
+                        env={"DJANGO_SETTINGS_MODULE": "config.settings.local",
+                             "DATABASE_URL": "sqlite:////tmp/makemigrations-check.sqlite3"})
+    assert result.returncode == 0, result.stdout + result.stderr
