@@ -55,11 +55,15 @@ ensure_venv() {
         "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
         local spec="$ROOT_DIR"
         [ -n "$extras" ] && spec="$ROOT_DIR[$extras]"
-        "$PY" -m pip install -q --disable-pip-version-check -e "$spec" 2>&1 | grep -v '^WARNING: Location' >&2 || true
+        local log="$VENV/pip-install.log"
+        if ! "$PY" -m pip install -q --disable-pip-version-check -e "$spec" >"$log" 2>&1; then
+            cat "$log" >&2; die "pip install failed (log above, also in $log)."
+        fi
         "$PY" -c 'import django, wagtail, oscar' || die "Python packages failed to install."
         rm -f "$VENV"/.installed-*
         touch "$stamp"
         # a test install also covers the base install
-        [ -n "$extras" ] && touch "$VENV/.installed-${want%-*}-base"
+        if [ -n "$extras" ]; then touch "$VENV/.installed-${want%-*}-base"; fi
     fi
+    return 0
 }
