@@ -3,7 +3,6 @@
 import logging
 
 from django.conf import settings
-
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model

@@ -160,3 +160,26 @@ def test_order_appears_in_the_dashboard(client, admin_client, site_tree, product
     assert order.number in listing
     detail = admin_client.get(reverse("dashboard:order-detail", kwargs={"number": order.number}))
     assert "Nguyễn Thị Mai" in detail.content.decode()
+
+
+def test_checkout_with_an_account_keeps_the_order_in_the_account(client, site_tree, product,
+                                                                  django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("lan", "lan@example.com", "mat-khau-an-toan-2026")
+    client.force_login(user)
+    add_to_basket(client, product, 1)
+    client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+    order = Order.objects.get()
+    assert order.user == user and order.total_incl_tax == 185000
+    history = client.get(reverse("customer:order-list")).content.decode()
+    assert order.number in history
+    assert mail.outbox[0].to == ["lan@example.com"]
+    # B4/G4: another buyer cannot open this order
+    other = get_user_model().objects.create_user("binh", "binh@example.com", "mat-khau-khac-2026")
+    client.force_login(other)
+    response = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
+    assert response.status_code == 404

@@ -1,3 +1,5 @@
+import os
+
 from django.core.management.base import BaseCommand
 
 from cms.demo.loader import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, demo_load
@@ -13,7 +15,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo data created: {made or 'admin account'}."))
         else:
             self.stdout.write("Demo data already present: nothing changed.")
+        base = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
         self.stdout.write(
             f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD} (e-mail {ADMIN_EMAIL}) at "
-            "http://127.0.0.1:8000/shop/dashboard/ and http://127.0.0.1:8000/cms-admin/"
+            f"{base}/shop/dashboard/ and {base}/cms-admin/"
         )
