@@ -95,6 +95,27 @@ class Product(AbstractProduct):
         help_text=_("Commune or ward, village: where the product is made."),
     )
 
+    class Moderation(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    moderation_status = models.CharField(
+        _("moderation status"), max_length=16, choices=Moderation.choices,
+        default=Moderation.APPROVED, db_index=True,
+        help_text=_("Only approved products of approved sellers are public."),
+    )
+    moderation_note = models.TextField(
+        _("reason for rejection"), blank=True,
+        help_text=_("Shown to the seller when the product is rejected."),
+    )
+    pending_changes = models.JSONField(
+        _("changes waiting for review"), default=dict, blank=True,
+        help_text=_("Edits to what buyers trust (name, description, certificate, images) of an "
+                    "approved product wait here; the approved version stays public meanwhile."),
+    )
+
     class Meta(AbstractProduct.Meta):
         constraints = [
             models.CheckConstraint(
@@ -159,6 +180,60 @@ class Product(AbstractProduct):
             path = categories[0].path[: categories[0].steplen]
             return Category.objects.filter(path=path).first()
         return None
+
+
+class Marketplace(models.TextChoices):
+    """The marketplaces a product may also be sold on. Their hostnames live in
+    ``catalog/data/marketplaces.json`` so that a new address needs no code change."""
+
+    POSTMART = "postmart", "Postmart"
+    LAZADA = "lazada", "Lazada"
+    SHOPEE = "shopee", "Shopee"
+    TIKI = "tiki", "Tiki"
+    TIKTOK = "tiktok", "TikTok Shop"
+    SENDO = "sendo", "Sendo"
+    VOSO = "voso", "Voso"
+
+
+class MarketplaceLink(models.Model):
+    """Where else a product is sold: one https address per marketplace."""
+
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="marketplace_links",
+        verbose_name=_("product"),
+    )
+    marketplace = models.CharField(_("marketplace"), max_length=16, choices=Marketplace.choices)
+    url = models.URLField(_("address"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["marketplace"]
+        verbose_name = _("marketplace link")
+        verbose_name_plural = _("marketplace links")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "marketplace"],
+                                    name="marketplacelink_one_per_marketplace"),
+            models.CheckConstraint(condition=Q(url__startswith="https://"),
+                                   name="marketplacelink_https_only"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_marketplace_display()}: {self.url}"
+
+
+class MarketplaceClick(models.Model):
+    """One click on "Also on ..." through our redirect. No personal data: no IP address, no
+    user, no user agent; only the page path it came from."""
+
+    link = models.ForeignKey(MarketplaceLink, on_delete=models.CASCADE, related_name="clicks")
+    clicked_at = models.DateTimeField(default=timezone.now, db_index=True)
+    from_path = models.CharField(_("from page"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-clicked_at"]
+        verbose_name = _("marketplace click")
+        verbose_name_plural = _("marketplace clicks")
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

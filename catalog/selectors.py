@@ -13,10 +13,12 @@ StockRecord = get_model("partner", "StockRecord")
 
 
 def public_products() -> QuerySet:
-    """Products a buyer may see: public, not a variant child, sold by someone."""
+    """Products a buyer may see: public, approved by moderation, not a variant child, sold by
+    an approved seller."""
     return (
         Product.objects.browsable()
-        .filter(is_public=True, stockrecords__isnull=False)
+        .filter(is_public=True, moderation_status=Product.Moderation.APPROVED,
+                stockrecords__partner__status="approved")
         .distinct()
     )
 

@@ -87,6 +87,7 @@ OSCAR_APPS = [
     "sorl.thumbnail",
 ]
 LOCAL_APPS = [
+    "startups.apps.StartupsConfig",
     "cms.apps.CmsConfig",
 ]
 INSTALLED_APPS = DJANGO_APPS + WAGTAIL_APPS + OSCAR_APPS + LOCAL_APPS
