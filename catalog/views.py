@@ -9,6 +9,17 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def get_queryset(self):
         return product_detail_queryset()
 
+    def is_viewable(self, product, request):
+        """Staff see everything; buyers only approved products of approved sellers."""
+        if request.user.is_staff:
+            return True
+        if not super().is_viewable(product, request):
+            return False
+        canonical = product.parent if product.is_child else product
+        sellers = [s.partner for s in canonical.stockrecords.all()]
+        return canonical.moderation_status == "approved" and any(
+            seller.status == "approved" for seller in sellers)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         product = self.object
