@@ -15,6 +15,7 @@ from cms.demo import catalogue as data
 from cms.demo.images import product_image_bytes
 from cms.services import home_page_ensure
 from shop.services import shop_reference_data_load
+from startups.services import union_units_load
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -24,6 +25,9 @@ ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
 Province = get_model("catalogue", "Province")
 
+OFFICER_USERNAME = "canbo.daklak"
+OFFICER_EMAIL = "canbo.daklak@ocop.local"
+OFFICER_PASSWORD = "ocop-officer-2026"
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@ocop.local"
 ADMIN_PASSWORD = "ocop-admin-2026"
@@ -115,6 +119,19 @@ def _products(report: DemoReport, sellers: dict) -> None:
         report.add("products")
 
 
+def _officer(report: DemoReport) -> None:
+    """A union officer of the Đắk Lắk provincial unit, to try the review desk."""
+    from startups.models import Officer, UnionUnit
+
+    User = get_user_model()
+    if not User.objects.filter(username=OFFICER_USERNAME).exists():
+        user = User.objects.create_user(OFFICER_USERNAME, OFFICER_EMAIL, OFFICER_PASSWORD,
+                                        first_name="Cán bộ Tỉnh đoàn Đắk Lắk")
+        Officer.objects.create(user=user, unit=UnionUnit.objects.get(province__code="66", level="province"),
+                               title="Cán bộ Ban Thanh niên nông thôn")
+        report.add("union officers")
+
+
 def _admin(report: DemoReport) -> None:
     User = get_user_model()
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
@@ -128,8 +145,10 @@ def demo_load() -> DemoReport:
     report.add("provinces", provinces_load())
     report.add("OCOP groups", ocop_groups_load())
     report.add("shop reference rows", shop_reference_data_load())
+    report.add("youth union units", union_units_load())
     sellers = _sellers(report)
     _products(report, sellers)
     report.add("pages", home_page_ensure())
     _admin(report)
+    _officer(report)
     return report

@@ -2,7 +2,14 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from cms.demo.loader import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME, demo_load
+from cms.demo.loader import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    OFFICER_EMAIL,
+    OFFICER_PASSWORD,
+    demo_load,
+)
 
 
 class Command(BaseCommand):
@@ -19,4 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD} (e-mail {ADMIN_EMAIL}) at "
             f"{base}/shop/dashboard/ and {base}/cms-admin/"
+        )
+        self.stdout.write(
+            f"Union officer (Tỉnh đoàn Đắk Lắk): {OFFICER_EMAIL} / {OFFICER_PASSWORD} at "
+            f"{base}/union/applications/"
         )

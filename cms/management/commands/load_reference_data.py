@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from catalog.services import ocop_groups_load, provinces_load
 from shop.services import shop_reference_data_load
+from startups.services import union_units_load
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
             "provinces": provinces_load(),
             "OCOP groups": ocop_groups_load(),
             "shop": shop_reference_data_load(),
+            "youth union units": union_units_load(),
         }
         summary = ", ".join(f"{k}: {v} changed" for k, v in counts.items())
         self.stdout.write(f"Reference data loaded ({summary}).")

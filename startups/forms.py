@@ -1,0 +1,102 @@
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from catalog.text import fold_vietnamese
+from shop.addresses import normalise_vn_phone
+from shop.banks import bank_choices
+from startups.models import SellerApplication, UnionUnit
+
+TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+ACCOUNT_NUMBER = re.compile(r"^[0-9]{6,19}$")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return "— " * (obj.depth - 1) + obj.name
+
+
+class SellerApplicationForm(forms.ModelForm):
+    bank_bin = forms.ChoiceField(label=_("Bank"), choices=())
+    union_unit = UnitChoiceField(label=_("Youth union unit that knows you"),
+                                 queryset=UnionUnit.objects.none())
+
+    class Meta:
+        model = SellerApplication
+        fields = ["kind", "display_name", "legal_name", "tax_code", "province", "commune",
+                  "phone", "union_unit", "bank_bin", "bank_account_number",
+                  "bank_account_holder", "description"]
+        widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "display_name": _("The name buyers will see, e.g. HTX Cà phê Ea Tu."),
+            "tax_code": _("Optional: 10 digits, or 10 digits, a dash and 3 digits for a branch."),
+            "bank_account_holder": _("As printed by the bank, e.g. NGUYEN VAN AN."),
+        }
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bank_bin"].choices = [("", _("Choose a bank"))] + bank_choices()
+        self.fields["union_unit"].queryset = (units if units is not None
+                                              else UnionUnit.objects.all()).order_by("path")
+        self.fields["province"].empty_label = _("Choose a province or city")
+        self.fields["kind"].choices = SellerApplication.Kind.choices
+
+    def clean_phone(self):
+        return normalise_vn_phone(self.cleaned_data.get("phone", ""))
+
+    def clean_tax_code(self):
+        value = (self.cleaned_data.get("tax_code") or "").strip()
+        if value and not TAX_CODE.match(value):
+            raise forms.ValidationError(
+                _("A tax code has 10 digits, or 10 digits, a dash and 3 digits."))
+        return value
+
+    def clean_bank_account_number(self):
+        value = re.sub(r"[\s.-]", "", self.cleaned_data.get("bank_account_number") or "")
+        if not ACCOUNT_NUMBER.match(value):
+            raise forms.ValidationError(_("An account number has 6 to 19 digits."))
+        return value
+
+    def clean_bank_account_holder(self):
+        value = " ".join((self.cleaned_data.get("bank_account_holder") or "").split())
+        folded = fold_vietnamese(value).upper()
+        if not re.fullmatch(r"[A-Z ]{2,100}", folded):
+            raise forms.ValidationError(_("Write the holder's name in letters only."))
+        return folded
+
+    def application_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class OnBehalfForm(SellerApplicationForm):
+    consent_note = forms.CharField(
+        label=_("The producer's consent"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("How and when the producer agreed that you set up and run the shop for them."),
+    )
+    contact_email = forms.EmailField(label=_("Producer's e-mail (optional)"), required=False)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
+                             max_length=2000)
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Please say why the application is rejected."))
+        return reason
+
+
+class HandoverForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail of the producer's account"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("No account uses this e-mail. Ask the producer to register first."))
+        self.producer = user
+        return email

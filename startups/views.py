@@ -1,0 +1,128 @@
+"""Seller onboarding for producers, and the union officers' review desk."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView
+
+from startups import services
+from startups.forms import HandoverForm, OnBehalfForm, RejectForm, SellerApplicationForm
+from startups.models import Officer, SellerApplication
+from startups.selectors import applications_for_officer, applications_of_user
+
+
+class ApplyView(LoginRequiredMixin, FormView):
+    template_name = "startups/apply.html"
+    form_class = SellerApplicationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and applications_of_user(request.user).exclude(
+                status=SellerApplication.Status.REJECTED).exists():
+            return redirect("startups:application-status")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        services.seller_application_submit(user=self.request.user, data=form.application_data())
+        messages.success(self.request, _("Thank you! Your application waits for the youth "
+                                         "union's review. We will e-mail you the decision."))
+        return redirect("startups:application-status")
+
+
+class ApplicationStatusView(LoginRequiredMixin, ListView):
+    template_name = "startups/application_status.html"
+    context_object_name = "applications"
+
+    def get_queryset(self):
+        return applications_of_user(self.request.user)
+
+
+class OfficerRequiredMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.officer = Officer.objects.select_related("unit").filter(user=request.user).first()
+        if self.officer is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReviewQueueView(OfficerRequiredMixin, ListView):
+    template_name = "startups/officer/queue.html"
+    context_object_name = "applications"
+    paginate_by = 50
+
+    def get_queryset(self):
+        status = self.request.GET.get("status", SellerApplication.Status.SUBMITTED)
+        if status not in SellerApplication.Status.values:
+            status = SellerApplication.Status.SUBMITTED
+        self.status = status
+        return applications_for_officer(self.officer).filter(status=status)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(officer=self.officer, status=self.status,
+                   statuses=SellerApplication.Status.choices)
+        return ctx
+
+
+class ApplicationReviewView(OfficerRequiredMixin, TemplateView):
+    template_name = "startups/officer/review.html"
+
+    def get_application(self):
+        return get_object_or_404(applications_for_officer(self.officer), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        application = self.get_application()
+        ctx.update(application=application, officer=self.officer,
+                   reject_form=kwargs.get("reject_form") or RejectForm(),
+                   handover_form=kwargs.get("handover_form") or HandoverForm())
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        application = self.get_application()
+        action = request.POST.get("action")
+        if action == "approve":
+            services.seller_application_approve(application_id=application.pk,
+                                                officer=self.officer)
+            messages.success(request, _("Approved: %(name)s can now sell.")
+                             % {"name": application.display_name})
+        elif action == "reject":
+            form = RejectForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(reject_form=form))
+            services.seller_application_reject(application_id=application.pk,
+                                               officer=self.officer,
+                                               reason=form.cleaned_data["reason"])
+            messages.info(request, _("Rejected. The applicant sees your reason."))
+        elif action == "handover":
+            form = HandoverForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(handover_form=form))
+            services.seller_hand_over(application_id=application.pk, officer=self.officer,
+                                      producer=form.producer)
+            messages.success(request, _("Handed over: the producer's account now runs the shop."))
+        else:
+            messages.error(request, _("Unknown action."))
+        return redirect("startups:review", pk=application.pk)
+
+
+class OnBehalfCreateView(OfficerRequiredMixin, FormView):
+    template_name = "startups/officer/on_behalf.html"
+    form_class = OnBehalfForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["units"] = services.units_of(self.officer)
+        return kwargs
+
+    def form_valid(self, form):
+        application = services.seller_create_on_behalf(
+            officer=self.officer, data=form.application_data(),
+            consent_note=form.cleaned_data["consent_note"],
+            contact_email=form.cleaned_data["contact_email"])
+        messages.success(self.request, _("The seller %(name)s is open; you run it until you hand "
+                                         "it over.") % {"name": application.display_name})
+        return redirect("startups:review", pk=application.pk)
