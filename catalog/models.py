@@ -95,6 +95,17 @@ class Product(AbstractProduct):
         help_text=_("Commune or ward, village: where the product is made."),
     )
 
+    ocop_certificate_scan = models.FileField(
+        _("certificate scan"), upload_to="certificates/%Y/%m/", blank=True,
+        help_text=_("The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB."),
+    )
+    ocop_traceability_url = models.URLField(
+        _("traceability link"), blank=True,
+        help_text=_("The product's page on the province's traceability system, if it has one."),
+    )
+    ocop_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
+    ocop_lapse_sent_for = models.DateField(null=True, blank=True, editable=False)
+
     class Moderation(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Waiting for review")

@@ -11,3 +11,18 @@ def applications_for_officer(officer: Officer):
     return (SellerApplication.objects
             .filter(union_unit__path__startswith=officer.unit.path)
             .select_related("province", "union_unit", "partner", "applicant", "created_by"))
+
+
+def products_for_officer(officer: Officer):
+    """Products waiting for review whose seller belongs to the officer's unit tree. Sellers
+    that joined without an application (set up by site staff) fall to the central unit."""
+    from django.db.models import Q
+
+    from catalog.moderation import awaiting_review
+
+    in_tree = Q(stockrecords__partner__application__union_unit__path__startswith=officer.unit.path)
+    if officer.unit.depth == 1:
+        in_tree |= Q(stockrecords__partner__application__isnull=True)
+    return (awaiting_review().filter(in_tree).distinct()
+            .select_related("origin_province")
+            .prefetch_related("stockrecords__partner", "images", "categories"))

@@ -2,15 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
+from catalog import moderation
 from startups import services
 from startups.forms import HandoverForm, OnBehalfForm, RejectForm, SellerApplicationForm
 from startups.models import Officer, SellerApplication
-from startups.selectors import applications_for_officer, applications_of_user
+from startups.selectors import (
+    applications_for_officer,
+    applications_of_user,
+    products_for_officer,
+)
 
 
 class ApplyView(LoginRequiredMixin, FormView):
@@ -126,3 +131,47 @@ class OnBehalfCreateView(OfficerRequiredMixin, FormView):
         messages.success(self.request, _("The seller %(name)s is open; you run it until you hand "
                                          "it over.") % {"name": application.display_name})
         return redirect("startups:review", pk=application.pk)
+
+
+class ProductQueueView(OfficerRequiredMixin, ListView):
+    template_name = "startups/officer/product_queue.html"
+    context_object_name = "products"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return products_for_officer(self.officer).order_by("date_updated")
+
+
+class ProductReviewView(OfficerRequiredMixin, TemplateView):
+    template_name = "startups/officer/product_review.html"
+
+    def get_product(self):
+        return get_object_or_404(products_for_officer(self.officer), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        product = self.get_product()
+        ctx.update(product=product, reject_form=kwargs.get("reject_form") or RejectForm(),
+                   pending=sorted((product.pending_changes or {}).items()))
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        product = self.get_product()
+        action = request.POST.get("action")
+        if action == "approve":
+            try:
+                moderation.product_approve(product_id=product.pk)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("startups:product-review", pk=product.pk)
+            messages.success(request, _("Approved: the product is public."))
+            return redirect("startups:product-queue")
+        if action == "reject":
+            form = RejectForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(reject_form=form))
+            moderation.product_reject(product_id=product.pk, reason=form.cleaned_data["reason"])
+            messages.info(request, _("Rejected. The seller sees your reason."))
+            return redirect("startups:product-queue")
+        messages.error(request, _("Unknown action."))
+        return redirect("startups:product-review", pk=product.pk)

@@ -57,3 +57,31 @@ def product_create(*, title="Cà phê Robusta rang mộc 500g", price=185000, st
         price_currency="VND", price=price, num_in_stock=stock,
     )
     return product
+
+
+def seller_user_create(*, partner, username):
+    """A user who runs ``partner`` in the dashboard (what approval grants)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.com",
+                                                "mat-khau-nguoi-ban-2026")
+    user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
+                                                     content_type__app_label="partner"))
+    partner.users.add(user)
+    return user
+
+
+def order_create(*products, quantity=1):
+    """An order with one line per product (each product's seller gets its own line)."""
+    from oscar.apps.partner.strategy import Default
+    from oscar.test.factories import create_order
+
+    from shop.partner.strategy import Default as OurStrategy
+
+    Basket = get_model("basket", "Basket")
+    basket = Basket.objects.create()
+    basket.strategy = OurStrategy() if OurStrategy else Default()
+    for product in products:
+        basket.add_product(product, quantity)
+    return create_order(basket=basket)

@@ -5,6 +5,7 @@ needs no Redis; production sets ``CELERY_BROKER_URL`` and runs workers and beat.
 """
 
 import environ
+from celery.schedules import crontab
 
 env = environ.Env()
 
@@ -16,7 +17,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+# Every periodic job, in one place (run by `celery -A config beat`).
+CELERY_BEAT_SCHEDULE: dict = {
+    "ocop-certificate-notices": {
+        "task": "catalog.tasks.send_certificate_notices",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")

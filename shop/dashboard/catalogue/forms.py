@@ -3,6 +3,8 @@
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
+from catalog.uploads import validate_certificate_scan, validate_product_image
+
 OCOP_FIELDS = [
     "origin_province",
     "origin_place",
@@ -13,6 +15,8 @@ OCOP_FIELDS = [
     "ocop_decision_date",
     "ocop_valid_from",
     "ocop_valid_until",
+    "ocop_certificate_scan",
+    "ocop_traceability_url",
 ]
 
 
@@ -25,3 +29,19 @@ class ProductForm(oscar_forms.ProductForm):
             "ocop_valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ocop_valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def clean_ocop_certificate_scan(self):
+        upload = self.cleaned_data.get("ocop_certificate_scan")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_certificate_scan(upload)
+        return upload
+
+
+class ProductImageForm(oscar_forms.ProductImageForm):
+    """Product pictures are checked by content (type, size, dimensions), not by name."""
+
+    def clean_original(self):
+        upload = self.cleaned_data.get("original")
+        if upload and hasattr(upload, "content_type"):
+            validate_product_image(upload)
+        return upload

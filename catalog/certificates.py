@@ -1,0 +1,73 @@
+"""Reminders about OCOP certificates: 30 days before a certificate lapses, and when it has.
+
+Run daily by Celery beat (``catalog.tasks.send_certificate_notices``). Each notice is sent
+once per validity end date, so a retried or repeated run sends nothing twice, and a renewed
+certificate (a new end date) is reminded about again.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+REMIND_DAYS_BEFORE = 30
+
+
+def _recipients(product) -> list[str]:
+    emails = set()
+    for record in product.stockrecords.all():
+        emails.update(u.email for u in record.partner.users.all() if u.email)
+    return sorted(emails)
+
+
+def certificate_notices_send(*, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    sent = {"reminders": 0, "lapsed": 0}
+    base = Product.objects.filter(ocop_stars__isnull=False).prefetch_related(
+        "stockrecords__partner__users")
+    soon = base.filter(ocop_valid_until__gt=today,
+                       ocop_valid_until__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
+    for product in soon:
+        if product.ocop_reminder_sent_for == product.ocop_valid_until:
+            continue
+        with transaction.atomic():
+            _send(product, lapsed=False)
+            Product.objects.filter(pk=product.pk).update(
+                ocop_reminder_sent_for=product.ocop_valid_until)
+        sent["reminders"] += 1
+    for product in base.filter(ocop_valid_until__lt=today):
+        if product.ocop_lapse_sent_for == product.ocop_valid_until:
+            continue
+        with transaction.atomic():
+            _send(product, lapsed=True)
+            Product.objects.filter(pk=product.pk).update(
+                ocop_lapse_sent_for=product.ocop_valid_until)
+        sent["lapsed"] += 1
+    return sent
+
+
+def _send(product, *, lapsed: bool) -> None:
+    recipients = _recipients(product)
+    if not recipients:
+        return
+    with translation.override("vi"):
+        end = product.ocop_valid_until.strftime("%d/%m/%Y")
+        if lapsed:
+            subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": product.title}
+            body = _("The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
+                     "are no longer shown to buyers. Upload the renewed certificate in your "
+                     "dashboard to show them again.")
+        else:
+            subject = _("The OCOP certificate of %(title)s lapses on %(end)s") % {
+                "title": product.title, "end": end}
+            body = _("The OCOP certificate %(number)s of %(title)s is valid until %(end)s. "
+                     "After that date its stars are no longer shown to buyers; please renew it "
+                     "in time and upload the new certificate in your dashboard.")
+        body = body % {"number": product.ocop_certificate_number, "title": product.title,
+                       "end": end}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
