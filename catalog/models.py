@@ -246,5 +246,8 @@ class MarketplaceClick(models.Model):
         verbose_name = _("marketplace click")
         verbose_name_plural = _("marketplace clicks")
 
+    def __str__(self):
+        return f"{self.link_id} @ {self.clicked_at:%Y-%m-%d %H:%M}"
+
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

@@ -79,6 +79,7 @@ def product_detail_queryset() -> QuerySet:
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__province")),
         Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
         "categories",
+        "marketplace_links",
     )
 
 

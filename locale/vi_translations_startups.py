@@ -151,3 +151,12 @@ VI.update({
     "Open the certificate": "Mở giấy chứng nhận",
     "No scan uploaded.": "Chưa tải bản chụp lên.",
 })
+
+VI.update({
+    "Your account does not run a seller yet.": "Tài khoản của bạn chưa có gian hàng.",
+    "Your products": "Sản phẩm của bạn",
+    "Manage products": "Quản lý sản phẩm",
+    "%(n)s items sold": "Đã bán %(n)s sản phẩm",
+    "See orders": "Xem đơn hàng",
+    "Your sales": "Doanh số của bạn",
+})

@@ -175,3 +175,55 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
             return redirect("startups:product-queue")
         messages.error(request, _("Unknown action."))
         return redirect("startups:product-review", pk=product.pk)
+
+
+class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
+    """Clicks on "Also on ..." per product and marketplace, for whoever may see them: staff
+    see every seller, a union officer the sellers of their unit tree, a seller only itself."""
+
+    template_name = "oscar/dashboard/marketplace_clicks.html"
+    recent_days = 30
+
+    def allowed_partners(self):
+        from oscar.core.loading import get_model
+
+        Partner = get_model("partner", "Partner")
+        user = self.request.user
+        if user.is_staff:
+            return Partner.objects.all()
+        officer = Officer.objects.select_related("unit").filter(user=user).first()
+        if officer is not None:
+            return Partner.objects.filter(
+                application__union_unit__path__startswith=officer.unit.path)
+        return Partner.objects.filter(users=user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_staff \
+                and not self.allowed_partners().exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from catalog.marketplaces import click_counts
+
+        ctx = super().get_context_data(**kwargs)
+        allowed = self.allowed_partners().order_by("name")
+        raw = self.request.GET.get("partner", "").strip()
+        partner = None
+        if raw:
+            if raw.isascii() and raw.isdigit() and len(raw) <= 9:
+                partner = allowed.filter(pk=int(raw)).first()
+            if partner is None:
+                messages.warning(self.request, _("Unknown seller: showing all sellers."))
+        if partner is not None:
+            rows = click_counts(partner=partner, recent_days=self.recent_days)
+        elif self.request.user.is_staff:
+            rows = click_counts(recent_days=self.recent_days)
+        else:
+            from oscar.core.loading import get_model
+
+            Product = get_model("catalogue", "Product")
+            rows = click_counts(products=Product.objects.filter(stockrecords__partner__in=allowed)
+                                .values("pk"), recent_days=self.recent_days)
+        ctx.update(partner=partner, partners=allowed, rows=rows, recent_days=self.recent_days)
+        return ctx

@@ -5,5 +5,6 @@ Partner = get_model("partner", "Partner")
 
 
 def seller_get(*, slug: str):
-    """A seller with at least one public product; others have no public page yet."""
-    return get_object_or_404(Partner.objects.select_related("province"), code=slug)
+    """An approved seller; suspended sellers have no public page."""
+    return get_object_or_404(Partner.objects.select_related("province"), code=slug,
+                             status=Partner.Status.APPROVED)

@@ -117,3 +117,11 @@ def test_new_product_by_a_seller_is_a_draft_until_approved(client, two_sellers):
     assert client.get(product.get_absolute_url()).status_code == 404
     product_approve(product_id=product.pk)
     assert client.get(product.get_absolute_url()).status_code == 200
+
+
+def test_dashboard_front_page_counts_only_own_sales(client, two_sellers):
+    client.force_login(two_sellers["user_a"])
+    html = client.get(reverse("dashboard:index")).content.decode()
+    assert "HTX A" in html
+    assert "100.000\u00a0₫" in html and "300.000\u00a0₫" not in html
+    assert "200.000\u00a0₫" not in html

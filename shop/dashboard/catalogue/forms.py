@@ -2,8 +2,13 @@
 
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
+from oscar.core.loading import get_model
 
+from catalog.marketplaces import validate_marketplace_url
+from catalog.models import MarketplaceLink
 from catalog.uploads import validate_certificate_scan, validate_product_image
+
+Product = get_model("catalogue", "Product")
 
 OCOP_FIELDS = [
     "origin_province",
@@ -45,3 +50,31 @@ class ProductImageForm(oscar_forms.ProductImageForm):
         if upload and hasattr(upload, "content_type"):
             validate_product_image(upload)
         return upload
+
+
+class MarketplaceLinkForm(forms.ModelForm):
+    class Meta:
+        model = MarketplaceLink
+        fields = ["marketplace", "url"]
+        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://www.lazada.vn/products/..."})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("marketplace") and data.get("url") and not self.cleaned_data.get("DELETE"):
+            try:
+                data["url"] = validate_marketplace_url(data["marketplace"], data["url"])
+            except forms.ValidationError as error:
+                self.add_error("url", error)
+        return data
+
+
+_BaseMarketplaceFormSet = forms.inlineformset_factory(
+    Product, MarketplaceLink, form=MarketplaceLinkForm, extra=2, can_delete=True, max_num=7,
+    validate_max=True)
+
+
+class MarketplaceLinkFormSet(_BaseMarketplaceFormSet):
+    """Where else the product is sold; built like Oscar's other product formsets."""
+
+    def __init__(self, product_class, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
 from catalog.moderation import hold_trusted_changes, product_submit
+from shop.dashboard.catalogue.forms import MarketplaceLinkFormSet
 
 Product = get_model("catalogue", "Product")
 
@@ -24,6 +25,12 @@ class ProductListView(oscar_views.ProductListView):
 
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
+    marketplace_formset = MarketplaceLinkFormSet
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.formsets["marketplace_formset"] = self.marketplace_formset
+
     def get_object(self, queryset=None):
         parent_pk = self.kwargs.get("parent_pk")
         if parent_pk is not None and not self.request.user.is_staff:

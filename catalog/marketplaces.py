@@ -1,0 +1,213 @@
+"""Links to the same product on other marketplaces ("Also on Lazada") and their click counts.
+
+Which hosts belong to which marketplace lives in ``catalog/data/marketplaces.json``: a link's
+host must equal one of them or end with ``"." + one of them`` (``www.lazada.vn`` is Lazada,
+``lazada.vn.evil.com`` and ``evil-lazada.vn`` are not). Only https on the default port, without
+user name or password, is accepted, so that the redirect at ``/shop/go/<id>/`` can never send a
+buyer anywhere else. The database repeats the https rule as a check constraint.
+
+Buyers reach a marketplace through ``catalog.marketplace_views.MarketplaceRedirectView``, which
+records one ``MarketplaceClick`` (no personal data: only the path of our page it came from).
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from catalog.models import Marketplace, MarketplaceClick, MarketplaceLink
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "marketplaces.json"
+MAX_URL_LENGTH = 500  # MarketplaceLink.url max_length
+MAX_FROM_PATH_LENGTH = 300  # MarketplaceClick.from_path max_length
+
+_HOST_RE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+# Clients that follow links without a person behind them: crawlers, link previews, scripts.
+_BOT_RE = re.compile(
+    r"bot|crawl|spider|slurp|facebookexternalhit|headless|python-requests|python-urllib|"
+    r"aiohttp|httpx|go-http-client|okhttp|java/|curl|wget|libwww|scrapy|preview|lighthouse|"
+    r"pingdom|monitor",
+    re.IGNORECASE,
+)
+
+MESSAGES = {
+    "marketplace": _("Choose one of the marketplaces."),
+    "required": _("Enter the product's address on %(marketplace)s."),
+    "max_length": _("The address is too long: at most %(limit)d characters."),
+    "whitespace": _("The address must not contain spaces or control characters."),
+    "scheme": _("The address must start with https://."),
+    "invalid": _("Enter a valid web address."),
+    "userinfo": _("The address must not contain a user name or password."),
+    "port": _("The address must not include a port number."),
+    "ip": _("Use the marketplace's domain name, not an IP address."),
+    "host": _("This address is not on %(marketplace)s (allowed: %(hosts)s)."),
+}
+
+
+@cache
+def marketplace_hosts() -> dict[str, tuple[str, ...]]:
+    """The allowed hosts of each marketplace, read once per process from the data file."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["marketplaces"]
+    hosts = {key: tuple(h.lower() for h in data[key]["hosts"]) for key in data}
+    missing = set(Marketplace.values) - set(hosts)
+    if missing:
+        raise ValueError(f"{DATA_FILE.name} lists no hosts for {sorted(missing)}")
+    return hosts
+
+
+def host_belongs_to(host: str, allowed: tuple[str, ...]) -> bool:
+    return any(host == a or host.endswith("." + a) for a in allowed)
+
+
+def _error(code: str, **params) -> ValidationError:
+    return ValidationError(MESSAGES[code], code=code, params=params or None)
+
+
+def validate_marketplace_url(marketplace: str, url: str) -> str:
+    """Return ``url`` normalised (lower-case scheme and host, no default port, ASCII) if it is
+    an https address on ``marketplace``; raise ``ValidationError`` in the active language."""
+    hosts = marketplace_hosts()
+    if marketplace not in hosts:
+        raise _error("marketplace")
+    name = Marketplace(marketplace).label
+    if not isinstance(url, str) or not url:
+        raise _error("required", marketplace=name)
+    if len(url) > MAX_URL_LENGTH:
+        raise _error("max_length", limit=MAX_URL_LENGTH)
+    if any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in url):
+        raise _error("whitespace")
+    if "\\" in url:  # browsers read "\" as "/": "https://evil.com\.lazada.vn" is evil.com
+        raise _error("invalid")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise _error("invalid") from exc
+    if parts.scheme.lower() != "https":
+        raise _error("scheme")
+    if not parts.netloc:
+        raise _error("invalid")
+    if "@" in parts.netloc:
+        raise _error("userinfo")
+    if port not in (None, 443):
+        raise _error("port")
+    host = (parts.hostname or "").lower()
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        raise _error("ip")
+    if not _HOST_RE.fullmatch(host):
+        raise _error("invalid")
+    if not host_belongs_to(host, hosts[marketplace]):
+        raise _error("host", marketplace=name, hosts=", ".join(hosts[marketplace]))
+    normalised = iri_to_uri(urlunsplit(("https", host, parts.path or "/", parts.query,
+                                        parts.fragment)))
+    if len(normalised) > MAX_URL_LENGTH:
+        raise _error("max_length", limit=MAX_URL_LENGTH)
+    return normalised
+
+
+# --- Services ---------------------------------------------------------------------------------
+
+@transaction.atomic
+def marketplace_link_set(*, product, marketplace: str, url: str) -> MarketplaceLink:
+    """Create or update the product's link to ``marketplace``."""
+    url = validate_marketplace_url(marketplace, url)
+    link = (MarketplaceLink.objects.select_for_update()
+            .filter(product=product, marketplace=marketplace).first())
+    if link is None:
+        link = MarketplaceLink(product=product, marketplace=marketplace)
+    link.url = url
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def marketplace_link_delete(*, product, marketplace: str) -> bool:
+    """Remove the product's link to ``marketplace`` (and its clicks); False if there was none."""
+    deleted, _counts = MarketplaceLink.objects.filter(
+        product=product, marketplace=marketplace).delete()
+    return deleted > 0
+
+
+def is_bot(user_agent: str | None) -> bool:
+    return not (user_agent or "").strip() or bool(_BOT_RE.search(user_agent))
+
+
+def clean_from_path(path: str | None) -> str:
+    """The path of one of our pages, without query string or fragment; "" for anything else
+    (an absolute URL, a scheme-relative ``//host`` address)."""
+    path = (path or "").split("#", 1)[0].split("?", 1)[0]
+    if not path.startswith("/") or path.startswith("//"):
+        return ""
+    path = "".join(ch for ch in path if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+    return path[:MAX_FROM_PATH_LENGTH]
+
+
+def referer_path(*, referer: str | None, host: str) -> str:
+    """The path of the referring page when it is on our own site (same host and port), else ""."""
+    try:
+        parts = urlsplit(referer or "")
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not host or parts.netloc.lower() != host.lower():
+        return ""
+    return clean_from_path(parts.path)
+
+
+def marketplace_click_record(*, link: MarketplaceLink, from_path: str,
+                             user_agent: str | None) -> MarketplaceClick | None:
+    """Count one buyer's click on ``link``. Crawlers, link previews and clients without a user
+    agent are not counted (None). Only a path on our own site is kept."""
+    if is_bot(user_agent):
+        return None
+    return MarketplaceClick.objects.create(link=link, from_path=clean_from_path(from_path))
+
+
+# --- Selectors --------------------------------------------------------------------------------
+
+def click_counts(*, products=None, partner=None, recent_days: int = 30,
+                 now: datetime.datetime | None = None) -> list[dict]:
+    """Clicks per product and marketplace, all time and in the last ``recent_days``, most
+    clicked first, in one query. Links never clicked are listed with zero.
+
+    ``products`` (queryset or iterable) and ``partner`` (a seller or its id) narrow the report;
+    ``partner`` keeps only that seller's products, for a seller's own report.
+    Each row: link_id, product_id, product_title, marketplace, marketplace_name, total, recent.
+    """
+    Product = get_model("catalogue", "Product")
+    since = (now or timezone.now()) - datetime.timedelta(days=recent_days)
+    qs = MarketplaceLink.objects.all()
+    if products is not None:
+        qs = qs.filter(product__in=products)
+    if partner is not None:
+        qs = qs.filter(product__in=Product.objects.filter(stockrecords__partner=partner)
+                       .values("pk"))
+    rows = list(
+        qs.values("marketplace", "product_id", link_id=F("id"),
+                  product_title=F("product__title"))
+        .annotate(total=Count("clicks"),
+                  recent=Count("clicks", filter=Q(clicks__clicked_at__gte=since)))
+        .order_by("-total", "-recent", "product_title", "marketplace")
+    )
+    labels = dict(Marketplace.choices)
+    for row in rows:
+        row["marketplace_name"] = labels.get(row["marketplace"], row["marketplace"])
+    return rows
