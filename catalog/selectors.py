@@ -88,3 +88,14 @@ def seller_other_products(*, seller, exclude=None, limit: int = 4):
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     return qs[:limit]
+
+
+def seller_marketplaces(*, seller) -> list[str]:
+    """Names of the marketplaces where a seller's public products are also sold."""
+    from catalog.models import Marketplace, MarketplaceLink
+
+    codes = (MarketplaceLink.objects
+             .filter(product__in=public_products().filter(stockrecords__partner=seller).values("pk"))
+             .values_list("marketplace", flat=True).distinct())
+    labels = dict(Marketplace.choices)
+    return sorted(labels[code] for code in set(codes) if code in labels)

@@ -160,3 +160,9 @@ VI.update({
     "See orders": "Xem đơn hàng",
     "Your sales": "Doanh số của bạn",
 })
+
+VI.update({
+    "Also sells on": "Cũng bán trên",
+    "Import products": "Nhập sản phẩm hàng loạt",
+    "Marketplace clicks": "Lượt bấm sang sàn khác",
+})

@@ -29,3 +29,20 @@ THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 OSCAR_SLUG_FUNCTION = "catalog.text.vn_slugify"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.oscar_loading.class_loader"
+
+# Oscar's menu plus our pages: bulk import and the marketplace click report.
+import copy  # noqa: E402
+
+from oscar.defaults import OSCAR_DASHBOARD_NAVIGATION as _OSCAR_NAV  # noqa: E402
+
+from shop.dashboard.nav import seller_or_staff  # noqa: E402  (plain function, no models)
+
+OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(_OSCAR_NAV)
+for _section in OSCAR_DASHBOARD_NAVIGATION:
+    if _section.get("url_name") is None and _section.get("icon") == "fas fa-sitemap":
+        _section["children"] += [
+            {"label": _("Import products"), "url_name": "product-import",
+             "access_fn": seller_or_staff},
+            {"label": _("Marketplace clicks"), "url_name": "marketplace-clicks",
+             "access_fn": seller_or_staff},
+        ]

@@ -1,6 +1,6 @@
 from django.views.generic import ListView
 
-from catalog.selectors import product_listing, public_products
+from catalog.selectors import product_listing, public_products, seller_marketplaces
 from shop.partner.selectors import seller_get
 
 
@@ -23,4 +23,5 @@ class SellerDetailView(ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["seller"] = self.seller
+        ctx["marketplaces"] = seller_marketplaces(seller=self.seller)
         return ctx

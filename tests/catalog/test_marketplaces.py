@@ -424,3 +424,12 @@ def test_marketplace_link_formset_checks_hosts(site_tree, product):
     assert formset.is_valid(), formset.errors
     formset.save()
     assert product.marketplace_links.get().marketplace == "lazada"
+
+
+def test_seller_page_says_where_else_it_sells(client, site_tree, seller, product):
+    from catalog.marketplaces import marketplace_link_set
+
+    marketplace_link_set(product=product, marketplace="postmart",
+                         url="https://postmart.vn/p/ca-phe-ea-tu-123.html")
+    html = client.get(seller.get_absolute_url()).content.decode()
+    assert "Cũng bán trên" in html and "Postmart" in html
