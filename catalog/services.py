@@ -58,3 +58,13 @@ def ocop_groups_load(*, path: Path = DATA_DIR / "ocop_groups.json") -> int:
     for group in json.loads(path.read_text(encoding="utf-8"))["groups"]:
         upsert(group, None)
     return changed
+
+
+def product_class_load() -> int:
+    """The one product class sellers use ("Sản phẩm"): shipped, stock tracked. OCOP data are
+    real fields of every product, so no attribute-based product types are needed."""
+    ProductClass = get_model("catalogue", "ProductClass")
+    _, created = ProductClass.objects.get_or_create(
+        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
+                                   "track_stock": True})
+    return int(created)

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from catalog.services import ocop_groups_load, provinces_load
+from catalog.services import ocop_groups_load, product_class_load, provinces_load
 from cms.demo import catalogue as data
 from cms.demo.images import product_image_bytes
 from cms.services import home_page_ensure
@@ -91,11 +91,8 @@ def _sellers(report: DemoReport) -> dict:
 def _products(report: DemoReport, sellers: dict) -> None:
     provinces = {p.code: p for p in Province.objects.all()}
     categories = {c.ocop_code: c for c in Category.objects.exclude(ocop_code="")}
-    product_class, created = ProductClass.objects.get_or_create(
-        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
-                                   "track_stock": True},
-    )
-    report.add("product classes", int(created))
+    report.add("product classes", product_class_load())
+    product_class = ProductClass.objects.get(slug="san-pham")
     existing = set(StockRecord.objects.values_list("partner_sku", flat=True))
     for seq, row in enumerate(data.PRODUCTS, start=1):
         if row["sku"] in existing:
