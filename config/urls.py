@@ -8,24 +8,40 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalog import marketplace_views
+from cms.sitemaps import SITEMAPS
+from shop.dashboard import imports as dashboard_imports
+from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.partner import views as seller_views
+from startups import views as startups_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("shop/sellers/<slug:slug>/", seller_views.SellerDetailView.as_view(), name="seller-detail"),
+    path("shop/go/<int:link_id>/", marketplace_views.MarketplaceRedirectView.as_view(), name="marketplace-go"),
+    path("shop/dashboard/marketplace-clicks/", startups_views.MarketplaceClicksView.as_view(), name="marketplace-clicks"),
+    path("shop/dashboard/catalogue/import/", dashboard_imports.product_import, name="product-import"),
+    path("shop/dashboard/catalogue/import/template.xlsx", dashboard_imports.template_xlsx_download, name="product-import-template-xlsx"),
+    path("shop/dashboard/catalogue/import/template.csv", dashboard_imports.template_csv_download, name="product-import-template-csv"),
+    path("shop/dashboard/catalogue/products/<int:pk>/submit/",
+         dashboard_catalogue_views.ProductSubmitView.as_view(), name="product-submit"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include("startups.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
