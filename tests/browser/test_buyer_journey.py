@@ -9,6 +9,8 @@ from django.core import mail
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
+from tests.browser.steps import guest_gives_address
+
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -67,15 +69,7 @@ def test_bad_phone_number_is_explained_in_vietnamese(phone_page, site_tree, prod
     page = phone_page
     page.goto(product.get_absolute_url())
     page.get_by_role("button", name="Thêm vào giỏ hàng").click()
-    page.goto("/shop/checkout/")
-    page.fill("#id_username", "an@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.locator("form button[type=submit]").first.click()
-    page.fill("#id_first_name", "Trần Văn An")
-    page.fill("#id_line1", "5 Trần Phú")
-    page.fill("#id_line4", "Phường Hải Châu")
-    page.select_option("#id_state", "Đà Nẵng")
-    page.fill("#id_phone_number", "12345")
-    page.locator("form button[type=submit]").last.click()
+    guest_gives_address(page, email="an@example.com", name="Trần Văn An", line1="5 Trần Phú",
+                        ward="Phường Hải Châu", province="Đà Nẵng", phone="12345")
     expect(page.locator("body")).to_contain_text("Vui lòng nhập số điện thoại Việt Nam")
     assert Order.objects.count() == 0

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from startups.models import Officer, UnionUnit
 from startups.services import union_units_load
+from tests.browser.steps import guest_gives_address
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
@@ -135,16 +136,8 @@ def test_from_application_to_a_counted_marketplace_click(browser, live_server, s
     assert MarketplaceClick.objects.count() == 1
 
     buyer.get_by_role("button", name="Thêm vào giỏ hàng").click()
-    buyer.goto("/shop/checkout/")
-    buyer.fill("#id_username", "mua@example.com")
-    buyer.check("input[name=options][value=anonymous]")
-    buyer.locator("form button[type=submit]").first.click()
-    buyer.fill("#id_first_name", "Lê Thị Hoa")
-    buyer.fill("#id_line1", "3 Hùng Vương")
-    buyer.fill("#id_line4", "Phường Hải Châu")
-    buyer.select_option("#id_state", "Đà Nẵng")
-    buyer.fill("#id_phone_number", "0987 654 321")
-    buyer.locator("form button[type=submit]").last.click()
+    guest_gives_address(buyer, email="mua@example.com", name="Lê Thị Hoa", line1="3 Hùng Vương",
+                        ward="Phường Hải Châu", province="Đà Nẵng", phone="0987 654 321")
     buyer.get_by_label(re.compile("Thanh toán khi nhận hàng")).check()
     buyer.click("#choose-payment")
     buyer.click("#place-order")
