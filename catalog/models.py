@@ -11,7 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
 
 
 class Province(models.Model):
@@ -191,6 +195,16 @@ class Product(AbstractProduct):
             path = categories[0].path[: categories[0].steplen]
             return Category.objects.filter(path=path).first()
         return None
+
+
+class ProductImage(AbstractProductImage):
+    """A product picture. Pictures a seller adds to an approved product wait for review
+    (``is_approved`` False) and are not shown to buyers until an officer approves them."""
+
+    is_approved = models.BooleanField(_("approved"), default=True, db_index=True)
+
+    class Meta(AbstractProductImage.Meta):
+        pass
 
 
 class Marketplace(models.TextChoices):

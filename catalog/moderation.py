@@ -38,6 +38,22 @@ def _from_json(name, value):
     return value
 
 
+def hold_new_images(*, product, images) -> int:
+    """Pictures a seller added or replaced: hidden until approved. For an approved product
+    the count is noted in ``pending_changes`` so that the product joins the review queue."""
+    ids = [image.pk for image in images if image.pk]
+    if not ids:
+        return 0
+    ProductImage = get_model("catalogue", "ProductImage")
+    ProductImage.objects.filter(pk__in=ids).update(is_approved=False)
+    fresh = Product.objects.get(pk=product.pk)
+    if fresh.moderation_status == Moderation.APPROVED:
+        waiting = product.images.filter(is_approved=False).count()
+        fresh.pending_changes = {**(fresh.pending_changes or {}), "images": waiting}
+        fresh.save(update_fields=["pending_changes"])
+    return len(ids)
+
+
 def hold_trusted_changes(*, product, original) -> list[str]:
     """Move edits of trusted fields of an approved product into ``pending_changes`` and put
     the approved values back on ``product`` (not saved here). Returns the held field names."""
@@ -76,6 +92,7 @@ def product_approve(*, product_id: int) -> Product:
     product.moderation_note = ""
     product.full_clean(exclude=["slug", "upc", "product_class", "parent"])
     product.save()
+    product.images.filter(is_approved=False).update(is_approved=True)
     return product
 
 
@@ -86,8 +103,11 @@ def product_reject(*, product_id: int, reason: str) -> Product:
         raise ValueError("A rejection needs a reason.")
     product = Product.objects.select_for_update().get(pk=product_id)
     if product.pending_changes:
-        # The approved version stays public; only the proposed changes are turned down.
+        # The approved version stays public; only the proposed changes (and pictures) are
+        # turned down.
         product.pending_changes = {}
+        for image in product.images.filter(is_approved=False):
+            image.delete()
     else:
         product.moderation_status = Moderation.REJECTED
     product.moderation_note = reason

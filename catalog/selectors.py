@@ -26,7 +26,8 @@ def public_products() -> QuerySet:
 def with_listing_data(qs: QuerySet) -> QuerySet:
     return qs.select_related("product_class", "origin_province").prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-        Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
+        Prefetch("images", queryset=ProductImage.objects.filter(is_approved=True)
+                 .order_by("display_order")),
         "categories",
     )
 
@@ -77,7 +78,8 @@ def product_detail_queryset() -> QuerySet:
         "product_class", "origin_province", "parent"
     ).prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__province")),
-        Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
+        Prefetch("images", queryset=ProductImage.objects.filter(is_approved=True)
+                 .order_by("display_order")),
         "categories",
         "marketplace_links",
     )

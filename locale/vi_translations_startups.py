@@ -166,3 +166,8 @@ VI.update({
     "Import products": "Nhập sản phẩm hàng loạt",
     "Marketplace clicks": "Lượt bấm sang sàn khác",
 })
+
+VI.update({
+    "New pictures waiting for review": "Ảnh mới chờ duyệt",
+    "approved": "đã duyệt",
+})

@@ -152,7 +152,9 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         product = self.get_product()
         ctx.update(product=product, reject_form=kwargs.get("reject_form") or RejectForm(),
-                   pending=sorted((product.pending_changes or {}).items()))
+                   pending=sorted((k, v) for k, v in (product.pending_changes or {}).items()
+                                  if k != "images"),
+                   waiting_images=product.images.filter(is_approved=False))
         return ctx
 
     def post(self, request, *args, **kwargs):

@@ -97,3 +97,34 @@ def test_officer_reviews_products_of_sellers_in_their_tree(client, site_tree, dj
     product.refresh_from_db()
     assert product.moderation_status == "approved"
     assert client.get(product.get_absolute_url()).status_code == 200
+
+
+def test_new_pictures_of_an_approved_product_wait_for_review(client, site_tree, seller):
+    import io
+
+    from django.core.files.base import ContentFile
+    from oscar.core.loading import get_model
+    from PIL import Image
+
+    from catalog.moderation import hold_new_images
+
+    ProductImage = get_model("catalogue", "ProductImage")
+    product = product_create(seller=seller, title="Gốm men lam 6 chén")
+    data = io.BytesIO()
+    Image.new("RGB", (400, 400), (20, 60, 160)).save(data, format="JPEG")
+    image = ProductImage(product=product, display_order=0)
+    image.original.save("moi.jpg", ContentFile(data.getvalue()), save=True)
+    hold_new_images(product=product, images=[image])
+    product.refresh_from_db()
+    assert product.pending_changes == {"images": 1}
+    assert image.original.url not in client.get(product.get_absolute_url()).content.decode()
+    product_approve(product_id=product.pk)
+    assert image.original.url in client.get(product.get_absolute_url()).content.decode()
+
+
+def test_script_in_a_description_is_shown_as_text(client, site_tree, seller):
+    product = product_create(seller=seller, title="Mô tả có mã độc",
+                             description='<script>alert("x")</script><a href="javascript:1">a</a>')
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html and 'href="javascript:1"' not in html

@@ -46,3 +46,20 @@ def test_bad_files_are_refused_with_a_message(name, content, message):
     with pytest.raises(ValidationError) as error:
         validator(upload(name, content))
     assert message in " ".join(error.value.messages)
+
+
+@pytest.mark.django_db
+def test_dashboard_picture_form_refuses_html_named_jpg(site_tree, product):
+    from oscar.core.loading import get_class
+
+    ProductImageForm = get_class("dashboard.catalogue.forms", "ProductImageForm")
+    bad = SimpleUploadedFile("anh.jpg", b"<html><script>alert(1)</script></html>",
+                             content_type="image/jpeg")
+    form = ProductImageForm(data={"images-0-product": product.pk, "images-0-display_order": 0},
+                            files={"images-0-original": bad}, prefix="images-0")
+    assert not form.is_valid()
+    assert "original" in form.errors
+    good = SimpleUploadedFile("anh.png", picture("PNG"), content_type="image/png")
+    form = ProductImageForm(data={"images-0-product": product.pk, "images-0-display_order": 0},
+                            files={"images-0-original": good}, prefix="images-0")
+    assert form.is_valid(), form.errors

@@ -14,7 +14,7 @@ from django.views import View
 from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from catalog.moderation import hold_trusted_changes, product_submit
+from catalog.moderation import hold_new_images, hold_trusted_changes, product_submit
 from shop.dashboard.catalogue.forms import MarketplaceLinkFormSet
 
 Product = get_model("catalogue", "Product")
@@ -45,6 +45,11 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
             original = Product.objects.get(pk=form.instance.pk)
             held = hold_trusted_changes(product=form.instance, original=original)
         response = super().forms_valid(form, formsets)
+        if not user.is_staff:
+            images = formsets["image_formset"]
+            changed = [obj for obj, _fields in images.changed_objects if "original" in _fields]
+            if hold_new_images(product=self.object, images=list(images.new_objects) + changed):
+                held = held or ["images"]
         if not user.is_staff and self.creating:
             Product.objects.filter(pk=self.object.pk).update(
                 moderation_status=Product.Moderation.DRAFT)
