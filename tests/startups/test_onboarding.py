@@ -181,3 +181,12 @@ def test_officer_cannot_create_a_seller_outside_their_tree(client, django_user_m
         units, union_unit=units["hanoi"].pk, consent_note="Đồng ý"))
     assert response.status_code == 200
     assert SellerApplication.objects.count() == 0
+
+
+def test_anonymous_applicant_is_sent_to_login_or_register_and_back(client, units):
+    response = client.get(reverse("startups:apply"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("customer:login"))
+    assert "next=" in response.url
+    page = client.get(response.url)
+    assert page.status_code == 200 and "Đăng ký" in page.content.decode()
