@@ -171,3 +171,5 @@ VI.update({
     "New pictures waiting for review": "Ảnh mới chờ duyệt",
     "approved": "đã duyệt",
 })
+
+VI["Sorry, %(title)s sold out while you were checking out. Your basket is kept; nothing was charged."] = "Rất tiếc, %(title)s vừa hết hàng trong lúc bạn đặt hàng. Giỏ hàng vẫn được giữ; bạn chưa bị trừ tiền."

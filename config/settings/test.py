@@ -17,3 +17,12 @@ STORAGES = {  # noqa: F405
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Oscar links its "image not found" picture into MEDIA_ROOT on first use; concurrent tests
+# would race to create that link, so it is put there once, up front.
+import shutil  # noqa: E402
+
+import oscar  # noqa: E402
+
+shutil.copy(Path(oscar.__file__).parent / "static/oscar/img/image_not_found.jpg",  # noqa: F405
+            MEDIA_ROOT / "image_not_found.jpg")
