@@ -32,22 +32,16 @@ def certificate_notices_send(*, today: datetime.date | None = None) -> dict:
         "stockrecords__partner__users")
     soon = base.filter(ocop_valid_until__gt=today,
                        ocop_valid_until__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
-    for product in soon:
-        if product.ocop_reminder_sent_for == product.ocop_valid_until:
-            continue
-        with transaction.atomic():
-            _send(product, lapsed=False)
-            Product.objects.filter(pk=product.pk).update(
-                ocop_reminder_sent_for=product.ocop_valid_until)
-        sent["reminders"] += 1
-    for product in base.filter(ocop_valid_until__lt=today):
-        if product.ocop_lapse_sent_for == product.ocop_valid_until:
-            continue
-        with transaction.atomic():
-            _send(product, lapsed=True)
-            Product.objects.filter(pk=product.pk).update(
-                ocop_lapse_sent_for=product.ocop_valid_until)
-        sent["lapsed"] += 1
+    lapsed = base.filter(ocop_valid_until__lt=today)
+    for products, marker, is_lapse, key in ((soon, "ocop_reminder_sent_for", False, "reminders"),
+                                            (lapsed, "ocop_lapse_sent_for", True, "lapsed")):
+        for product in products:
+            if getattr(product, marker) == product.ocop_valid_until:
+                continue  # already told about this validity end
+            with transaction.atomic():
+                _send(product, lapsed=is_lapse)
+                Product.objects.filter(pk=product.pk).update(**{marker: product.ocop_valid_until})
+            sent[key] += 1
     return sent
 
 
