@@ -1,0 +1,96 @@
+"""J1/J2 with the real parts: the order confirmation goes through Redis to a real Celery
+worker process, which sends it once even when the message is delivered twice, and a task
+enqueued in a transaction that is rolled back never runs."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from oscar.core.loading import get_model
+
+from config.celery import app
+from shop.checkout.tasks import send_order_confirmation
+from tests.factories import order_create, product_create
+
+Order = get_model("order", "Order")
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def worker():
+    if not REDIS_URL:
+        message = "no Redis: bin/test starts one (apt-get install redis-server)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
+    db = connection.settings_dict
+    env = {**os.environ,
+           "DJANGO_SETTINGS_MODULE": "config.settings.test",
+           "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+           "CELERY_BROKER_URL": REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "false",
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(mail_dir)}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    previous = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
+    app.conf.update(task_always_eager=False, broker_url=REDIS_URL)
+    try:
+        yield mail_dir
+    finally:
+        app.conf.update(**previous)
+        process.terminate()
+        try:
+            output = process.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output = process.communicate()[0]
+        if output.strip():
+            print("worker output:\n", output[-3000:])
+
+
+def wait_for_mail(mail_dir: Path, count: int, seconds: float = 60) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        files = sorted(mail_dir.glob("*.log"))
+        messages = [f.read_text() for f in files]
+        if sum(m.count("Subject:") for m in messages) >= count:
+            return messages
+        time.sleep(0.5)
+    return [f.read_text() for f in sorted(mail_dir.glob("*.log"))]
+
+
+def test_confirmation_email_through_a_real_worker_once(site_tree, seller, worker):
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker process needs the shared PostgreSQL test database")
+    product = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", price=160000)
+    order = order_create(product)
+    Order.objects.filter(pk=order.pk).update(guest_email="mua@example.com")
+
+    send_order_confirmation.delay(order.pk)
+    send_order_confirmation.delay(order.pk)  # the same message delivered twice
+    messages = wait_for_mail(worker, 1)
+    time.sleep(2)  # let the duplicate be processed too
+    messages = [f.read_text() for f in sorted(worker.glob("*.log"))]
+    text = "\n".join(messages)
+    assert text.count("Subject:") == 1, text
+    assert f"{order.number}" in text and "mua@example.com" in text
+
+    other = order_create(product)
+    Order.objects.filter(pk=other.pk).update(guest_email="khac@example.com")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send_order_confirmation.delay_on_commit(other.pk)  # would send a second e-mail
+        raise RuntimeError("the transaction fails")
+    time.sleep(3)
+    assert "\n".join(f.read_text() for f in worker.glob("*.log")).count("Subject:") == 1
