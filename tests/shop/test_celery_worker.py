@@ -10,12 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
+from celery import Celery
 from django.db import connection, transaction
 from oscar.core.loading import get_model
 
-from config.celery import app
-from shop.checkout.tasks import send_order_confirmation
 from tests.factories import order_create, product_create
+
+TASK = "shop.checkout.tasks.send_order_confirmation"
 
 Order = get_model("order", "Order")
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +45,12 @@ def worker():
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
          "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    previous = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
-    app.conf.update(task_always_eager=False, broker_url=REDIS_URL)
+    # The suite's own Celery app stays eager; messages go out through a separate client.
+    sender = Celery("test-sender", broker=REDIS_URL)
     try:
-        yield mail_dir
+        yield mail_dir, sender
     finally:
-        app.conf.update(**previous)
+        sender.close()
         process.terminate()
         try:
             output = process.communicate(timeout=30)[0]
@@ -74,15 +75,16 @@ def wait_for_mail(mail_dir: Path, count: int, seconds: float = 60) -> list[str]:
 def test_confirmation_email_through_a_real_worker_once(site_tree, seller, worker):
     if connection.vendor != "postgresql":
         pytest.skip("the worker process needs the shared PostgreSQL test database")
+    mail_dir, sender = worker
     product = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", price=160000)
     order = order_create(product)
     Order.objects.filter(pk=order.pk).update(guest_email="mua@example.com")
 
-    send_order_confirmation.delay(order.pk)
-    send_order_confirmation.delay(order.pk)  # the same message delivered twice
-    messages = wait_for_mail(worker, 1)
+    sender.send_task(TASK, args=[order.pk])
+    sender.send_task(TASK, args=[order.pk])  # the same message delivered twice
+    wait_for_mail(mail_dir, 1)
     time.sleep(2)  # let the duplicate be processed too
-    messages = [f.read_text() for f in sorted(worker.glob("*.log"))]
+    messages = [f.read_text() for f in sorted(mail_dir.glob("*.log"))]
     text = "\n".join(messages)
     assert text.count("Subject:") == 1, text
     assert f"{order.number}" in text and "mua@example.com" in text
@@ -90,7 +92,8 @@ def test_confirmation_email_through_a_real_worker_once(site_tree, seller, worker
     other = order_create(product)
     Order.objects.filter(pk=other.pk).update(guest_email="khac@example.com")
     with pytest.raises(RuntimeError), transaction.atomic():
-        send_order_confirmation.delay_on_commit(other.pk)  # would send a second e-mail
+        # what `delay_on_commit` does: enqueue only once the transaction commits
+        transaction.on_commit(lambda: sender.send_task(TASK, args=[other.pk]))
         raise RuntimeError("the transaction fails")
     time.sleep(3)
-    assert "\n".join(f.read_text() for f in worker.glob("*.log")).count("Subject:") == 1
+    assert "\n".join(f.read_text() for f in mail_dir.glob("*.log")).count("Subject:") == 1
