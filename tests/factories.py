@@ -74,14 +74,13 @@ def seller_user_create(*, partner, username):
 
 def order_create(*products, quantity=1):
     """An order with one line per product (each product's seller gets its own line)."""
-    from oscar.apps.partner.strategy import Default
     from oscar.test.factories import create_order
 
-    from shop.partner.strategy import Default as OurStrategy
+    from shop.partner.strategy import Default
 
     Basket = get_model("basket", "Basket")
     basket = Basket.objects.create()
-    basket.strategy = OurStrategy() if OurStrategy else Default()
+    basket.strategy = Default()
     for product in products:
         basket.add_product(product, quantity)
     return create_order(basket=basket)
