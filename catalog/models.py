@@ -173,6 +173,12 @@ class Product(AbstractProduct):
         if errors:
             raise ValidationError(errors)
 
+    def get_all_images(self):
+        """Approved pictures only, everywhere buyers look (basket and checkout included):
+        pictures a seller adds wait for review. Filtered in Python so that a prefetch of
+        ``images`` still serves it without a query per product."""
+        return [image for image in super().get_all_images() if image.is_approved]
+
     def ocop_is_valid(self, on: datetime.date | None = None) -> bool:
         """True while the certificate is in force; stars are shown only then."""
         if not self.ocop_stars or not self.ocop_valid_from or not self.ocop_valid_until:

@@ -118,7 +118,11 @@ def test_new_pictures_of_an_approved_product_wait_for_review(client, site_tree, 
     product.refresh_from_db()
     assert product.pending_changes == {"images": 1}
     assert image.original.url not in client.get(product.get_absolute_url()).content.decode()
+    Product = get_model("catalogue", "Product")
+    # the basket and checkout show product.primary_image: the missing-picture stand-in for now
+    assert Product.objects.get(pk=product.pk).primary_image()["is_missing"]
     product_approve(product_id=product.pk)
+    assert Product.objects.get(pk=product.pk).primary_image() == image
     assert image.original.url in client.get(product.get_absolute_url()).content.decode()
 
 
