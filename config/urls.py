@@ -20,6 +20,7 @@ from cms.sitemaps import SITEMAPS
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.partner import views as seller_views
+from shop.payments.webhooks import stripe_webhook
 from startups import views as startups_views
 
 urlpatterns = [
@@ -27,6 +28,8 @@ urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Stripe posts here, in no language and without a CSRF token (it signs instead).
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
 ]
@@ -40,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("shop/dashboard/catalogue/import/template.csv", dashboard_imports.template_csv_download, name="product-import-template-csv"),
     path("shop/dashboard/catalogue/products/<int:pk>/submit/",
          dashboard_catalogue_views.ProductSubmitView.as_view(), name="product-submit"),
+    path("shop/orders/", include("shop.order.urls")),
+    path("shop/payments/", include("shop.payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("startups.urls")),
     path("", include(wagtail_urls)),

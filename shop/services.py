@@ -4,7 +4,7 @@ the order-confirmation message type."""
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from shop.payment_methods import available_methods
+from shop.payment_methods import ALL_METHODS
 
 Country = get_model("address", "Country")
 SourceType = get_model("payment", "SourceType")
@@ -21,7 +21,7 @@ def shop_reference_data_load() -> int:
                   "is_shipping_country": True},
     )
     changed += created
-    for method in available_methods():
+    for method in ALL_METHODS:
         _, created = SourceType.objects.get_or_create(
             code=method.code, defaults={"name": method.source_type_name}
         )

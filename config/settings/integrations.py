@@ -23,7 +23,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "catalog.tasks.send_certificate_notices",
         "schedule": crontab(hour=7, minute=0),
     },
+    "unpaid-order-parts": {
+        "task": "shop.order.tasks.remind_and_cancel_unpaid",
+        "schedule": crontab(minute="*/15"),
+    },
 }
+
+# Defaults for the admin's payment terms (editable in the Django admin, "Payment terms").
+PAYMENT_REMINDER_HOURS = env.int("PAYMENT_REMINDER_HOURS", default=12)
+PAYMENT_CANCEL_HOURS = env.int("PAYMENT_CANCEL_HOURS", default=48)
 
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")

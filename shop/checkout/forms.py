@@ -17,9 +17,9 @@ class PaymentMethodForm(forms.Form):
         label=_("How would you like to pay?"), widget=forms.RadioSelect, choices=()
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, basket=None, **kwargs):
         super().__init__(*args, **kwargs)
-        methods = available_methods()
+        methods = available_methods(basket)
         self.fields["method"].choices = [(m.code, m.name) for m in methods]
         self.descriptions = {m.code: m.description for m in methods}
         if len(methods) == 1:

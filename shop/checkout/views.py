@@ -1,11 +1,15 @@
-"""Checkout views: Oscar's flow with a real payment-method step.
+"""Checkout views: Oscar's flow with a real payment-method step and per-seller order parts.
 
 Flow: gateway (guest e-mail or sign in) -> shipping address -> payment method -> preview ->
-place order -> thank you. The confirmation e-mail is sent by a Celery task after the order's
-transaction commits, so a slow mail server never holds up the buyer.
+place order -> thank you (cash, bank transfer) or Stripe's card page (card). Placing the order
+splits it into one part per seller in the same transaction. The confirmation e-mail is sent by
+a Celery task after the order's transaction commits, so a slow mail server never holds up the
+buyer. A card order waits for Stripe's signed webhook; the browser's return proves nothing.
 """
 
 from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -17,15 +21,17 @@ from oscar.core.loading import get_model
 
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.tasks import send_order_confirmation
-from shop.payment_methods import get_method
+from shop.order.parts import parts_create
+from shop.payment_methods import CARD, get_method
 
 SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")
+Order = get_model("order", "Order")
 
 
 class PaymentMethodMixin:
     def get_payment_method(self):
-        return get_method(self.checkout_session.payment_method() or "")
+        return get_method(self.checkout_session.payment_method() or "", self.request.basket)
 
     def check_payment_data_is_captured(self, request):
         if self.get_payment_method() is None:
@@ -41,6 +47,9 @@ class PaymentMethodView(PaymentMethodMixin, oscar_views.PaymentMethodView, gener
 
     def get(self, request, *args, **kwargs):
         return generic.FormView.get(self, request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "basket": self.request.basket}
 
     def get_initial(self):
         return {"method": self.checkout_session.payment_method()}
@@ -78,17 +87,30 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         source_type, _created = SourceType.objects.get_or_create(
             code=method.code, defaults={"name": method.source_type_name}
         )
-        # Cash on delivery: the amount is allocated now and debited when the courier collects.
+        # Nothing is debited here: cash is collected per parcel, transfers go to each seller,
+        # and a card is charged on Stripe's page after the order exists.
         self.add_payment_source(
             Source(source_type=source_type, currency=total.currency,
                    amount_allocated=total.incl_tax, reference=order_number)
         )
 
+    def place_order(self, **kwargs):
+        with transaction.atomic():
+            order = super().place_order(**kwargs)
+            parts_create(order=order, payment_method=self.get_payment_method().code)
+        return order
+
     def send_order_placed_email(self, order):
         send_order_confirmation.delay_on_commit(order.id)
 
     def handle_successful_order(self, order):
+        is_card = self.get_payment_method() == CARD
         response = super().handle_successful_order(order)
+        if is_card:
+            # On to Stripe's page; the order waits there until Stripe's webhook says paid.
+            return HttpResponseRedirect(reverse(
+                "payments:card-start",
+                kwargs={"number": order.number, "hash": order.verification_hash()}))
         messages.success(self.request, _("Thank you! Your order %(number)s has been placed.")
                          % {"number": order.number})
         return response
