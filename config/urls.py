@@ -19,6 +19,7 @@ from catalog import marketplace_views
 from cms.sitemaps import SITEMAPS
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
+from shop.dashboard.orders import parts as dashboard_order_parts
 from shop.partner import views as seller_views
 from shop.payments.webhooks import stripe_webhook
 from startups import views as startups_views
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("shop/dashboard/catalogue/import/template.csv", dashboard_imports.template_csv_download, name="product-import-template-csv"),
     path("shop/dashboard/catalogue/products/<int:pk>/submit/",
          dashboard_catalogue_views.ProductSubmitView.as_view(), name="product-submit"),
+    path("shop/dashboard/orders/<str:number>/parts/<int:part_number>/<slug:action>/",
+         dashboard_order_parts.PartActionView.as_view(), name="order-part-action"),
     path("shop/orders/", include("shop.order.urls")),
     path("shop/payments/", include("shop.payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),

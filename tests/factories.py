@@ -72,8 +72,9 @@ def seller_user_create(*, partner, username):
     return user
 
 
-def order_create(*products, quantity=1):
-    """An order with one line per product (each product's seller gets its own line)."""
+def order_create(*products, quantity=1, payment_method=None):
+    """An order with one line per product (each product's seller gets its own line); with a
+    ``payment_method`` ("cod", "vietqr", "card") it is split into seller parts as checkout does."""
     from oscar.test.factories import create_order
 
     from shop.partner.strategy import Default
@@ -83,4 +84,9 @@ def order_create(*products, quantity=1):
     basket.strategy = Default()
     for product in products:
         basket.add_product(product, quantity)
-    return create_order(basket=basket)
+    order = create_order(basket=basket)
+    if payment_method:
+        from shop.order.parts import parts_create
+
+        parts_create(order=order, payment_method=payment_method)
+    return order

@@ -11,13 +11,16 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from catalog.services import ocop_groups_load, product_class_load, provinces_load
+from catalog.text import fold_vietnamese
 from cms.demo import catalogue as data
 from cms.demo.images import product_image_bytes
 from cms.services import home_page_ensure
+from shop.banks import banks
 from shop.services import shop_reference_data_load
 from startups.services import union_units_load
 
 Partner = get_model("partner", "Partner")
+ShippingRule = get_model("shipping", "ShippingRule")
 StockRecord = get_model("partner", "StockRecord")
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -84,8 +87,33 @@ def _sellers(report: DemoReport) -> dict:
                 description=row["description"],
             )
             report.add("sellers")
+        if not seller.bank_account_number:
+            _bank_details_give(seller, index=len(sellers))
+            report.add("seller bank accounts")
         sellers[row["code"]] = seller
     return sellers
+
+
+def _bank_details_give(seller, *, index: int) -> None:
+    """A made-up account at a real NAPAS bank, so VietQR checkout works in the demo.
+    Holders are written as banks print them: capitals without diacritics."""
+    bins = [bank.bin for bank in banks()][:8]
+    seller.bank_bin = bins[index % len(bins)]
+    seller.bank_account_number = f"{1020304050 + index * 7919:010d}"
+    seller.bank_account_holder = fold_vietnamese(seller.legal_name or seller.name).upper()[:100]
+    seller.save(update_fields=["bank_bin", "bank_account_number", "bank_account_holder"])
+
+
+# Delivery per seller parcel by the buyer's region; free from 500.000 ₫ of goods.
+DEMO_SHIPPING_RULES = {"north": 35000, "central": 25000, "south": 30000, "": 30000}
+
+
+def _shipping_rules(report: DemoReport) -> None:
+    if ShippingRule.objects.exists():
+        return  # the admin's own rules stay as they are
+    for region, charge in DEMO_SHIPPING_RULES.items():
+        ShippingRule.objects.create(region=region, charge=charge, free_above=500000)
+        report.add("shipping rules")
 
 
 def _products(report: DemoReport, sellers: dict) -> None:
@@ -145,6 +173,7 @@ def demo_load() -> DemoReport:
     report.add("youth union units", union_units_load())
     sellers = _sellers(report)
     _products(report, sellers)
+    _shipping_rules(report)
     report.add("pages", home_page_ensure())
     _admin(report)
     _officer(report)

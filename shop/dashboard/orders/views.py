@@ -7,13 +7,16 @@ and acts on its own lines only, with its own subtotal, and no order-level action
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.orders import views as oscar_views
 from oscar.core.loading import get_model
 
+from shop.dashboard.orders.parts import CARRIERS
+
 Line = get_model("order", "Line")
+OrderPart = get_model("order", "OrderPart")
 
 
 def _own_lines(user, order):
@@ -41,8 +44,18 @@ class OrderListView(oscar_views.OrderListView):
                 seller_total=Sum("lines__line_price_incl_tax", filter=own),
                 seller_items=Sum("lines__quantity", filter=own),
                 seller_lines=Count("lines", filter=own),
+                part_status=Subquery(OrderPart.objects.filter(
+                    order=OuterRef("pk"), partner__users=user).values("status")[:1]),
             )
         return queryset
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if not self.request.user.is_staff:
+            labels = dict(OrderPart.Status.choices)
+            for order in ctx["orders"]:
+                order.part_status_label = labels.get(getattr(order, "part_status", None), "-")
+        return ctx
 
     def get_template_names(self):
         if self.request.user.is_staff:
@@ -53,21 +66,29 @@ class OrderListView(oscar_views.OrderListView):
 class OrderDetailView(oscar_views.OrderDetailView):
     seller_template_name = "oscar/dashboard/orders/seller_order_detail.html"
     seller_order_actions = ()
-    seller_line_actions = ("change_line_statuses", "create_shipping_event")
+    # A seller acts on its whole part (confirm, ship, deliver, cancel) through
+    # shop.dashboard.orders.parts; Oscar's per-line statuses would be a second, clashing story.
+    seller_line_actions = ()
+    staff_template_name = "oscar/dashboard/orders/staff_order_detail.html"
 
     def get_order_lines(self):
         return _own_lines(self.request.user, self.object)
 
     def get_template_names(self):
         if self.request.user.is_staff:
-            return super().get_template_names()
+            return [self.staff_template_name]
         return [self.seller_template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        if not self.request.user.is_staff:
+        parts = self.object.parts.select_related("partner")
+        if self.request.user.is_staff:
+            ctx["parts"] = list(parts)
+        else:
             lines = ctx["lines"]
             ctx["seller_subtotal"] = sum((line.line_price_incl_tax for line in lines), Decimal(0))
+            ctx["part"] = parts.filter(partner__users=self.request.user).first()
+        ctx["carriers"] = CARRIERS
         return ctx
 
     def handle_order_action(self, request, order, action):

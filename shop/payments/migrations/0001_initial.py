@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('order', '0023_paymentterms_orderpart_orderpartnotice_and_more'),
+        ('order', '0023_order_parts'),
         ('partner', '0009_partner_bank_account_holder_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
