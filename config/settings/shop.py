@@ -46,3 +46,8 @@ for _section in OSCAR_DASHBOARD_NAVIGATION:
             {"label": _("Marketplace clicks"), "url_name": "marketplace-clicks",
              "access_fn": seller_or_staff},
         ]
+    if _section.get("url_name") is None and _section.get("icon") == "fas fa-shopping-cart":
+        _section["children"] += [
+            {"label": _("Owed to sellers"), "url_name": "payments:owed",
+             "access_fn": seller_or_staff},
+        ]

@@ -24,6 +24,12 @@ class CardPayment(models.Model):
     payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    # The current Checkout Session: which try it is (part of Stripe's idempotency key), when
+    # it was made (parts cancelled after that were still in its amount) and when Stripe
+    # closes it (after that the buyer gets a new one instead of a dead link).
+    attempt = models.PositiveSmallIntegerField(default=0)
+    session_created_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("card payment")

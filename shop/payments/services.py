@@ -1,0 +1,215 @@
+"""Card payments: what a paid, expired or refunded Stripe payment does to an order, and what
+the platform owes each seller for the card sales it collected.
+
+Every function here runs inside the caller's transaction with the ``CardPayment`` row locked,
+so two webhook deliveries at once, or a delivery racing a cancellation, change things once.
+"""
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+import stripe
+from django.db import transaction
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from shop.order.parts import PartChangeRefused, part_cancel, part_payment_received
+from shop.payments import gateway
+from shop.payments.models import CardPayment, CardRefund, SellerPayout
+
+OrderPart = get_model("order", "OrderPart")
+Partner = get_model("partner", "Partner")
+
+logger = logging.getLogger(__name__)
+
+ZERO = Decimal(0)
+
+
+class RefundFailed(PartChangeRefused):
+    """Stripe did not take the refund; the cancellation that asked for it is rolled back.
+    A ``PartChangeRefused``, so every place that cancels parts shows the message."""
+
+
+def payment_locked(*, order_id) -> CardPayment | None:
+    return CardPayment.objects.select_for_update().filter(order_id=order_id).first()
+
+
+# --- Refunds --------------------------------------------------------------------------------
+
+def part_refund(part) -> CardRefund | None:
+    """Give back a cancelled, paid card part's money (called inside ``part_cancel``).
+
+    One Stripe refund per part, keyed ``refund-part-<pk>`` so a retried call can never refund
+    twice. When Stripe refuses, ``RefundFailed`` rolls the cancellation back.
+    """
+    payment = payment_locked(order_id=part.order_id)
+    existing = CardRefund.objects.filter(part_id=part.pk).first()
+    if existing is not None:
+        return existing
+    amount = part.total - part.refunded_amount
+    if amount <= 0:
+        return None
+    if payment is None or not payment.payment_intent_id:
+        logger.error("Refund for part %s: no card payment with a payment intent", part.code)
+        raise RefundFailed(_("The card payment for %(code)s cannot be found, so it could not "
+                             "be refunded and the part was not cancelled. Please contact us.")
+                           % {"code": part.code})
+    try:
+        refund = gateway.refund_create(
+            payment_intent=payment.payment_intent_id, amount=amount,
+            idempotency_key=f"refund-part-{part.pk}",
+            metadata={"order_number": part.order.number, "order_part": part.code})
+    except stripe.StripeError as error:
+        logger.error("Stripe refused the refund of %s ₫ for part %s: %s (request %s)",
+                     amount, part.code, error.user_message or error, error.request_id)
+        raise RefundFailed(_("The card refund for %(code)s did not go through, so the part "
+                             "was not cancelled. Please try again in a few minutes or "
+                             "contact us.") % {"code": part.code}) from error
+    record = CardRefund.objects.create(payment=payment, part=part, amount=amount,
+                                       stripe_refund_id=refund.id, status=refund.status or "")
+    part.refunded_amount = part.refunded_amount + amount
+    OrderPart.objects.filter(pk=part.pk).update(refunded_amount=F("refunded_amount") + amount)
+    logger.info("Refunded %s ₫ for cancelled part %s (%s)", amount, part.code, refund.id)
+    return record
+
+
+def _payment_refund_rest(payment, *, payment_intent_id: str, amount: Decimal, reason: str):
+    """Give back money no part stands for (a second payment, or a leftover)."""
+    refund = gateway.refund_create(
+        payment_intent=payment_intent_id, amount=amount,
+        idempotency_key=f"refund-{payment_intent_id}-{reason}",
+        metadata={"order_number": payment.order.number, "reason": reason})
+    CardRefund.objects.create(payment=payment, part=None, amount=amount,
+                              stripe_refund_id=refund.id, status=refund.status or "")
+    logger.warning("Refunded %s ₫ of %s for order %s: %s", amount, payment_intent_id,
+                   payment.order.number, reason)
+
+
+# --- What Stripe's events do ----------------------------------------------------------------
+
+def payment_paid(payment: CardPayment, *, payment_intent_id: str, paid_at=None) -> str:
+    """Stripe has the money: parts waiting for it go to their sellers; parts cancelled
+    meanwhile (by the buyer, or unpaid in time) are refunded, so there is never a payment
+    without an order. ``payment`` must be locked. Returns what happened, for the log."""
+    paid_at = paid_at or timezone.now()
+    if payment.status == CardPayment.Status.PAID:
+        if payment.payment_intent_id and payment_intent_id \
+                and payment.payment_intent_id != payment_intent_id:
+            # A second, different payment for an order already paid: give it back whole.
+            _payment_refund_rest(payment, payment_intent_id=payment_intent_id,
+                                 amount=payment.amount, reason="second-payment")
+            return "second payment refunded"
+        if not payment.payment_intent_id and payment_intent_id:
+            payment.payment_intent_id = payment_intent_id
+            payment.save(update_fields=["payment_intent_id"])
+        return "already paid"
+
+    payment.status = CardPayment.Status.PAID
+    payment.payment_intent_id = payment_intent_id or payment.payment_intent_id
+    payment.paid_at = paid_at
+    payment.save(update_fields=["status", "payment_intent_id", "paid_at"])
+
+    covered = payment.order.parts.select_related("order", "partner").filter(
+        payment_method=OrderPart.Payment.CARD)
+    if payment.session_created_at:
+        # Parts cancelled before this session was made were not in its amount.
+        covered = covered.exclude(status=OrderPart.Status.CANCELLED,
+                                  cancelled_at__lt=payment.session_created_at)
+    placed = refunded = 0
+    for part in covered:
+        if part.status == OrderPart.Status.AWAITING_PAYMENT:
+            part_payment_received(part, paid_at=paid_at)
+            placed += 1
+        elif part.status == OrderPart.Status.CANCELLED and not part.paid_at:
+            OrderPart.objects.filter(pk=part.pk).update(paid_at=paid_at)
+            part.paid_at = paid_at
+            part_refund(part)
+            refunded += 1
+    if refunded:
+        logger.warning("Card payment for order %s arrived after %d part(s) were cancelled: "
+                       "refunded those parts", payment.order.number, refunded)
+    return f"paid: {placed} part(s) placed, {refunded} refunded"
+
+
+def payment_expired(payment: CardPayment) -> str:
+    """Stripe closed the session unpaid: the parts still waiting are cancelled and their
+    stock returns. ``payment`` must be locked."""
+    if payment.status != CardPayment.Status.OPEN:
+        return f"ignored: payment is {payment.status}"
+    payment.status = CardPayment.Status.EXPIRED
+    payment.save(update_fields=["status"])
+    cancelled = 0
+    for part in payment.order.parts.filter(status=OrderPart.Status.AWAITING_PAYMENT,
+                                           payment_method=OrderPart.Payment.CARD):
+        part_cancel(part, by=OrderPart.CancelledBy.SYSTEM)
+        cancelled += 1
+    return f"expired: {cancelled} part(s) cancelled"
+
+
+# --- What the platform owes each seller -----------------------------------------------------
+
+@dataclass
+class SellerBalance:
+    partner: object
+    collected: Decimal
+    refunded: Decimal
+    paid_out: Decimal
+
+    @property
+    def kept(self) -> Decimal:
+        """Card sales that stand: paid by buyers, less what went back to them."""
+        return self.collected - self.refunded
+
+    @property
+    def owed(self) -> Decimal:
+        return self.collected - self.refunded - self.paid_out
+
+
+def seller_balances(partners) -> list[SellerBalance]:
+    """Per seller: card money the platform collected for its parts (goods and delivery),
+    refunded to buyers, passed on in payouts, and still owed. Three queries in all."""
+    partners = list(partners)
+    ids = [p.pk for p in partners]
+    paid_card = Q(payment_method=OrderPart.Payment.CARD, paid_at__isnull=False)
+    sales = {
+        row["partner_id"]: row for row in
+        OrderPart.objects.filter(paid_card, partner_id__in=ids).values("partner_id").annotate(
+            collected=Sum(F("goods_total") + F("shipping_charge")),
+            refunded=Sum("refunded_amount"))
+    }
+    payouts = dict(SellerPayout.objects.filter(partner_id__in=ids).values("partner_id")
+                   .annotate(total=Sum("amount")).values_list("partner_id", "total"))
+    return [
+        SellerBalance(partner=p,
+                      collected=(sales.get(p.pk) or {}).get("collected") or ZERO,
+                      refunded=(sales.get(p.pk) or {}).get("refunded") or ZERO,
+                      paid_out=payouts.get(p.pk) or ZERO)
+        for p in partners
+    ]
+
+
+class PayoutRefused(Exception):
+    """The payout cannot be recorded; the message is for the user."""
+
+
+@transaction.atomic
+def payout_record(*, partner, amount: Decimal, reference: str, user) -> SellerPayout:
+    """Record money passed on to a seller; never more than the platform owes it."""
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)  # one payout at a time
+    if amount <= 0:
+        raise PayoutRefused(_("The amount must be more than 0 ₫."))
+    balance = seller_balances([partner])[0]
+    if amount > balance.owed:
+        raise PayoutRefused(
+            _("%(seller)s is owed %(owed)s; a payout of %(amount)s is more than that. "
+              "Nothing was recorded.")
+            % {"seller": partner.name, "owed": currency(balance.owed, "VND"),
+               "amount": currency(amount, "VND")})
+    payout = SellerPayout.objects.create(partner=partner, amount=amount,
+                                         reference=reference.strip(), created_by=user)
+    logger.info("Payout of %s ₫ to %s recorded (%s)", amount, partner.name, reference)
+    return payout
