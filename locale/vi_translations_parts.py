@@ -102,4 +102,10 @@ VI = {
     "Cancel this part": "Hủy phần này",
     "Parts by seller": "Các phần theo người bán",
     "Buyer's phone": "Điện thoại người mua",
+    # Marketplace links in the product editor (missing from the seller work)
+    "Also sold on": "Cũng bán trên",
+    "Addresses of this product on Postmart, Lazada, Shopee, Tiki, TikTok Shop, Sendo or Voso "
+    "(https only). Buyers see an “Also on” button; clicks are counted.":
+        "Địa chỉ của sản phẩm này trên Postmart, Lazada, Shopee, Tiki, TikTok Shop, Sendo hoặc "
+        "Voso (chỉ https). Người mua thấy nút “Cũng có trên”; số lượt bấm được đếm.",
 }

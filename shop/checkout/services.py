@@ -32,13 +32,9 @@ def order_confirmation_send(*, order_id: int) -> bool:
         return False
     language = order.language or "vi"
     with translation.override(language):
-        if order.user_id:
-            path = reverse("customer:order", kwargs={"order_number": order.number})
-        else:
-            path = reverse(
-                "customer:anon-order",
-                kwargs={"order_number": order.number, "hash": order.verification_hash()},
-            )
+        # The buyer's order page (guests and accounts alike): each seller's part, how to pay it.
+        path = reverse("orders:detail",
+                       kwargs={"number": order.number, "hash": order.verification_hash()})
         context = {"order": order, "lines": order.lines.all(), "status_path": path,
                    "status_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
                    "user": order.user, "shop_name": settings.OSCAR_SHOP_NAME}

@@ -1,0 +1,84 @@
+"""E-mails to the buyer when one seller's part of an order changes.
+
+Sent by the Celery task ``shop.order.tasks.send_part_notice`` after the change commits, in the
+language the buyer ordered in, once per (part, kind): the OrderPartNotice row is written in the
+same transaction as the send, so a retried or duplicated task finds it and stops, and a send
+that fails rolls the row back so the retry can send (RELIABILITY J2).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from shop.order.selectors import card_payment_path, order_page_path, part_transfer
+
+OrderPart = get_model("order", "OrderPart")
+OrderPartNotice = get_model("order", "OrderPartNotice")
+PaymentTerms = get_model("order", "PaymentTerms")
+Line = get_model("order", "Line")
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("paid", "confirmed", "shipped", "completed", "cancelled", "payment_reminder")
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path if path else ""
+
+
+def _context(part) -> dict:
+    order = part.order
+    context = {
+        "order": order,
+        "part": part,
+        "seller": part.partner.name,
+        "lines": list(Line.objects.filter(order=order, partner_id=part.partner_id).order_by("pk")),
+        "name": getattr(order.shipping_address, "first_name", ""),
+        "order_url": _absolute(order_page_path(order)),
+        "shop_name": settings.OSCAR_SHOP_NAME,
+    }
+    if part.status == OrderPart.Status.AWAITING_PAYMENT:
+        terms = PaymentTerms.current()
+        context["deadline"] = part.created + timedelta(hours=terms.cancel_after_hours)
+        if part.payment_method == OrderPart.Payment.BANK_TRANSFER:
+            context["transfer"] = part_transfer(part)
+        elif part.payment_method == OrderPart.Payment.CARD:
+            context["card_pay_url"] = _absolute(card_payment_path(order))
+    return context
+
+
+def part_notice_send(*, part_id: int, kind: str) -> bool:
+    """E-mail the buyer about ``kind`` happening to the part; True if an e-mail went out.
+
+    "placed" sends nothing: the order confirmation already tells the buyer about every part.
+    """
+    if kind == "placed":
+        return False
+    if kind not in KINDS:
+        raise ValueError(f"unknown order part notice {kind!r}")
+    part = (OrderPart.objects.select_related("order__user", "order__shipping_address", "partner")
+            .get(pk=part_id))
+    order = part.order
+    if kind == "payment_reminder" and part.status != OrderPart.Status.AWAITING_PAYMENT:
+        return False  # paid or cancelled since the reminder was queued
+    recipient = order.guest_email or (order.user.email if order.user_id else "")
+    if not recipient:
+        logger.warning("order part %s: no e-mail address for the %s notice", part.code, kind)
+        return False
+    with transaction.atomic():
+        _notice, created = OrderPartNotice.objects.get_or_create(part=part, kind=kind)
+        if not created:
+            return False
+        with translation.override(order.language or settings.LANGUAGE_CODE):
+            context = _context(part)
+            subject = " ".join(
+                render_to_string(f"orders/emails/{kind}_subject.txt", context).split())
+            body = render_to_string(f"orders/emails/{kind}_body.txt", context)
+        EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, [recipient]).send()
+    return True
