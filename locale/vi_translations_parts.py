@@ -35,6 +35,9 @@ VI = {
     "remind the buyer after (hours)": "nhắc người mua sau (giờ)",
     "cancel unpaid parts after (hours)": "hủy phần chưa thanh toán sau (giờ)",
     "payment terms": "thời hạn thanh toán",
+    "Remind after at least one hour.": "Chỉ nhắc sau ít nhất một giờ.",
+    "Cancel later than the reminder, so the buyer has time to pay after it.":
+        "Thời điểm hủy phải sau lời nhắc, để người mua còn thời gian thanh toán.",
     "Payment terms": "Thời hạn thanh toán",
     "Order part %(code)s is already “%(status)s”; nothing was changed.":
         "Phần đơn hàng %(code)s đã ở trạng thái “%(status)s”; không có gì thay đổi.",

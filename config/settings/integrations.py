@@ -27,6 +27,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "shop.order.tasks.remind_and_cancel_unpaid",
         "schedule": crontab(minute="*/15"),
     },
+    "card-payment-reconciliation": {  # F4: Stripe's card payments against the orders
+        "task": "shop.payments.tasks.reconcile_card_payments",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # Defaults for the admin's payment terms (editable in the Django admin, "Payment terms").

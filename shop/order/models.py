@@ -138,6 +138,15 @@ class PaymentTerms(models.Model):
     def __str__(self):
         return str(_("Payment terms"))
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.reminder_after_hours < 1:
+            raise ValidationError({"reminder_after_hours": _("Remind after at least one hour.")})
+        if self.cancel_after_hours <= self.reminder_after_hours:
+            raise ValidationError({"cancel_after_hours": _(
+                "Cancel later than the reminder, so the buyer has time to pay after it.")})
+
     @classmethod
     def current(cls) -> "PaymentTerms":
         terms = cls.objects.order_by("pk").first()

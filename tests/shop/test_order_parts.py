@@ -15,6 +15,7 @@ Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
 StockRecord = get_model("partner", "StockRecord")
 ShippingRule = get_model("shipping", "ShippingRule")
+PaymentTerms = get_model("order", "PaymentTerms")
 
 pytestmark = pytest.mark.django_db
 
@@ -231,3 +232,29 @@ def test_staff_see_every_part_of_an_order(client, two_sellers, django_user_model
                       ).content.decode()
     assert html.count('data-testid="order-part"') == 2
     assert "HTX Cà phê Ea Tu" in html and "Mật ong Bản Giốc" in html
+
+
+def test_admin_sets_payment_terms_and_bad_terms_are_refused(client, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("admin", "admin@example.com", "x")
+    client.force_login(admin_user)
+    url = reverse("admin:order_paymentterms_add")
+    page = client.post(url, {"reminder_after_hours": "24", "cancel_after_hours": "12"})
+    assert page.status_code == 200 and "sau lời nhắc" in page.content.decode()
+    assert not PaymentTerms.objects.exists()
+    client.post(url, {"reminder_after_hours": "6", "cancel_after_hours": "24"})
+    terms = PaymentTerms.current()
+    assert (terms.reminder_after_hours, terms.cancel_after_hours) == (6, 24)
+    assert client.get(url).status_code == 403  # one row only: edit it instead
+
+
+def test_admin_sets_shipping_rules(client, django_user_model, reference_data):
+    admin_user = django_user_model.objects.create_superuser("admin", "admin@example.com", "x")
+    client.force_login(admin_user)
+    url = reverse("admin:shipping_shippingrule_add")
+    page = client.post(url, {"region": "south", "charge": "-5", "free_above": ""})
+    assert page.status_code == 200 and not ShippingRule.objects.exists()
+    client.post(url, {"region": "south", "charge": "30000", "free_above": "400000"})
+    page = client.post(url, {"region": "south", "charge": "1000", "free_above": ""})
+    assert page.status_code == 200  # one rule per region
+    rule = ShippingRule.objects.get()
+    assert (rule.region, rule.charge, rule.free_above) == ("south", 30000, 400000)

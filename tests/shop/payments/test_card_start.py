@@ -148,7 +148,7 @@ def test_stripe_refusing_keeps_the_order_and_says_so(client, card_order, stripe_
     response = client.get(start_url(card_order))
     assert response.status_code == 302 and response.url == order_page(card_order)
     [message] = get_messages(response.wsgi_request)
-    assert message.level_tag == "error" and "Nothing was charged" in message.message
+    assert message.level_tag == "error" and "chưa bị trừ tiền" in message.message
     assert CardPayment.objects.count() == 0
     assert set(card_order.parts.values_list("status", flat=True)) == {"awaiting_payment"}
 

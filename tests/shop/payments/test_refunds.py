@@ -59,7 +59,7 @@ def test_a_refund_stripe_refuses_leaves_the_part_as_it_was(paid_order, stripe_ap
     stripe_api.fail_next("post", "/v1/refunds", "error_charge_already_refunded")
     with pytest.raises(PartChangeRefused) as refused:
         part_cancel(coffee, by="buyer")
-    assert "did not go through" in str(refused.value) and coffee.code in str(refused.value)
+    assert "Chưa hoàn được tiền" in str(refused.value) and coffee.code in str(refused.value)
     coffee.refresh_from_db()
     assert (coffee.status, coffee.refunded_amount, coffee.cancelled_at) == ("placed", 0, None)
     assert stock_allocated(coffee) == 1
@@ -95,7 +95,7 @@ def test_the_cancel_button_says_so_when_stripe_refuses(client, paid_order, strip
                                                 "part": coffee.number})
     response = client.post(url)
     assert response.status_code in (200, 302)
-    assert any("did not go through" in m.message for m in get_messages(response.wsgi_request))
+    assert any("Chưa hoàn được tiền" in m.message for m in get_messages(response.wsgi_request))
     coffee.refresh_from_db()
     assert (coffee.status, coffee.refunded_amount) == ("placed", 0)
     assert stock_allocated(coffee) == 1
