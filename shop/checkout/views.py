@@ -27,6 +27,7 @@ from shop.payment_methods import CARD, get_method
 SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")
 Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
 
 
 class PaymentMethodMixin:
@@ -65,6 +66,38 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
             # No details to collect for the methods we offer: straight to the review page.
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "place_order":
+            already = self._basket_already_ordered(request)
+            if already is not None:
+                return already
+        return super().post(request, *args, **kwargs)
+
+    def _basket_already_ordered(self, request):
+        """Serialise "place order" per basket (RELIABILITY B3).
+
+        A double click or a resent request runs alongside the first. Oscar would freeze the
+        basket again, fail on the taken order number and thaw the basket, so an ordered
+        basket would reopen. Locking the basket row first makes the second request wait for
+        the first to commit; it then finds the basket ordered and shows that order.
+        """
+        basket_id = getattr(request.basket, "id", None)
+        if basket_id is None:
+            return None
+        locked = Basket.objects.select_for_update().filter(pk=basket_id).first()
+        if locked is None or locked.status in (Basket.OPEN, Basket.SAVED):
+            return None
+        order = Order.objects.filter(basket_id=basket_id).first()
+        if order is None:
+            return redirect("basket:summary")
+        self.checkout_session.flush()
+        request.session["checkout_order_id"] = order.id
+        if order.parts.filter(payment_method=CARD.code).exists():
+            return HttpResponseRedirect(reverse(
+                "payments:card-start",
+                kwargs={"number": order.number, "hash": order.verification_hash()}))
+        return redirect("checkout:thank-you")
 
     def get_pre_conditions(self, request):
         conditions = super().get_pre_conditions(request)

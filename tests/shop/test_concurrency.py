@@ -100,3 +100,42 @@ def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
     allocated = sorted(StockRecord.objects.filter(product__in=[p1, p2])
                        .values_list("num_allocated", flat=True))
     assert allocated == [12, 12]
+
+
+def test_place_order_posted_five_times_at_once_makes_one_order(site_tree, seller):
+    """B3: a buyer double-clicks "place order" (and a flaky phone resends it): one order."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks (bin/test starts one)")
+    product = product_create(seller=seller, title="Trà Shan tuyết", stock=10)
+    first = ready_to_place(product, 0)
+    clients = []
+    for _ in range(5):
+        client = Client()
+        client.cookies = first.cookies  # the same browser session, five requests in flight
+        clients.append(client)
+    barrier = threading.Barrier(len(clients))
+    results = [None] * len(clients)
+
+    def place(i, client):
+        try:
+            barrier.wait()
+            response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+            results[i] = response.status_code
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=place, args=(i, c)) for i, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert all(status == 302 for status in results), results
+    order = Order.objects.get()
+    assert order.lines.get().quantity == 1 and order.parts.count() == 1
+    stock = StockRecord.objects.get(product=product)
+    assert (stock.num_in_stock, stock.num_allocated) == (10, 1)
+    assert order.basket.status == "Submitted"  # not reopened by a losing request
+    # The buyer lands on the order it made, whichever request answered last.
+    page = first.get(reverse("checkout:thank-you"))
+    assert page.status_code == 200 and order.number in page.content.decode()
