@@ -112,3 +112,8 @@ VI = {
         "Địa chỉ của sản phẩm này trên Postmart, Lazada, Shopee, Tiki, TikTok Shop, Sendo hoặc "
         "Voso (chỉ https). Người mua thấy nút “Cũng có trên”; số lượt bấm được đếm.",
 }
+
+VI.update({
+    "Search filters are unavailable for a moment; here is a simple list instead.":
+        "Bộ lọc tìm kiếm tạm thời không dùng được; đây là danh sách đơn giản thay thế.",
+})

@@ -14,10 +14,16 @@ class SearchConfig(OscarConfig):
     namespace = "search"
 
     def ready(self):
-        from search import views
+        from search import signals, views
+
+        signals.connect()
 
         self.search_view = views.SearchView
+        self.suggest_view = views.SuggestView
 
     def get_urls(self):
-        urls = [path("", self.search_view.as_view(), name="search")]
+        urls = [
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view.as_view(), name="suggest"),
+        ]
         return self.post_process_urls(urls)

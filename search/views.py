@@ -1,50 +1,153 @@
-"""Search results, the whole catalogue and category pages: one listing view, three faces."""
+"""Search results, the whole catalogue and category pages: one listing over ``search.api``,
+three faces. Type-ahead suggestions for the header box are a small JSON view.
 
-from django.core.paginator import InvalidPage
-from django.http import Http404, HttpResponsePermanentRedirect
+The index gives ids in order; the products themselves come from the catalogue's public
+queryset in one go (``public_products`` + ``with_listing_data``), so a page costs the same
+number of queries for 12 or 48 products, and a product withdrawn a moment ago is never shown
+even before its index update has run.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
+from django.views import View
+from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalog.selectors import product_listing
-from search.forms import SearchForm
+from catalog.selectors import product_listing, public_products, with_listing_data
+from search import api
+from search.facets import Vocabulary, active_filters, clear_url, panels
+from search.forms import ListingRequest, clean_text
 
+logger = logging.getLogger(__name__)
 Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+
+SELLER_STRIP_SIZE = 4
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_LIMIT = 8
 
 
-class ProductListView(ListView):
-    context_object_name = "products"
-    paginate_by = 24
+def products_in_order(ids: list[int]) -> list:
+    """The public products among ``ids``, in that order, with what a product card needs."""
+    if not ids:
+        return []
+    found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def sellers_in_order(ids: list[int]) -> list:
+    if not ids:
+        return []
+    found = {s.pk: s for s in Partner.objects.filter(pk__in=ids, status=Partner.Status.APPROVED)
+             .select_related("province")}
+    return [found[pk] for pk in ids if pk in found]
+
+
+class _ResultWindow:
+    """What Django's Paginator needs from one page of search results: the total as its length
+    and this page's objects for its slice."""
+
+    def __init__(self, total: int, items: list):
+        self.total, self.items = total, items
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.items
+
+
+def page_number(value) -> int:
+    """?page= as a number; anything else (letters, 0, beyond api.MAX_PAGE) is a 404."""
+    value = (value or "1").strip()
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= api.MAX_PAGE:
+        raise Http404(_("This page of results does not exist."))
+    return int(value)
+
+
+class ProductListView(TemplateView):
+    """The whole catalogue: every public product, all facets."""
+
     template_name = "oscar/catalogue/browse.html"
+    paginate_by = 24
+    facets = api.PRODUCT_FACETS
+    show_sellers = False
 
-    def get_form(self):
-        form = SearchForm(self.request.GET or None)
-        form.is_valid()
-        return form
-
-    def get_listing_kwargs(self):
-        data = getattr(self.form, "cleaned_data", {}) or {}
-        return {"query": data.get("q", ""), "sort_by": data.get("sort_by", "")}
+    def fixed_filters(self) -> dict[str, tuple[str, ...]]:
+        """Filters the page itself sets (a category page: its group)."""
+        return {}
 
     def get(self, request, *args, **kwargs):
-        self.form = self.get_form()
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return product_listing(**self.get_listing_kwargs())
-
-    def paginate_queryset(self, queryset, page_size):
+        self.vocabulary = Vocabulary()
+        self.listing = ListingRequest(request.GET, vocabulary=self.vocabulary, facets=self.facets)
+        self.page = page = page_number(request.GET.get("page"))
+        query = api.Query(text=self.listing.text, filters={**self.listing.filters,
+                                                           **self.fixed_filters()},
+                          sort=self.listing.sort, page=page, per_page=self.paginate_by)
+        self.degraded = False
         try:
-            return super().paginate_queryset(queryset, page_size)
-        except (InvalidPage, Http404):
+            self.results = api.search(query)
+        except ValueError:  # a page the backend refuses to reach
             raise Http404(_("This page of results does not exist.")) from None
+        except Exception:  # noqa: BLE001 - the search server is down: buyers still browse
+            logger.exception("Search backend failed; listing from the database instead")
+            self.degraded = True
+            self.results = self.database_results(page)
+        if page > 1 and query.offset >= self.results.total:
+            raise Http404(_("This page of results does not exist."))
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def fallback_categories(self):
+        return None
+
+    def database_results(self, page: int) -> api.Results:
+        """The simple database listing (no facets, no typo tolerance), used when the page's
+        category is not indexed or the search server does not answer."""
+        sort = "" if self.listing.sort == api.RELEVANCE else self.listing.sort
+        qs = product_listing(query=self.listing.text, sort_by=sort,
+                             categories=self.fallback_categories())
+        total = qs.count()
+        start = (page - 1) * self.paginate_by
+        ids = list(qs.values_list("pk", flat=True)[start:start + self.paginate_by])
+        return api.Results(ids=ids, total=total)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["listing_form"] = self.form
-        ctx["query"] = (getattr(self.form, "cleaned_data", {}) or {}).get("q", "")
-        ctx["summary"] = _("All products")
+        listing, results, params = self.listing, self.results, self.listing.params
+        products = products_in_order(results.ids)
+        # Pages beyond api.MAX_PAGE are refused, so the pager stops there.
+        reachable = min(results.total, api.MAX_PAGE * self.paginate_by)
+        paginator = Paginator(_ResultWindow(reachable, products), self.paginate_by)
+        page_obj = paginator.page(min(self.page, paginator.num_pages))
+        ctx.update(
+            products=products, paginator=paginator, page_obj=page_obj,
+            is_paginated=paginator.num_pages > 1, total=results.total,
+            query=listing.text, corrected_text=results.corrected_text,
+            listing_form=listing.form, sort_choices=[
+                (value, label, value == listing.sort) for value, label in api.SORTS.items()],
+            hidden_fields=listing.hidden_fields(), page_query=params.urlencode(),
+            facet_panels=panels(results, vocabulary=self.vocabulary, params=params,
+                                selected=listing.filters, shown=self.facets),
+            active_filters=active_filters(vocabulary=self.vocabulary, params=params,
+                                          selected=listing.filters, shown=self.facets),
+            clear_filters_url=clear_url(params, self.facets) if listing.filters else "",
+            ignored_params=listing.ignored,
+            summary=_("All products"),
+        )
+        ctx["search_degraded"] = getattr(self, "degraded", False)
+        if self.show_sellers and listing.text and not ctx["search_degraded"]:
+            sellers = api.search(api.Query(text=listing.text, kind=api.SELLER,
+                                           per_page=SELLER_STRIP_SIZE, facets=False))
+            ctx["sellers"] = sellers_in_order(sellers.ids)
+            ctx["sellers_total"] = sellers.total
         return ctx
 
 
@@ -54,6 +157,7 @@ class CatalogueView(ProductListView):
 
 class SearchView(ProductListView):
     template_name = "oscar/search/results.html"
+    show_sellers = True
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -62,7 +166,11 @@ class SearchView(ProductListView):
 
 
 class ProductCategoryView(ProductListView):
+    """A category: its OCOP code (sub-groups included) is a fixed filter; the group facet
+    gives way to the sub-group chips."""
+
     template_name = "oscar/catalogue/category.html"
+    facets = tuple(f for f in api.PRODUCT_FACETS if f != api.GROUP)
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=kwargs["pk"])
@@ -71,12 +179,26 @@ class ProductCategoryView(ProductListView):
         expected = self.category.get_absolute_url()
         if request.path != expected:
             return HttpResponsePermanentRedirect(expected)
+        if not self.category.ocop_code:
+            return self.get_without_code(request)
         return super().get(request, *args, **kwargs)
 
-    def get_listing_kwargs(self):
-        kwargs = super().get_listing_kwargs()
-        kwargs["categories"] = self.category.get_descendants_and_self()
-        return kwargs
+    def fixed_filters(self):
+        return {api.GROUP: (self.category.ocop_code,)}
+
+    def fallback_categories(self):
+        return self.category.get_descendants_and_self()
+
+    def get_without_code(self, request):
+        """A category made in the dashboard without an OCOP code is not in the index: list its
+        products from the database, without facets."""
+        self.vocabulary = Vocabulary()
+        self.listing = ListingRequest(request.GET, vocabulary=self.vocabulary, facets=())
+        self.page = page = page_number(request.GET.get("page"))
+        self.results = self.database_results(page)
+        if page > 1 and (page - 1) * self.paginate_by >= self.results.total:
+            raise Http404(_("This page of results does not exist."))
+        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -84,6 +206,39 @@ class ProductCategoryView(ProductListView):
         ctx["summary"] = self.category.display_name
         ctx["subcategories"] = self.category.get_children().filter(is_public=True)
         return ctx
+
+
+def _in_current_language(url: str) -> str:
+    """The index stores addresses in the default language (no prefix); an English visitor
+    gets the /en/ one."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE or not url:
+        return url
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(url, language)
+
+
+class SuggestView(View):
+    """GET ?q=… -> {"suggestions": [{"kind", "label", "url"}, …]} for the header box.
+
+    Fewer than two letters gives an empty list; a failing backend gives an empty list too (and
+    a log line): type-ahead is a help, never an error page."""
+
+    def get(self, request, *args, **kwargs):
+        text = clean_text(request.GET.get("q", ""), limit=100)
+        suggestions = []
+        if len(text.replace(" ", "")) >= SUGGEST_MIN_LENGTH:
+            try:
+                suggestions = api.suggest(text, limit=SUGGEST_LIMIT)
+            except Exception:  # noqa: BLE001 - a help, not a page: log and answer nothing
+                logger.exception("Type-ahead failed for %r", text)
+        body = {"suggestions": [
+            {"kind": s.kind, "label": s.label, "url": _in_current_language(s.url)}
+            for s in suggestions
+        ]}
+        response = JsonResponse(body)
+        response["Cache-Control"] = "public, max-age=60"
+        return response
 
 
 # Oscar's catalogue app asks for these names.

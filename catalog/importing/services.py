@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
@@ -34,6 +35,9 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
 BATCH = 1000
+# Sent inside the import's transaction with ``product_ids`` (created and updated): bulk writes
+# send no model signals, so the search index learns of the import here.
+products_imported = Signal()
 PRODUCT_FIELDS = {  # import column key -> Product field
     "title": "title",
     "description": "description",
@@ -99,17 +103,20 @@ def _write(report, *, partner, rows: list[ProductRow], approve: bool, progress) 
                                    "track_stock": True})
     status = Product.Moderation.APPROVED if approve else Product.Moderation.SUBMITTED
     now, total = timezone.now(), len(rows)
+    product_ids = []
     progress(0, total)
     for start in range(0, total, BATCH):
         chunk = rows[start:start + BATCH]
         existing = _stockrecords_by_sku(partner, [row.sku for row in chunk])
         new = [row for row in chunk if row.sku not in existing]
-        _create(partner, new, product_class, status)
+        product_ids += [p.pk for p in _create(partner, new, product_class, status)]
+        product_ids += [record.product_id for record in existing.values()]
         report.held += _update([(row, existing[row.sku]) for row in chunk
                                 if row.sku in existing], now, hold=not approve)
         report.created += len(new)
         report.updated += len(chunk) - len(new)
         progress(start + len(chunk), total)
+    products_imported.send(sender=Product, product_ids=product_ids)
 
 
 def _stockrecords_by_sku(partner, skus) -> dict:
@@ -123,9 +130,9 @@ def _product_values(row: ProductRow) -> dict:
             if key in PRODUCT_FIELDS}
 
 
-def _create(partner, rows: list[ProductRow], product_class, status) -> None:
+def _create(partner, rows: list[ProductRow], product_class, status) -> list:
     if not rows:
-        return
+        return []
     products = []
     for row in rows:
         values = _product_values(row)
@@ -142,6 +149,7 @@ def _create(partner, rows: list[ProductRow], product_class, status) -> None:
         ProductCategory(product=product, category_id=row.category_id)
         for row, product in zip(rows, products, strict=True)
     ])
+    return products
 
 
 def _update(pairs, now, *, hold: bool) -> int:

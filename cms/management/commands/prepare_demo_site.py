@@ -16,3 +16,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Creating the database: {len(plan)} migrations (first run: about a minute)...")
             call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
+        self._search_index_fill()
+
+    def _search_index_fill(self):
+        """A database made before search existed (or loaded with signals off) has products
+        but an empty index: fill it once, so listing pages are not empty."""
+        from catalog.selectors import public_products
+        from search.api import PRODUCT, backend
+        from search.indexing import index_rebuild
+
+        if public_products().exists() and not backend().indexed_ids(PRODUCT):
+            self.stdout.write("Building the search index...")
+            index_rebuild()

@@ -1,0 +1,590 @@
+"""What the SQLite and PostgreSQL backends share: the ``SearchEntry`` rows, filters, facets,
+sorts, paging, typo correction and suggestions, written once as SQL with a few engine hooks.
+
+A search runs two statements: the page of ids and the facet counts with the total (see
+``_facets``), or a count without facets. Words match whole words ("tra" is tea, not every word
+starting with "tra"). Only when a text finds nothing does it cost more: a last word that is no
+indexed word but starts some ("mat on") is taken as a prefix; then each word that has no hits
+is replaced by the nearest indexed word (``allowed_edits``) and the search runs again, with
+``Results.corrected_text`` telling the page. Type-ahead (``suggest``) always takes the last word
+as a prefix.
+
+Ranking of a text query: an exact-accent match of the whole query in the title first ("cà
+phê" typed as such), then the folded query as a phrase at a word start in the title, then the
+engine's score with the title weighted above the body, then popularity. Engines supply the
+match (``text_match``) and the score.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import connections, transaction
+
+from catalog.text import fold_vietnamese
+from search import api
+from search.documents import ProductDocument, SellerDocument
+from search.models import SearchEntry
+
+WORD = re.compile(r"[^\W_]+")
+MAX_TEXT = 200  # characters of a query that are read
+MAX_WORDS = 12
+MAX_WORD = 64
+MAX_VALUES = 50  # values kept per facet filter
+WRITE_BATCH = 1000
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)  # "created" unknown: oldest
+ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name != "id"]
+UPDATE_FIELDS = [name for name in ENTRY_FIELDS if name not in ("kind", "object_id")]
+TABLE = SearchEntry._meta.db_table
+
+Frag = tuple[str, list]  # a piece of SQL and its parameters
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+@dataclass(frozen=True)
+class Word:
+    typed: str  # NFC, as typed
+    folded: str
+
+
+def query_words(text: str) -> list[Word]:
+    """The words of a query: letters and digits only (punctuation separates), at most
+    MAX_WORDS of at most MAX_WORD characters, each with its folded form."""
+    words = []
+    for token in WORD.findall(nfc(text)[:MAX_TEXT]):
+        folded = "".join(WORD.findall(fold_vietnamese(token)))[:MAX_WORD]
+        if folded:
+            words.append(Word(token[:MAX_WORD], folded))
+    return words[:MAX_WORDS]
+
+
+def allowed_edits(word: str) -> int:
+    """Typo tolerance: none under 3 letters (too many near neighbours), one up to 6 letters
+    (every Vietnamese syllable), two from 7."""
+    return 0 if len(word) < 3 else 1 if len(word) < 7 else 2
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent transpositions). With
+    ``limit``, stops early and returns ``limit + 1`` once the distance must exceed it."""
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, prev2[j - 2] + 1)
+            row.append(value)
+        if limit is not None and min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def union(parts: list[Frag]) -> Frag:
+    return " UNION ALL ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
+def joined(frags: list[Frag], glue: str = " AND ", empty: str = "TRUE") -> Frag:
+    if not frags:
+        return empty, []
+    return glue.join(f"({sql})" for sql, _ in frags), [p for _, params in frags for p in params]
+
+
+# --- queries ------------------------------------------------------------------------------
+
+@dataclass
+class TextMatch:
+    """How an engine matches words: an extra join, a condition, and a score (lower first)."""
+
+    join: str
+    where: Frag
+    score: Frag
+
+
+def check_page(query: api.Query) -> None:
+    if query.kind not in (api.PRODUCT, api.SELLER):
+        raise ValueError(f"Unknown kind {query.kind!r}: search {api.PRODUCT} or {api.SELLER}.")
+    if not 1 <= query.page <= api.MAX_PAGE:
+        raise ValueError(f"Page {query.page} is out of range (1 to {api.MAX_PAGE}).")
+    if not 1 <= query.per_page <= api.MAX_PER_PAGE:
+        raise ValueError(
+            f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE}).")
+
+
+def facet_names(kind: str) -> tuple[str, ...]:
+    return api.PRODUCT_FACETS if kind == api.PRODUCT else api.SELLER_FACETS
+
+
+def selected_filters(query: api.Query) -> dict[str, list[str]]:
+    """The usable values of each filter: facets of the kind only, known price ranges,
+    in_stock only "1"; empty and repeated values dropped. Anything else is ignored."""
+    out = {}
+    for facet in facet_names(query.kind):
+        values = query.filters.get(facet) or ()
+        if isinstance(values, str):
+            values = (values,)
+        clean = []
+        for value in values:
+            value = str(value).strip()[:100]
+            if not value or value in clean:
+                continue
+            if facet == api.PRICE and value not in api.PRICE_RANGES:
+                continue
+            if facet == api.IN_STOCK and value != "1":
+                continue
+            clean.append(value)
+        if clean:
+            out[facet] = clean[:MAX_VALUES]
+    return out
+
+
+def _price_case() -> str:
+    whens = []
+    for key, (low, below) in api.PRICE_RANGES.items():
+        bounds = [f"e.price >= {int(low)}" if low is not None else "",
+                  f"e.price < {int(below)}" if below is not None else ""]
+        whens.append(f"WHEN {' AND '.join(b for b in bounds if b) or 'TRUE'} THEN '{key}'")
+    return f"CASE {' '.join(whens)} ELSE '' END"
+
+
+FACET_COLUMNS = {
+    api.GROUP: "e.group_codes",
+    api.STARS: "e.stars",
+    api.PROVINCE: "e.province_code",
+    api.PRICE: _price_case(),
+    api.SELLER_KIND: "e.seller_kind",
+    api.IN_STOCK: "e.in_stock",
+    api.MARKETPLACE: "e.marketplaces",
+}
+MULTI_VALUED = {api.GROUP: "e.group_codes", api.MARKETPLACE: "e.marketplaces"}
+
+
+def like_any(column: str, values: list[str]) -> Frag:
+    """A ``|``-delimited column holds any of ``values`` (PostgreSQL finds the rows by a trigram
+    index when they are few)."""
+    return joined([(f"{column} LIKE %s ESCAPE '\\'", [f"%|{like_escape(v)}|%"]) for v in values],
+                  " OR ")
+
+
+def facet_condition(facet: str, values: list[str]) -> Frag:
+    """OR within one facet (values already checked by ``selected_filters``)."""
+    if facet in MULTI_VALUED:
+        return like_any(MULTI_VALUED[facet], values)
+    if facet == api.PRICE:
+        ranges = []
+        for key in values:
+            low, below = api.PRICE_RANGES[key]
+            bounds = [("e.price >= %s", [low]) if low is not None else None,
+                      ("e.price < %s", [below]) if below is not None else None]
+            ranges.append(joined([b for b in bounds if b]))
+        return joined(ranges, " OR ")
+    if facet == api.IN_STOCK:
+        return "e.in_stock = %s", [True]
+    if facet == api.STARS:
+        values = [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 3]
+        if not values:
+            return "1 = 0", []
+    column = FACET_COLUMNS[facet]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def _facet_values(facet: str, counts: Counter, selected: list[str]) -> list[api.FacetValue]:
+    if facet == api.GROUP:
+        def key(value):
+            return tuple(int(p) if p.isdigit() else 10**6 for p in value.split(".")), value
+        order = sorted(counts, key=key)
+    elif facet == api.STARS:
+        order = sorted(counts, key=lambda v: -int(v))
+    elif facet == api.PRICE:
+        order = [k for k in api.PRICE_RANGES if k in counts]
+    else:
+        order = sorted(counts, key=lambda v: (-counts[v], v))
+    values = [api.FacetValue(v, counts[v], v in selected) for v in order
+              if counts[v] or v in selected]
+    values += [api.FacetValue(v, 0, True) for v in selected if v not in counts]
+    return values
+
+
+@dataclass
+class Plan:
+    """One search, as SQL pieces."""
+
+    kind: str
+    words: list[Word]
+    text: TextMatch | None
+    conditions: dict[str, Frag] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return f"{TABLE} e" + (self.text.join if self.text else "")
+
+    @property
+    def base(self) -> Frag:
+        """The kind and the text, without facet filters."""
+        frags = [("e.kind = %s", [self.kind])]
+        if self.text:
+            frags.append(self.text.where)
+        return joined(frags)
+
+    def where(self, *, without: str | None = None) -> Frag:
+        frags = [self.base] + [c for f, c in self.conditions.items() if f != without]
+        return joined(frags)
+
+
+# --- the backend --------------------------------------------------------------------------
+
+class DatabaseBackend(api.Backend):
+    """The shared part; ``SQLiteBackend`` and ``PostgresBackend`` supply the engine hooks."""
+
+    name = "database"
+
+    def __init__(self, using: str = "default"):
+        self.using = using
+
+    # engine hooks ---------------------------------------------------------------------------
+
+    def ensure_schema(self, cursor) -> None:
+        """Make sure the engine's full-text objects exist (SQLite creates them lazily)."""
+
+    def text_match(self, words: list[str], *, title_only: bool = False,
+                   prefix: bool = True) -> TextMatch:
+        """Every word must match; with ``prefix`` the last one as the start of a word."""
+        raise NotImplementedError
+
+    def counts_sql(self, source: str, where: Frag, columns: list[tuple[int, str]]) -> Frag:
+        """A statement giving (position, value as text, count) for each (position, column) over
+        the rows of ``source`` matching ``where``, plus (-1, NULL, count) for the total. This
+        portable form scans once per column; engines with GROUPING SETS scan once."""
+        parts = [(f"SELECT {position}, CAST({column} AS TEXT), COUNT(*) FROM {source} "
+                  f"WHERE {where[0]} GROUP BY {column}", where[1]) for position, column in columns]
+        parts.append((f"SELECT -1, NULL, COUNT(*) FROM {source} WHERE {where[0]}", where[1]))
+        return union(parts)
+
+    def starts_with(self, column: str, prefix: str) -> Frag:
+        """``column`` starts with ``prefix`` (letters, digits and spaces only), by an index."""
+        raise NotImplementedError
+
+    def has_hits(self, cursor, word: str, *, prefix: bool) -> bool:
+        raise NotImplementedError
+
+    def nearest_words(self, cursor, word: str, edits: int) -> list[str]:
+        """Indexed words within ``edits`` of ``word``, nearest (then most used) first."""
+        raise NotImplementedError
+
+    def after_write(self, cursor, kind: str, ids: list[int]) -> None:
+        """Called in the writing transaction after rows of ``kind`` were written."""
+
+    def after_rebuild(self, cursor) -> None:
+        """Called in the rebuild transaction once every row is written."""
+
+    # plumbing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def cursor(self):
+        with connections[self.using].cursor() as cursor:
+            self.ensure_schema(cursor)
+            yield cursor
+
+    @staticmethod
+    def fetch(cursor, frag: Frag) -> list[tuple]:
+        sql, params = frag
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+    # searching ------------------------------------------------------------------------------
+
+    def search(self, query: api.Query) -> api.Results:
+        check_page(query)
+        words = query_words(query.text)
+        selected = selected_filters(query)
+        with self.cursor() as cursor:
+            results = self._run(cursor, query, words, selected)
+            if words and not results.total:
+                last = words[-1].folded
+                if (not self.has_hits(cursor, last, prefix=False)
+                        and self.has_hits(cursor, last, prefix=True)):
+                    results = self._run(cursor, query, words, selected, prefix=True)
+            if words and not results.total:
+                corrected = self._corrected(cursor, words)
+                if corrected:
+                    retry = self._run(cursor, query, corrected, selected, prefix=True)
+                    if retry.total:
+                        retry.corrected_text = " ".join(
+                            w.typed if w in words else w.folded for w in corrected)
+                        results = retry
+        return results
+
+    def _plan(self, kind: str, words: list[Word], selected: dict, prefix: bool) -> Plan:
+        text = self.text_match([w.folded for w in words], prefix=prefix) if words else None
+        plan = Plan(kind=kind, words=words, text=text)
+        plan.conditions = {facet: facet_condition(facet, values)
+                           for facet, values in selected.items()}
+        return plan
+
+    def _run(self, cursor, query: api.Query, words: list[Word], selected: dict,
+             prefix: bool = False) -> api.Results:
+        plan = self._plan(query.kind, words, selected, prefix)
+        where, where_params = plan.where()
+        order, order_params = self._order(plan, query.sort)
+        rows = self.fetch(cursor, (
+            f"SELECT e.object_id FROM {plan.source} WHERE {where} ORDER BY {order} "
+            f"LIMIT %s OFFSET %s",
+            where_params + order_params + [query.per_page, query.offset]))
+        ids = [row[0] for row in rows]
+        facets = {}
+        if query.facets:
+            facets, total = self._facets(cursor, plan, selected)
+        elif len(ids) < query.per_page and (ids or not query.offset):
+            total = query.offset + len(ids)  # this page is the last one
+        else:
+            total = self.fetch(cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}",
+                                        where_params))[0][0]
+        return api.Results(ids=ids, total=total, facets=facets)
+
+    def _order(self, plan: Plan, sort: str) -> Frag:
+        """The ORDER BY of a page; every order ends with the id, so pages never overlap."""
+        relevance: list[Frag] = []
+        if plan.text:
+            phrase = " ".join(w.folded for w in plan.words)
+            typed = " ".join(w.typed for w in plan.words).casefold()
+            relevance = [
+                ("(CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
+                 " + CASE WHEN (' ' || e.title_folded) LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END) DESC",
+                 [f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"]),
+                (f"{plan.text.score[0]} ASC", plan.text.score[1]),
+            ]
+        if plan.kind == api.PRODUCT:
+            keys = {
+                api.PRICE_ASC: ["e.price ASC"],
+                api.PRICE_DESC: ["e.price DESC"],
+                api.NEWEST: ["e.created DESC"],
+                api.STARS_DESC: ["e.stars DESC", "e.popularity DESC"],
+                api.POPULAR: ["e.popularity DESC"],
+            }.get(sort)
+            fallback = ["e.stars DESC", "e.created DESC"]
+        else:
+            keys = {api.NEWEST: ["e.created DESC"], api.POPULAR: ["e.popularity DESC"]}.get(sort)
+            fallback = ["e.popularity DESC", "e.created DESC"]
+        if keys is None:  # relevance, and sorts this kind does not have
+            frags = [*relevance, ("e.popularity DESC", [])] if relevance else [
+                (k, []) for k in fallback]
+        else:
+            frags = [(k, []) for k in keys] + relevance
+        frags.append(("e.object_id ASC", []))
+        return ", ".join(sql for sql, _ in frags), [p for _, ps in frags for p in ps]
+
+    def _facets(self, cursor, plan: Plan, selected: dict) -> tuple[dict, int]:
+        """Counts of every facet's values, each with every *other* facet's filter applied,
+        and the total, in one statement: the facets without a filter share one pass over the
+        rows that pass every filter; each filtered facet gets its own pass over the rows that
+        pass the other filters (usually few, found by the filters' indexes)."""
+        names = facet_names(plan.kind)
+        free = [(i, FACET_COLUMNS[f]) for i, f in enumerate(names) if f not in plan.conditions]
+        parts = [self.counts_sql(plan.source, plan.where(), free)]
+        for i, facet in enumerate(names):
+            if facet in plan.conditions:
+                where, params = plan.where(without=facet)
+                column = FACET_COLUMNS[facet]
+                parts.append((f"SELECT {i}, CAST({column} AS TEXT), COUNT(*) FROM {plan.source} "
+                              f"WHERE {where} GROUP BY {column}", params))
+        counts = {facet: Counter() for facet in names}
+        total = 0
+        for position, value, count in self.fetch(cursor, union(parts)):
+            if position < 0:
+                total += count
+                continue
+            facet = names[position]
+            if facet in MULTI_VALUED:
+                for code in (value or "").strip("|").split("|"):
+                    if code:
+                        counts[facet][code] += count
+            elif facet == api.IN_STOCK:
+                if value in ("1", "true"):
+                    counts[facet]["1"] += count
+            elif facet == api.STARS:
+                if value not in (None, "", "0"):
+                    counts[facet][value] += count
+            elif value not in (None, ""):
+                counts[facet][value] += count
+        facets = {facet: _facet_values(facet, counts[facet], selected.get(facet, []))
+                  for facet in names}
+        return facets, total
+
+    def _corrected(self, cursor, words: list[Word]) -> list[Word] | None:
+        """``words`` with each word that has no hits replaced by the nearest indexed one, or
+        None when nothing could be replaced."""
+        out, changed = list(words), False
+        for i, word in enumerate(words):
+            if self.has_hits(cursor, word.folded, prefix=i == len(words) - 1):
+                continue
+            edits = allowed_edits(word.folded)
+            if not edits:
+                continue
+            for candidate in self.nearest_words(cursor, word.folded, edits)[:5]:
+                if self.has_hits(cursor, candidate, prefix=False):
+                    out[i], changed = Word(candidate, candidate), True
+                    break
+        return out if changed else None
+
+    # type-ahead -----------------------------------------------------------------------------
+
+    def suggest(self, text: str, *, limit: int = 8) -> list[api.Suggestion]:
+        """Products, then sellers (who keep a quarter of the places), whose name has the typed
+        words, the last one as a prefix. Names that start with the text come first, then names
+        that only contain the words; within each, an exact-accent match (when accents were
+        typed) and then popularity decide."""
+        words = query_words(text)
+        if not words:
+            return []
+        limit = max(1, min(int(limit), 50))
+        with self.cursor() as cursor:
+            sellers = self._suggest_kind(cursor, api.SELLER, words, max(1, limit // 4))
+            products = self._suggest_kind(cursor, api.PRODUCT, words, limit - len(sellers))
+        return [api.Suggestion(kind=kind, id=object_id, label=title, url=url)
+                for kind, rows in ((api.PRODUCT, products), (api.SELLER, sellers))
+                for object_id, title, url in rows]
+
+    def _suggest_kind(self, cursor, kind: str, words: list[Word], count: int) -> list[tuple]:
+        if count <= 0:
+            return []
+        phrase = " ".join(w.folded for w in words)
+        typed = " ".join(w.typed for w in words).casefold()
+        starts = self.starts_with("e.title_folded", phrase)
+
+        def order(pattern: str) -> Frag:
+            keys = [("e.popularity DESC", []), ("e.object_id ASC", [])]
+            if typed != phrase:  # accents typed: the names written so first
+                keys.insert(0, ("CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END",
+                                [pattern]))
+            return ", ".join(k for k, _ in keys), [p for _, ps in keys for p in ps]
+
+        by, by_params = order(f"{like_escape(typed)}%")
+        rows = self.fetch(cursor, (
+            f"SELECT e.object_id, e.title, e.url FROM {TABLE} e WHERE e.kind = %s "
+            f"AND {starts[0]} ORDER BY {by} LIMIT %s", [kind, *starts[1], *by_params, count]))
+        if len(rows) < count:
+            match = self.text_match([w.folded for w in words], title_only=True)
+            by, by_params = order(f"%{like_escape(typed)}%")
+            rows += self.fetch(cursor, (
+                f"SELECT e.object_id, e.title, e.url FROM {TABLE} e{match.join} "
+                f"WHERE e.kind = %s AND {match.where[0]} AND NOT ({starts[0]}) "
+                f"ORDER BY {by} LIMIT %s",
+                [kind, *match.where[1], *starts[1], *by_params, count - len(rows)]))
+        return rows
+
+    # writing --------------------------------------------------------------------------------
+
+    @staticmethod
+    def entry(doc) -> SearchEntry:
+        """The row of one ``search.documents`` dataclass."""
+        title = nfc(doc.title)
+        common = dict(
+            kind=doc.kind, object_id=int(doc.id), title=title[:255],
+            title_lower=title.casefold()[:255], title_folded=(doc.title_folded or "")[:255],
+            body_folded=doc.body_folded or "", url=(doc.url or "")[:500],
+            province_code=doc.province_code or "", seller_kind=doc.seller_kind or "",
+            created=doc.created or EPOCH,
+        )
+        if isinstance(doc, ProductDocument):
+            codes = sorted({c for c in doc.group_codes if c})
+            markets = sorted({m for m in doc.marketplaces if m})
+            return SearchEntry(
+                **common, group_codes=f"|{'|'.join(codes)}|" if codes else "",
+                stars=int(doc.stars or 0), price=int(doc.price or 0), seller_id=doc.seller_id,
+                in_stock=bool(doc.in_stock),
+                marketplaces=f"|{'|'.join(markets)}|" if markets else "",
+                popularity=int(doc.popularity or 0))
+        if isinstance(doc, SellerDocument):
+            return SearchEntry(**common, seller_id=int(doc.id),
+                               popularity=int(doc.product_count or 0))
+        raise TypeError(f"Not a search document: {doc!r}")
+
+    def index(self, documents) -> int:
+        written = 0
+        manager = SearchEntry.objects.using(self.using)
+        with transaction.atomic(using=self.using), self.cursor() as cursor:
+            for chunk in chunked(documents, WRITE_BATCH):
+                entries = {(e.kind, e.object_id): e for e in map(self.entry, chunk)}
+                manager.bulk_create(entries.values(), update_conflicts=True,
+                                    unique_fields=["kind", "object_id"],
+                                    update_fields=UPDATE_FIELDS)
+                written += len(entries)
+                for kind in {kind for kind, _ in entries}:
+                    self.after_write(cursor, kind, [i for k, i in entries if k == kind])
+        return written
+
+    def delete(self, kind: str, ids) -> int:
+        removed = 0
+        manager = SearchEntry.objects.using(self.using)
+        with transaction.atomic(using=self.using), self.cursor():
+            for chunk in chunked({int(i) for i in ids}, WRITE_BATCH):
+                removed += manager.filter(kind=kind, object_id__in=chunk).delete()[0]
+        return removed
+
+    def rebuild(self, documents, *, total: int, progress=None) -> int:
+        """Everything in one transaction: searches keep reading the old rows until it
+        commits, then see the new ones (K2). Concurrent single updates wait for it and then
+        apply on top (they upsert)."""
+        written = 0
+        manager = SearchEntry.objects.using(self.using)
+        with transaction.atomic(using=self.using), self.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+            if progress:
+                progress(0, total)
+            for chunk in chunked(documents, WRITE_BATCH):
+                manager.bulk_create([self.entry(doc) for doc in chunk])
+                written += len(chunk)
+                if progress:
+                    progress(written, total)
+            self.after_rebuild(cursor)
+        return written
+
+    def indexed_ids(self, kind: str) -> set[int]:
+        return set(SearchEntry.objects.using(self.using).filter(kind=kind)
+                   .values_list("object_id", flat=True))
+
+    def stale(self, documents) -> set[tuple[str, int]]:
+        """(kind, id) of the documents whose row differs from what they would write (rows
+        that are missing are not stale: ``indexed_ids`` finds those)."""
+        out = set()
+        for chunk in chunked(documents, WRITE_BATCH):
+            expected = {}
+            for doc in chunk:
+                entry = self.entry(doc)
+                expected[(entry.kind, entry.object_id)] = {
+                    name: getattr(entry, name) for name in UPDATE_FIELDS}
+            for kind in {kind for kind, _ in expected}:
+                rows = (SearchEntry.objects.using(self.using)
+                        .filter(kind=kind, object_id__in=[i for k, i in expected if k == kind])
+                        .values("object_id", *UPDATE_FIELDS))
+                for row in rows:
+                    object_id = row.pop("object_id")
+                    if row != expected[(kind, object_id)]:
+                        out.add((kind, object_id))
+        return out

@@ -1,0 +1,213 @@
+"""What buyers read beside the results: labels for facet values, which values exist, and the
+sidebar the pages draw (each value a link that adds or removes it from the URL).
+
+Backends return bare values and counts (``api.FacetValue``); names come from here: OCOP groups
+by ``Category.display_name``, provinces by code, seller kinds from ``Partner.Kind``, marketplaces
+from ``catalog.models.Marketplace``. One ``Vocabulary`` per request loads the groups and the
+provinces once (two queries) and serves both the URL validation (``search.forms``) and the labels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from babel.numbers import format_decimal
+from django.conf import settings
+from django.utils.translation import get_language, gettext, to_locale
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from search import api
+
+FACET_TITLES = {
+    api.GROUP: _("Product group"),
+    api.STARS: _("OCOP star rating"),
+    api.PROVINCE: _("Province or city"),
+    api.PRICE: _("Price"),
+    api.SELLER_KIND: _("Seller type"),
+    api.IN_STOCK: _("Availability"),
+    api.MARKETPLACE: _("Also sold on"),
+}
+
+
+def price_label(key: str) -> str:
+    """'100000-200000' -> '100.000–200.000 ₫' (grouping of the active language)."""
+    low, high = api.PRICE_RANGES[key]
+    locale = to_locale(get_language() or settings.LANGUAGE_CODE)
+
+    def money(value):
+        return f"{format_decimal(value, locale=locale)}\u00a0₫"
+
+    if low is None:
+        return gettext("Under %(price)s") % {"price": money(high)}
+    if high is None:
+        return gettext("From %(price)s") % {"price": money(low)}
+    return f"{format_decimal(low, locale=locale)}–{money(high)}"
+
+
+class Vocabulary:
+    """The values each facet may take and their labels, loaded lazily once per request."""
+
+    @cached_property
+    def groups(self) -> dict[str, tuple[str, int]]:
+        """OCOP code -> (name in the active language, depth: 1 for a group, 2 for a sub-group)."""
+        Category = get_model("catalogue", "Category")
+        rows = (Category.objects.filter(is_public=True).exclude(ocop_code="")
+                .only("ocop_code", "name", "name_en", "depth", "path"))
+        return {c.ocop_code: (c.display_name, c.depth) for c in rows}
+
+    @cached_property
+    def provinces(self) -> dict[str, str]:
+        Province = get_model("catalogue", "Province")
+        return dict(Province.objects.values_list("code", "name"))
+
+    @cached_property
+    def seller_kinds(self) -> dict[str, str]:
+        Partner = get_model("partner", "Partner")
+        return dict(Partner.Kind.choices)
+
+    @cached_property
+    def marketplaces(self) -> dict[str, str]:
+        from catalog.models import Marketplace
+
+        return dict(Marketplace.choices)
+
+    def known(self, facet: str, value: str) -> bool:
+        if facet == api.GROUP:
+            return value in self.groups
+        if facet == api.STARS:
+            return value in ("3", "4", "5")
+        if facet == api.PROVINCE:
+            return value in self.provinces
+        if facet == api.PRICE:
+            return value in api.PRICE_RANGES
+        if facet == api.SELLER_KIND:
+            return value in self.seller_kinds
+        if facet == api.IN_STOCK:
+            return value == "1"
+        if facet == api.MARKETPLACE:
+            return value in self.marketplaces
+        return False
+
+    def label(self, facet: str, value: str) -> str:
+        if facet == api.GROUP:
+            return self.groups.get(value, (value, 1))[0]
+        if facet == api.STARS:
+            return gettext("%(stars)s stars") % {"stars": value}
+        if facet == api.PROVINCE:
+            return self.provinces.get(value, value)
+        if facet == api.PRICE:
+            return price_label(value) if value in api.PRICE_RANGES else value
+        if facet == api.SELLER_KIND:
+            return str(self.seller_kinds.get(value, value))
+        if facet == api.IN_STOCK:
+            return gettext("In stock")
+        if facet == api.MARKETPLACE:
+            return str(self.marketplaces.get(value, value))
+        return value
+
+    def sort_key(self, facet: str, value: api.FacetValue):
+        """Values in the order a buyer scans them: groups by code, most stars first, price
+        ranges and seller kinds in their defined order, provinces and marketplaces by count."""
+        if facet == api.GROUP:
+            return tuple(int(p) if p.isdigit() else 0 for p in value.value.split("."))
+        if facet == api.STARS:
+            return (-int(value.value),) if value.value.isdigit() else (0,)
+        if facet == api.PRICE:
+            keys = list(api.PRICE_RANGES)
+            return (keys.index(value.value) if value.value in keys else len(keys),)
+        if facet == api.SELLER_KIND:
+            keys = list(self.seller_kinds)
+            return (keys.index(value.value) if value.value in keys else len(keys),)
+        return (-value.count, self.label(facet, value.value))
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # the page with this value toggled (page reset)
+    depth: int = 1
+
+
+@dataclass
+class Panel:
+    name: str
+    title: str
+    choices: list[Choice] = field(default_factory=list)
+
+    @property
+    def selected_count(self) -> int:
+        return sum(1 for c in self.choices if c.selected)
+
+
+@dataclass
+class ActiveFilter:
+    facet: str
+    title: str
+    label: str
+    remove_url: str
+
+
+def toggle_url(params, facet: str, value: str) -> str:
+    """The query string of ``params`` (a QueryDict) with ``value`` added to or removed from
+    ``facet``, and the page reset."""
+    params = params.copy()
+    params.pop("page", None)
+    values = params.getlist(facet)
+    if value in values:
+        values = [v for v in values if v != value]
+    else:
+        values.append(value)
+    params.setlist(facet, values)
+    return "?" + params.urlencode() if params else "?"
+
+
+def clear_url(params, facets) -> str:
+    """The query string without any facet filter (text and sort kept)."""
+    params = params.copy()
+    params.pop("page", None)
+    for facet in facets:
+        params.pop(facet, None)
+    return "?" + params.urlencode() if params else "?"
+
+
+def panels(results: api.Results, *, vocabulary: Vocabulary, params, selected, shown) -> list[Panel]:
+    """The sidebar: one panel per facet in ``shown`` that has values. Sub-groups appear under
+    a group once that group (or one of them) is selected, so the list stays short."""
+    out = []
+    for facet in shown:
+        values = list(results.facets.get(facet, []))
+        chosen = set(selected.get(facet, ()))
+        have = {v.value for v in values}
+        # A selected value the backend left out (no hits with the other filters) stays visible
+        # so that it can be removed.
+        values += [api.FacetValue(v, 0, True) for v in chosen if v not in have]
+        if facet == api.GROUP:
+            open_groups = {v.split(".")[0] for v in chosen}
+            values = [v for v in values
+                      if "." not in v.value or v.value.split(".")[0] in open_groups]
+        if not values:
+            continue
+        values.sort(key=lambda v, f=facet: vocabulary.sort_key(f, v))
+        panel = Panel(name=facet, title=str(FACET_TITLES[facet]))
+        for v in values:
+            depth = vocabulary.groups.get(v.value, ("", 1))[1] if facet == api.GROUP else 1
+            panel.choices.append(Choice(
+                value=v.value, label=vocabulary.label(facet, v.value), count=v.count,
+                selected=v.value in chosen, url=toggle_url(params, facet, v.value), depth=depth))
+        out.append(panel)
+    return out
+
+
+def active_filters(*, vocabulary: Vocabulary, params, selected, shown) -> list[ActiveFilter]:
+    return [
+        ActiveFilter(facet=facet, title=str(FACET_TITLES[facet]),
+                     label=vocabulary.label(facet, value),
+                     remove_url=toggle_url(params, facet, value))
+        for facet in shown
+        for value in selected.get(facet, ())
+    ]

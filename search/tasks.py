@@ -1,0 +1,46 @@
+"""Celery tasks that keep the index true, enqueued after commit by ``search.signals``.
+
+Thin wrappers over ``search.indexing``: ids in, idempotent (each run reads the database as it
+is then). A failure (the search server down, a lock timeout) retries with exponential backoff
+for about two hours, so edits made meanwhile reach the index once it is back (K3); the
+seller's save itself never waits for or depends on them. Run in-process (no broker), a failure
+is raised to the caller, which logs it: ``manage.py search_index check`` shows what is behind.
+"""
+
+import random
+
+from celery import shared_task
+
+MAX_RETRIES = 12
+
+
+def backoff(retries: int) -> int:
+    """Seconds before retry number ``retries + 1``: 5, 10, 20 ... capped at ten minutes,
+    with jitter so that many failed tasks do not return at once."""
+    delay = min(600, 5 * 2 ** retries)
+    return delay // 2 + random.randint(0, delay // 2)
+
+
+def _run(task, work, *args, **kwargs):
+    try:
+        return work(*args, **kwargs)
+    except Exception as exc:
+        if task.request.is_eager:
+            raise
+        raise task.retry(exc=exc, countdown=backoff(task.request.retries)) from exc
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, ignore_result=True)
+def reindex_products(self, ids):
+    from search.indexing import products_reindex
+
+    _run(self, products_reindex, ids)
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, ignore_result=True)
+def reindex_sellers(self, ids, products=False):
+    """``products``: reindex the sellers' products too (a seller's name, kind or status
+    changed)."""
+    from search.indexing import sellers_reindex
+
+    _run(self, sellers_reindex, ids, products=products)

@@ -1,0 +1,33 @@
+"""K3 from the buyer's side: when the search server does not answer, listing pages still
+list products from the database (without filters) instead of an error page."""
+
+import pytest
+from django.urls import reverse
+
+from search import api
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def search_down(monkeypatch):
+    def refuse(query):
+        raise ConnectionError("search server unreachable")
+
+    monkeypatch.setattr(api, "search", refuse)
+
+
+def test_search_page_lists_from_the_database_when_search_is_down(client, product, search_down):
+    response = client.get(reverse("search:search"), {"q": "robusta", "stars": "4"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Cà phê Robusta rang mộc Ea Tu 500g" in html
+    assert 'data-testid="search-degraded"' in html
+
+
+def test_category_page_lists_from_the_database_when_search_is_down(client, product,
+                                                                   search_down):
+    category = product.categories.get()
+    response = client.get(category.get_absolute_url())
+    assert response.status_code == 200
+    assert "Cà phê Robusta rang mộc Ea Tu 500g" in response.content.decode()
