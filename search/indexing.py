@@ -320,3 +320,22 @@ def index_check(progress: Progress | None = None) -> CheckReport:
             kind=kind, missing=sorted(expected - indexed), extra=sorted(indexed - expected),
             stale=sorted(stale & indexed)))
     return CheckReport(kinds=kinds)
+
+
+def certificate_changes_reindex(today=None) -> int:
+    """Reindex products whose certificate starts today or ended yesterday (their stars facet
+    changes with no save). Returns how many products were looked at."""
+    import datetime
+
+    from django.db.models import Q
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    today = today or timezone.localdate()
+    ids = list(Product.objects.filter(
+        Q(ocop_valid_from=today) | Q(ocop_valid_until=today - datetime.timedelta(days=1))
+    ).values_list("pk", flat=True))
+    if ids:
+        products_reindex(ids)
+    return len(ids)

@@ -44,3 +44,15 @@ def reindex_sellers(self, ids, products=False):
     from search.indexing import sellers_reindex
 
     _run(self, sellers_reindex, ids, products=products)
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True, ignore_result=True)
+def reindex_certificate_changes(self):
+    """Daily: products whose OCOP certificate came into force today or lapsed yesterday.
+
+    Nothing is saved on those days, so no signal fires; without this their stars facet would
+    stay as it was until the next edit.
+    """
+    from search.indexing import certificate_changes_reindex
+
+    _run(self, certificate_changes_reindex)

@@ -23,6 +23,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "catalog.tasks.send_certificate_notices",
         "schedule": crontab(hour=7, minute=0),
     },
+    "search-certificate-changes": {
+        "task": "search.tasks.reindex_certificate_changes",
+        "schedule": crontab(hour=0, minute=10),
+    },
     "unpaid-order-parts": {
         "task": "shop.order.tasks.remind_and_cancel_unpaid",
         "schedule": crontab(minute="*/15"),

@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 from search import api, tasks
 from search.backends.database import DatabaseBackend
 from search.indexing import (
+    certificate_changes_reindex,
     index_rebuild,
     product_documents,
     products_reindex,
@@ -422,3 +423,17 @@ def test_stars_leave_the_index_with_the_certificate(database_backend, seller):
     Product.objects.filter(pk=lapsing.pk).update(ocop_valid_until=today - datetime.timedelta(days=1))
     products_reindex([lapsing.pk])
     assert facet(api.STARS) == {}
+
+
+def test_daily_job_reindexes_certificates_that_lapsed_without_an_edit(database_backend, seller):
+    today = timezone.localdate()
+    lapsing = product_create(seller=seller, title="Cà phê hết hạn hôm qua", stars=5,
+                             valid_until=today + datetime.timedelta(days=3))
+    untouched = product_create(seller=seller, title="Chè còn hạn", stars=4)
+    products_reindex([lapsing.pk, untouched.pk])
+    assert facet(api.STARS) == {"5": 1, "4": 1}
+    # The certificate ends; nothing is saved, so no signal fires.
+    Product.objects.filter(pk=lapsing.pk).update(ocop_valid_until=today - datetime.timedelta(days=1))
+    assert facet(api.STARS) == {"5": 1, "4": 1}
+    assert certificate_changes_reindex(today) == 1
+    assert facet(api.STARS) == {"4": 1}
