@@ -125,6 +125,11 @@ class TextMatch:
     join: str
     where: Frag
     score: Frag
+    # A whole FROM clause, when the engine must choose the join order itself.
+    source: str | None = None
+
+    def from_clause(self) -> str:
+        return self.source or f"{TABLE} e{self.join}"
 
 
 def check_page(query: api.Query) -> None:
@@ -242,7 +247,7 @@ class Plan:
 
     @property
     def source(self) -> str:
-        return f"{TABLE} e" + (self.text.join if self.text else "")
+        return self.text.from_clause() if self.text else f"{TABLE} e"
 
     @property
     def base(self) -> Frag:
@@ -492,7 +497,7 @@ class DatabaseBackend(api.Backend):
             match = self.text_match([w.folded for w in words], title_only=True)
             by, by_params = order(f"%{like_escape(typed)}%")
             rows += self.fetch(cursor, (
-                f"SELECT e.object_id, e.title, e.url FROM {TABLE} e{match.join} "
+                f"SELECT e.object_id, e.title, e.url FROM {match.from_clause()} "
                 f"WHERE e.kind = %s AND {match.where[0]} AND NOT ({starts[0]}) "
                 f"ORDER BY {by} LIMIT %s",
                 [kind, *match.where[1], *starts[1], *by_params, count - len(rows)]))

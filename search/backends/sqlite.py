@@ -74,6 +74,9 @@ class SQLiteBackend(DatabaseBackend):
     def text_match(self, words, *, title_only=False, prefix=True) -> TextMatch:
         return TextMatch(
             join=f" JOIN {FTS} ON {FTS}.rowid = e.id",
+            # CROSS JOIN keeps SQLite from scanning the entries and running MATCH once per
+            # row: the full-text index is read first (about 300 ms -> 1 ms at 3,000 products).
+            source=f"{FTS} CROSS JOIN {TABLE} e ON e.id = {FTS}.rowid",
             where=(f"{FTS} MATCH %s", [_fts_query(words, title_only=title_only, prefix=prefix)]),
             score=(f"bm25({FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT})", []),
         )
