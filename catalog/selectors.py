@@ -4,7 +4,7 @@ Every listing costs a fixed number of queries however many products it shows: th
 class, origin and stock records (with their seller) and images are fetched in bulk.
 """
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -23,13 +23,26 @@ def public_products() -> QuerySet:
     )
 
 
-def with_listing_data(qs: QuerySet) -> QuerySet:
-    return qs.select_related("product_class", "origin_province").prefetch_related(
+def _listing_prefetches() -> tuple:
+    return (
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
         Prefetch("images", queryset=ProductImage.objects.filter(is_approved=True)
                  .order_by("display_order")),
         "categories",
     )
+
+
+def with_listing_data(qs: QuerySet) -> QuerySet:
+    return qs.select_related("product_class", "origin_province").prefetch_related(
+        *_listing_prefetches())
+
+
+def listings_together(*listings: QuerySet) -> list[list]:
+    """Several listings of one page as lists, their stock records, images and categories
+    fetched together: one query per relation for all of them, not one per listing."""
+    lists = [list(qs.prefetch_related(None)) for qs in listings]
+    prefetch_related_objects([p for products in lists for p in products], *_listing_prefetches())
+    return lists
 
 
 def product_listing(*, query: str = "", categories=None, sort_by: str = "") -> QuerySet:

@@ -35,7 +35,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         ctx = super().get_context(request, *args, **kwargs)
-        ctx["featured_products"] = catalog_selectors.featured_products(limit=self.featured_count)
+        ctx["featured_products"], ctx["newest_products"] = catalog_selectors.listings_together(
+            catalog_selectors.featured_products(limit=self.featured_count),
+            catalog_selectors.product_listing(sort_by="newest")[:8],
+        )
         ctx["product_groups"] = catalog_selectors.product_groups()
-        ctx["newest_products"] = catalog_selectors.product_listing(sort_by="newest")[:8]
         return ctx

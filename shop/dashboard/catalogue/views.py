@@ -21,7 +21,11 @@ Product = get_model("catalogue", "Product")
 
 
 class ProductListView(oscar_views.ProductListView):
-    pass
+    def get_queryset(self):
+        # The list shows no product options: Oscar's option prefetches cost two queries a page
+        # for nothing (issue 6, tests/test_query_budget.py).
+        return (super().get_queryset().prefetch_related(None)
+                .prefetch_related("children", "stockrecords", "images"))
 
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
