@@ -1,0 +1,511 @@
+"""Site benchmark (issue #6): every page type, in-process latency and queries, then throughput
+and memory against gunicorn (2 workers, production settings) on loopback.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:55432/ocop_bench \\
+        .venv/bin/python bench/bench_site.py [--products 100000] [--iterations 30] [--write]
+
+1. Prepares the data when the database has none: ``manage.py load_reference_data`` and
+   ``bench/generate.py`` (``--products``, sellers one per 20 products), then
+   ``search.indexing.index_rebuild()``; the site's home page (``cms.services.home_page_ensure``
+   as ``prepare_demo_site`` does, instead of Wagtail's welcome page); and a dashboard login for the generated seller with the
+   most products (``bench-seller``, with ``partner.dashboard_access``).
+2. Server-side latency p50/p95 per page: ``django.test.Client`` in this process, DEBUG off,
+   warm (each page is asked once first), one client, ``--iterations`` times each.
+3. SQL statements per page (``CaptureQueriesContext``, one warm request).
+4. Throughput: gunicorn ``config.wsgi`` with 2 workers and ``config.settings.production`` (only
+   ``STATIC_ROOT`` moved to ``bench/output/static``, see ``bench/settings_production.py``),
+   loaded with ``wrk`` (or a threaded Python loop when ``wrk`` is missing) on the GET pages;
+   then the same server set-up serving ``bench/bare_wsgi.py``: a bare Django view answering a
+   fixed page of the same size, the "limit". Reported as requests per second and a ratio.
+5. Peak RSS (``VmHWM``) of each gunicorn worker after the load.
+
+A page type joins with one entry in ``PAGES``: a name, how to get its URL from the data
+(``Data``), the method, an optional set-up of the client (login, basket) and its target.
+``--write`` writes the table into ``bench/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import ROOT, Clock, django_setup, machine, percentile  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+OUTPUT = Path(__file__).resolve().parent / "output"
+PYTHON = sys.executable
+TARGET_QUERIES = 15
+TARGET_RSS_MB = 300
+TARGET_RATIO = 1 / 3
+SELLER_USERNAME = "bench-seller"
+CATEGORY_DEEP_PAGE = 100
+
+
+# --- the data the pages are built from ----------------------------------------------------
+
+@dataclass
+class Data:
+    """What the page entries need, looked up once from the generated rows."""
+
+    category_url: str = ""
+    category_pages: int = 0
+    product_id: int = 0
+    product_url: str = ""
+    basket_product_ids: list[int] = field(default_factory=list)
+    seller_url: str = ""
+    seller_products: int = 0
+    seller_user_id: int = 0
+    public_products: int = 0
+    products: int = 0  # all products, public or not (the generated size)
+
+
+def data_load() -> Data:
+    from django.db.models import Count, Q
+    from oscar.core.loading import get_model
+
+    from catalog.selectors import public_products
+
+    Category = get_model("catalogue", "Category")
+    Partner = get_model("partner", "Partner")
+    StockRecord = get_model("partner", "StockRecord")
+    data = Data(public_products=public_products().count(),
+                products=get_model("catalogue", "Product").objects.count())
+
+    # The OCOP sub-group with the most public products: its first and its 100th page.
+    public_ids = public_products().values("pk")
+    category = (Category.objects.exclude(ocop_code="")
+                .annotate(n=Count("product", filter=Q(product__in=public_ids)))
+                .order_by("-n", "pk").first())
+    data.category_url = category.get_absolute_url()
+    data.category_pages = -(-category.n // 24)
+
+    # The most ordered public product in stock (a well-linked, busy product page).
+    product = (public_products().filter(stockrecords__num_in_stock__gt=50)
+               .annotate(sold=Count("line")).order_by("-sold", "pk").first())
+    data.product_id, data.product_url = product.pk, product.get_absolute_url()
+    data.basket_product_ids = list(
+        public_products().filter(stockrecords__num_in_stock__gt=50)
+        .exclude(pk=product.pk).order_by("pk").values_list("pk", flat=True)[:3])
+
+    # The approved generated seller with the most products: its page and its dashboard.
+    seller = (Partner.objects.filter(code__startswith="gen-", status=Partner.Status.APPROVED)
+              .annotate(n=Count("stockrecords")).order_by("-n", "pk").first())
+    data.seller_url, data.seller_products = seller.get_absolute_url(), seller.n
+    data.seller_user_id = seller_user(seller).pk
+    assert StockRecord.objects.filter(partner=seller).exists()
+    return data
+
+
+def seller_user(partner):
+    """One dashboard user for ``partner`` (as tests/factories.py seller_user_create makes)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    User = get_user_model()
+    user = User.objects.filter(username=SELLER_USERNAME).first()
+    if user is None:
+        user = User.objects.create_user(SELLER_USERNAME, f"{SELLER_USERNAME}@example.com",
+                                        "mat-khau-nguoi-ban-2026")
+        user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
+                                                         content_type__app_label="partner"))
+    partner.users.add(user)
+    return user
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+def login_seller(client, data: Data) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(pk=data.seller_user_id))
+
+
+def basket_fill(client, data: Data) -> None:
+    for pk in [data.product_id, *data.basket_product_ids]:
+        response = client.post(f"/shop/basket/add/{pk}/", {"quantity": 1})
+        assert response.status_code == 302, f"basket add {pk}: {response.status_code}"
+
+
+@dataclass
+class Page:
+    name: str
+    url: Callable[[Data], str]
+    method: str = "GET"
+    form: dict | None = None  # POST body
+    setup: Callable | None = None  # (client, data) before timing: login, basket
+    fresh_client: bool = False  # a new client (and basket) for every request
+    target_ms: float | None = None  # p95 target
+    load: bool = True  # also measured for throughput against gunicorn (GET only)
+    throughput_target: bool = False  # must reach a third of the bare view
+    status: int = 200
+
+
+PAGES: list[Page] = [
+    Page("home", lambda d: "/", target_ms=80),
+    Page("category, page 1", lambda d: d.category_url, target_ms=80, throughput_target=True),
+    Page(f"category, page {CATEGORY_DEEP_PAGE}",
+         lambda d: f"{d.category_url}?page={min(CATEGORY_DEEP_PAGE, d.category_pages)}",
+         target_ms=80, throughput_target=True),
+    Page("product", lambda d: d.product_url, target_ms=80, throughput_target=True),
+    Page("seller", lambda d: d.seller_url, target_ms=80),
+    Page("search, 2 facets", lambda d: "/shop/search/?q=ca+phe&stars=4&stars=5&province=66",
+         target_ms=150),
+    Page("type-ahead", lambda d: "/shop/search/suggest/?q=ca+ph", target_ms=50),
+    Page("add to basket (POST)", lambda d: f"/shop/basket/add/{d.product_id}/", method="POST",
+         form={"quantity": 1}, fresh_client=True, load=False, status=302),
+    Page("basket", lambda d: "/shop/basket/", setup=basket_fill, load=False),
+    Page("dashboard: seller's products", lambda d: "/shop/dashboard/catalogue/",
+         setup=login_seller, load=False),
+]
+
+
+@dataclass
+class Measured:
+    page: Page
+    url: str
+    times: list[float] = field(default_factory=list)
+    queries: int = 0
+    size: int = 0
+    rps: float | None = None
+    bare_rps: float | None = None
+
+
+def request(client, page: Page, url: str):
+    if page.method == "POST":
+        return client.post(url, page.form or {})
+    return client.get(url)
+
+
+def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    results = []
+    for page in PAGES:
+        url = page.url(data)
+        client = Client()
+        if page.setup:
+            page.setup(client, data)
+        response = request(Client() if page.fresh_client else client, page, url)  # warm
+        assert response.status_code == page.status, f"{page.name} {url}: {response.status_code}"
+        measured = Measured(page, url, size=len(response.content))
+        with CaptureQueriesContext(connection) as captured:
+            request(Client() if page.fresh_client else client, page, url)
+        measured.queries = len(captured.captured_queries)
+        for _ in range(iterations):
+            current = Client() if page.fresh_client else client
+            started = time.perf_counter()
+            response = request(current, page, url)
+            measured.times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == page.status
+        say(f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
+            f"p95 {percentile(measured.times, 95):7.1f} ms  {measured.queries:3} queries  "
+            f"{measured.size:,} bytes")
+        results.append(measured)
+    return results
+
+
+# --- gunicorn, the load tool, memory ------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "bench.settings_production",
+        "SECRET_KEY": env.get("SECRET_KEY") or "bench-only-secret-key-" + "x" * 32,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "False",
+        "PYTHONPATH": str(ROOT),
+    })
+    return env
+
+
+def collectstatic(say) -> None:
+    if (OUTPUT / "static" / "staticfiles.json").exists():
+        return
+    say("collectstatic into bench/output/static (production's manifest storage needs it)")
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
+                   env=server_env(), check=True)
+
+
+class Gunicorn:
+    """gunicorn with 2 sync workers on a free loopback port, stopped on exit."""
+
+    def __init__(self, app: str, extra_env: dict | None = None):
+        self.port = free_port()
+        env = server_env()
+        env.update(extra_env or {})
+        self.log = open(OUTPUT / f"gunicorn-{app.replace(':', '-')}.log", "w")
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+             "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
+             "--timeout", "120"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(self.base + "/robots.txt", timeout=5)
+                break
+            except urllib.error.HTTPError:
+                break  # it answers
+            except OSError:
+                if self.process.poll() is not None or time.time() > deadline:
+                    raise SystemExit(f"gunicorn {app} did not start: see {self.log.name}") from None
+                time.sleep(0.3)
+
+    def workers(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def peak_rss_mb(self) -> list[float]:
+        peaks = []
+        for pid in self.workers():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        return peaks
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def load_wrk(url: str, seconds: int, connections: int) -> float:
+    # wrk's own time-out (2 s) would drop every answer of a page slower than that: 30 s.
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
+                          "--timeout", "30s", url],
+                         capture_output=True, text=True, check=True).stdout
+    errors = [line for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line]
+    if errors:
+        print(f"  wrk {url}: {'; '.join(e.strip() for e in errors)}", flush=True)
+    for line in out.splitlines():
+        if line.startswith("Requests/sec:"):
+            return float(line.split()[1])
+    raise RuntimeError(out)
+
+
+def load_python(url: str, seconds: int, connections: int) -> float:
+    """A threaded keep-alive-less HTTP loop: ``connections`` threads for ``seconds``."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    counts = [0] * connections
+    stop = time.perf_counter() + seconds
+
+    def worker(n):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        while time.perf_counter() < stop:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            counts[n] += 1
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.perf_counter() - started)
+
+
+def throughput(results: list[Measured], seconds: int, connections: int, say) -> dict:
+    OUTPUT.mkdir(exist_ok=True)
+    collectstatic(say)
+    tool = "wrk" if shutil.which("wrk") else "python"
+    load = load_wrk if tool == "wrk" else load_python
+    loaded = [m for m in results if m.page.load and m.page.method == "GET"]
+    info = {"tool": tool, "seconds": seconds, "connections": connections}
+
+    server = Gunicorn("config.wsgi")
+    try:
+        for m in loaded:
+            load(server.base + m.url, 2, connections)  # warm both workers
+            m.rps = load(server.base + m.url, seconds, connections)
+            say(f"gunicorn {m.page.name:32} {m.rps:8.2f} req/s")
+        info["rss"] = server.peak_rss_mb()
+        say("peak RSS per worker: " + ", ".join(f"{r:.0f} MB" for r in info["rss"]))
+    finally:
+        server.stop()
+
+    bare = Gunicorn("bench.bare_wsgi:application")
+    try:
+        for m in loaded:
+            url = f"{bare.base}/bare/{m.size}/"
+            load(url, 2, connections)
+            m.bare_rps = load(url, seconds, connections)
+            say(f"bare view, {m.size:,} bytes {m.bare_rps:8.1f} req/s")
+        info["bare_rss"] = bare.peak_rss_mb()
+    finally:
+        bare.stop()
+    return info
+
+
+# --- preparing the database ---------------------------------------------------------------
+
+def prepare(products: int, rebuild: bool, say) -> None:
+    from django.core.management import call_command
+    from oscar.core.loading import get_model
+
+    from bench.generate import generate
+    from cms.services import home_page_ensure
+    from search.indexing import index_rebuild
+
+    Partner = get_model("partner", "Partner")
+    if not Partner.objects.filter(code__startswith="gen-").exists():
+        say("no generated data: load_reference_data, then generate")
+        call_command("load_reference_data")
+        generate(products=products, sellers=max(1, products // 20), say=say)
+        rebuild = True
+    if home_page_ensure():  # the site's home page instead of Wagtail's welcome page
+        say("home page made")
+    if rebuild:
+        started = time.perf_counter()
+        written = index_rebuild()
+        say(f"index_rebuild: {written:,} documents in {time.perf_counter() - started:.0f} s")
+
+
+# --- the report ---------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def report(results: list[Measured], info: dict | None, data: Data, args, load: tuple) -> str:
+    m = machine()
+    lines = [
+        f"Measured {m['date']} at commit {m['commit']} on {m['machine']}, {m['database']}, "
+        f"Python {m['python']}; load average (1, 5, 15 min) {load[0]} before, {load[1]} after.",
+        "",
+        f"Data: {data.products:,} products, {data.public_products:,} public "
+        f"(`bench/generate.py`); category: the "
+        f"OCOP sub-group with the most products ({data.category_pages:,} pages of 24; the "
+        f"deep page is the {CATEGORY_DEEP_PAGE}th or the last); product: "
+        f"the most ordered in stock; seller and dashboard: the seller with the most products "
+        f"({data.seller_products:,}).",
+        "",
+        f"Latency: `django.test.Client` in-process, DEBUG off, warm, one client, "
+        f"{args.iterations} requests per page. Queries: one warm request "
+        f"(`CaptureQueriesContext`).",
+    ]
+    if info:
+        lines += [
+            f"Throughput: gunicorn, 2 sync workers, `config.wsgi` with production settings "
+            f"(`bench/settings_production.py`), loopback, load tool `{info['tool']}` "
+            f"({info['connections']} connections, {info['seconds']} s per page after 2 s warm-up); "
+            f"\"bare\" is `bench/bare_wsgi.py` on the same server set-up: a Django view answering "
+            f"a fixed page of the same size. Ratio = page / bare (target for product and "
+            f"category pages ≥ 1/3).",
+        ]
+    lines += [
+        "",
+        "| page | URL | p50 ms | p95 ms | p95 target | queries (≤ 15) | bytes | req/s | bare req/s | ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        p95 = percentile(r.times, 95)
+        target = (f"< {r.page.target_ms:.0f}: {verdict(p95 < r.page.target_ms)}"
+                  if r.page.target_ms else "")
+        queries = f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}"
+        rps = f"{r.rps:.{1 if r.rps >= 10 else 2}f}" if r.rps is not None else ""
+        bare = f"{r.bare_rps:.1f}" if r.bare_rps is not None else ""
+        ratio = ""
+        if r.rps is not None and r.bare_rps:
+            ratio = f"{r.rps / r.bare_rps:.3f}"
+            if r.page.throughput_target:
+                ratio += f": {verdict(r.rps / r.bare_rps >= TARGET_RATIO)}"
+        lines.append(f"| {r.page.name} | `{r.url}` | {percentile(r.times, 50):.1f} | {p95:.1f} | "
+                     f"{target} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |")
+    if info:
+        rss = info["rss"]
+        lines += ["", "Peak RSS per gunicorn worker (VmHWM after the load): "
+                  + ", ".join(f"{x:.0f} MB" for x in rss)
+                  + f"; target < {TARGET_RSS_MB} MB: {verdict(max(rss) < TARGET_RSS_MB)}. "
+                  f"(Bare-view workers: {', '.join(f'{x:.0f} MB' for x in info['bare_rss'])}.)"]
+    return "\n".join(lines) + "\n"
+
+
+def results_write(body: str, products: int) -> None:
+    begin, end = f"<!-- bench_site:{products}:begin -->", f"<!-- bench_site:{products}:end -->"
+    block = f"{begin}\n{body.strip()}\n{end}"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else (
+        "# Site benchmark results\n\nWritten by `bench/bench_site.py --write` (see "
+        "bench/README.md). Targets from issue #6. This is the \"before\" measurement: the "
+        "application code as it was, no caching or query work for issue #6 yet.\n")
+    if begin in text:
+        head, rest = text.split(begin, 1)
+        text = head + block + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip() + f"\n\n## {products:,} products\n\n{block}\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--products", type=int, default=100_000,
+                        help="size to generate when the database is empty (default 100,000)")
+    parser.add_argument("--iterations", type=int, default=30)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the search index first")
+    parser.add_argument("--no-load", action="store_true", help="skip gunicorn and the load tool")
+    parser.add_argument("--seconds", type=int, default=10, help="load per page (default 10)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
+    args = parser.parse_args()
+    django_setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # DEBUG off: the test client's
+    clock = Clock()
+    prepare(args.products, args.rebuild, clock.say)
+    data = data_load()
+    clock.say(f"{data.public_products:,} public products; measuring {len(PAGES)} pages")
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    results = measure_in_process(data, args.iterations, clock.say)
+    info = None if args.no_load else throughput(results, args.seconds, args.connections,
+                                                clock.say)
+    load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    body = report(results, info, data, args, (load_before, load_after))
+    print()
+    print(body)
+    if args.write:
+        results_write(body, data.products)
+        clock.say(f"written into {RESULTS}")
+    (OUTPUT / "bench_site.json").parent.mkdir(exist_ok=True)
+    (OUTPUT / "bench_site.json").write_text(json.dumps(
+        [{"page": r.page.name, "url": r.url, "p50": percentile(r.times, 50),
+          "p95": percentile(r.times, 95), "queries": r.queries, "bytes": r.size, "rps": r.rps,
+          "bare_rps": r.bare_rps} for r in results] + [info or {}], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
