@@ -59,6 +59,7 @@ SORTS = {
     POPULAR: _("Most popular"),
 }
 MAX_PER_PAGE = 100
+MAX_FILTER_VALUES = 50  # values kept per facet filter
 MAX_PAGE = 1000  # deep pages are refused rather than scanned
 
 
@@ -131,6 +132,34 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def indexed_ids(self, kind: str) -> set[int]:
         """Every id of ``kind`` in the index (for ``search_index check``)."""
+
+
+def facet_names(kind: str) -> tuple[str, ...]:
+    return PRODUCT_FACETS if kind == PRODUCT else SELLER_FACETS
+
+
+def usable_filters(query: Query) -> dict[str, list[str]]:
+    """The values of each filter a backend acts on: facets of the query's kind only, known
+    price ranges, in_stock only "1"; empty and repeated values dropped. Anything else is
+    ignored, so every backend reads a crafted URL the same way."""
+    out = {}
+    for facet in facet_names(query.kind):
+        values = query.filters.get(facet) or ()
+        if isinstance(values, str):
+            values = (values,)
+        clean: list[str] = []
+        for value in values:
+            value = str(value).strip()[:100]
+            if not value or value in clean:
+                continue
+            if facet == PRICE and value not in PRICE_RANGES:
+                continue
+            if facet == IN_STOCK and value != "1":
+                continue
+            clean.append(value)
+        if clean:
+            out[facet] = clean[:MAX_FILTER_VALUES]
+    return out
 
 
 def backend() -> Backend:

@@ -17,6 +17,7 @@ match (``text_match``) and the score.
 
 from __future__ import annotations
 
+import abc
 import datetime
 import re
 import unicodedata
@@ -37,7 +38,6 @@ WORD = re.compile(r"[^\W_]+")
 MAX_TEXT = 200  # characters of a query that are read
 MAX_WORDS = 12
 MAX_WORD = 64
-MAX_VALUES = 50  # values kept per facet filter
 WRITE_BATCH = 1000
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)  # "created" unknown: oldest
 ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name != "id"]
@@ -142,31 +142,8 @@ def check_page(query: api.Query) -> None:
             f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE}).")
 
 
-def facet_names(kind: str) -> tuple[str, ...]:
-    return api.PRODUCT_FACETS if kind == api.PRODUCT else api.SELLER_FACETS
-
-
-def selected_filters(query: api.Query) -> dict[str, list[str]]:
-    """The usable values of each filter: facets of the kind only, known price ranges,
-    in_stock only "1"; empty and repeated values dropped. Anything else is ignored."""
-    out = {}
-    for facet in facet_names(query.kind):
-        values = query.filters.get(facet) or ()
-        if isinstance(values, str):
-            values = (values,)
-        clean = []
-        for value in values:
-            value = str(value).strip()[:100]
-            if not value or value in clean:
-                continue
-            if facet == api.PRICE and value not in api.PRICE_RANGES:
-                continue
-            if facet == api.IN_STOCK and value != "1":
-                continue
-            clean.append(value)
-        if clean:
-            out[facet] = clean[:MAX_VALUES]
-    return out
+facet_names = api.facet_names
+selected_filters = api.usable_filters
 
 
 def _price_case() -> str:
@@ -277,10 +254,10 @@ class DatabaseBackend(api.Backend):
     def ensure_schema(self, cursor) -> None:
         """Make sure the engine's full-text objects exist (SQLite creates them lazily)."""
 
+    @abc.abstractmethod
     def text_match(self, words: list[str], *, title_only: bool = False,
                    prefix: bool = True) -> TextMatch:
         """Every word must match; with ``prefix`` the last one as the start of a word."""
-        raise NotImplementedError
 
     def counts_sql(self, source: str, where: Frag, columns: list[tuple[int, str]]) -> Frag:
         """A statement giving (position, value as text, count) for each (position, column) over
@@ -291,16 +268,16 @@ class DatabaseBackend(api.Backend):
         parts.append((f"SELECT -1, NULL, COUNT(*) FROM {source} WHERE {where[0]}", where[1]))
         return union(parts)
 
+    @abc.abstractmethod
     def starts_with(self, column: str, prefix: str) -> Frag:
         """``column`` starts with ``prefix`` (letters, digits and spaces only), by an index."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def has_hits(self, cursor, word: str, *, prefix: bool) -> bool:
-        raise NotImplementedError
+        """Whether ``word`` (or, with ``prefix``, a word starting with it) is in the index."""
 
     def nearest_words(self, cursor, word: str, edits: int) -> list[str]:
         """Indexed words within ``edits`` of ``word``, nearest (then most used) first."""
-        raise NotImplementedError
 
     def after_write(self, cursor, kind: str, ids: list[int]) -> None:
         """Called in the writing transaction after rows of ``kind`` were written."""

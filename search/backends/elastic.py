@@ -76,7 +76,6 @@ logger = logging.getLogger(__name__)
 PLURAL = {api.PRODUCT: "products", api.SELLER: "sellers"}
 MAX_WORDS = 12  # longer queries are cut: each word is a clause
 MAX_TEXT = 200
-MAX_VALUES = 50  # values kept per facet filter
 FACET_SIZE = 200  # buckets per terms aggregation (provinces, OCOP sub-groups, marketplaces)
 MAX_WORD = 64
 WORD = re.compile(r"[^\W_]+")  # letters and digits; anything else separates words
@@ -463,32 +462,11 @@ class ElasticsearchBackend(api.Backend):
             raise ValueError(
                 f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE}).")
 
-    @staticmethod
-    def facet_names(kind: str) -> tuple[str, ...]:
-        return api.PRODUCT_FACETS if kind == api.PRODUCT else api.SELLER_FACETS
+    facet_names = staticmethod(api.facet_names)
 
-    @classmethod
-    def selected(cls, query: api.Query) -> dict[str, list[str]]:
-        """The usable values of each filter: known facets of the kind, known price ranges,
-        in_stock only "1", duplicates and empty values dropped."""
-        out = {}
-        for facet in cls.facet_names(query.kind):
-            values = query.filters.get(facet) or ()
-            if isinstance(values, str):
-                values = (values,)
-            clean = []
-            for value in values:
-                value = str(value).strip()[:100]
-                if not value or value in clean:
-                    continue
-                if facet == api.PRICE and value not in api.PRICE_RANGES:
-                    continue
-                if facet == api.IN_STOCK and value != "1":
-                    continue
-                clean.append(value)
-            if clean:
-                out[facet] = clean[:MAX_VALUES]
-        return out
+    @staticmethod
+    def selected(query: api.Query) -> dict[str, list[str]]:
+        return api.usable_filters(query)
 
     @staticmethod
     def facet_filter(facet: str, values: list[str]) -> Q:

@@ -2,17 +2,11 @@
 overdue part, releases its stock and the buyer's cancellation e-mail (a second task, queued
 after the cancellation commits) is written once, even when the job's message comes twice."""
 
-import os
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from celery import Celery
-from django.db import connection
 from oscar.core.loading import get_model
 
 from shop.order.parts import parts_create
@@ -23,48 +17,8 @@ TASK = "shop.order.tasks.remind_and_cancel_unpaid"
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
 StockRecord = get_model("partner", "StockRecord")
-ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def worker():
-    if not REDIS_URL:
-        message = "no Redis: bin/test starts one (apt-get install redis-server)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker process needs the shared PostgreSQL test database")
-    mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
-    db = connection.settings_dict
-    env = {**os.environ,
-           "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-           "CELERY_BROKER_URL": REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "false",
-           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-           "EMAIL_FILE_PATH": str(mail_dir)}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    # The suite's own Celery app stays eager; messages go out through a separate client.
-    sender = Celery("test-sender", broker=REDIS_URL)
-    try:
-        yield mail_dir, sender
-    finally:
-        sender.close()
-        process.terminate()
-        try:
-            output = process.communicate(timeout=30)[0]
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output = process.communicate()[0]
-        if output.strip():
-            print("worker output:\n", output[-3000:])
 
 
 def mail_text(mail_dir: Path) -> str:

@@ -106,7 +106,7 @@ class RecordedStripe(stripe.HTTPClient):
         return json.dumps(answer), status, response_headers
 
     def request_stream(self, method, url, headers, post_data=None, *, _usage=None):
-        raise NotImplementedError
+        raise AssertionError("the payments code never streams from Stripe")
 
     def close(self):
         pass

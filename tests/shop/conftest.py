@@ -1,0 +1,54 @@
+"""Fixtures shared by the shop tests."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from celery import Celery
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+
+
+@pytest.fixture
+def worker():
+    """A real Celery worker process on the test Redis and the shared PostgreSQL test
+    database, writing e-mails to a folder; yields (mail folder, a client to send with)."""
+    if not REDIS_URL:
+        message = "no Redis: bin/test starts one (apt-get install redis-server)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker process needs the shared PostgreSQL test database")
+    mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
+    db = connection.settings_dict
+    env = {**os.environ,
+           "DJANGO_SETTINGS_MODULE": "config.settings.test",
+           "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+           "CELERY_BROKER_URL": REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "false",
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(mail_dir)}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # The suite's own Celery app stays eager; messages go out through a separate client.
+    sender = Celery("test-sender", broker=REDIS_URL)
+    try:
+        yield mail_dir, sender
+    finally:
+        sender.close()
+        process.terminate()
+        try:
+            output = process.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output = process.communicate()[0]
+        if output.strip():
+            print("worker output:\n", output[-3000:])
