@@ -39,7 +39,8 @@ def worker():
          "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     # The suite's own Celery app stays eager; messages go out through a separate client.
-    sender = Celery("test-sender", broker=REDIS_URL)
+    # Not the current app: shared tasks elsewhere in the suite must stay on the eager app.
+    sender = Celery("test-sender", broker=REDIS_URL, set_as_current=False)
     try:
         yield mail_dir, sender
     finally:
