@@ -48,7 +48,7 @@ WAGTAIL_APPS = [
     "modelcluster",
     "taggit",
 ]
-# Oscar: our forks replace Oscar's catalogue, partner, checkout and search apps.
+# Oscar: our forks replace Oscar's catalogue, partner, basket, checkout and search apps.
 # Core apps come before the dashboard apps (Oscar's customisation guide).
 OSCAR_APPS = [
     "oscar.config.Shop",
@@ -60,7 +60,7 @@ OSCAR_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "shop.order.apps.OrderConfig",

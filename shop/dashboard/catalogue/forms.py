@@ -80,3 +80,15 @@ class MarketplaceLinkFormSet(_BaseMarketplaceFormSet):
 
     def __init__(self, product_class, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+class ProductClassSelectForm(oscar_forms.ProductClassSelectForm):
+    """Oscar's form counts the product types (to preselect a lone one) and its select then
+    reads them with a query of its own; here the select lists the ones already read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["product_class"]
+        field.choices = [("", field.empty_label)] + [
+            (product_class.pk, field.label_from_instance(product_class))
+            for product_class in field.queryset]
