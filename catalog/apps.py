@@ -6,3 +6,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     name = "catalog"
     label = "catalogue"
+
+    def ready(self):
+        super().ready()
+        from catalog import caching
+
+        caching.connect()

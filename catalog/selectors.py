@@ -7,6 +7,8 @@ class, origin and stock records (with their seller) and images are fetched in bu
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from oscar.core.loading import get_model
 
+from catalog import caching
+
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
@@ -98,8 +100,32 @@ def product_detail_queryset() -> QuerySet:
     )
 
 
+def products_in_order(ids: list[int]) -> list:
+    """The public products among ``ids``, in that order, with what a product card needs (a
+    search result page, the home page). A product withdrawn since ``ids`` were found is left
+    out. Their cache tokens are noted first (``catalog.caching``)."""
+    if not ids:
+        return []
+    caching.note_products(ids)
+    found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def seller_products(*, seller) -> QuerySet:
+    """A seller's public products, certified and newest first. One join to the seller's stock
+    records (an index-only scan of ``stockrecord_seller_product``) and no DISTINCT: a product
+    has one stock record per seller. Empty unless the seller is approved."""
+    if seller.status != "approved":
+        return Product.objects.none()
+    return with_listing_data(
+        Product.objects.browsable()
+        .filter(is_public=True, moderation_status=Product.Moderation.APPROVED,
+                stockrecords__partner=seller)
+        .order_by("-ocop_stars", "-date_created", "-pk"))
+
+
 def seller_other_products(*, seller, exclude=None, limit: int = 4):
-    qs = product_listing(sort_by="stars").filter(stockrecords__partner=seller)
+    qs = seller_products(seller=seller)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     return qs[:limit]
@@ -110,7 +136,9 @@ def seller_marketplaces(*, seller) -> list[str]:
     from catalog.models import Marketplace, MarketplaceLink
 
     codes = (MarketplaceLink.objects
-             .filter(product__in=public_products().filter(stockrecords__partner=seller).values("pk"))
+             .filter(product__stockrecords__partner=seller, product__is_public=True,
+                     product__parent__isnull=True,
+                     product__moderation_status=Product.Moderation.APPROVED)
              .values_list("marketplace", flat=True).distinct())
     labels = dict(Marketplace.choices)
     return sorted(labels[code] for code in set(codes) if code in labels)

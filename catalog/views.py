@@ -2,10 +2,28 @@
 
 from oscar.apps.catalogue import views as oscar_views
 
+from catalog import caching, counters
 from catalog.selectors import product_detail_queryset, seller_other_products
 
 
-class ProductDetailView(oscar_views.ProductDetailView):
+class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
+    """Anonymous visitors get the page from the page cache while the product (price, stock,
+    pictures, certificate...) and the site are unchanged."""
+
+    def page_cache_keys(self):
+        return [caching.product_key(self.kwargs["pk"])]
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            counters.product_viewed(self.kwargs["pk"])  # cached or not
+        return response
+
+    def send_signal(self, request, response, product):
+        """Oscar's ``product_viewed`` signal writes a view counter row on every view and sets
+        a history cookie (which the site does not show): views are counted in memory instead
+        (``catalog.counters``) and the page stays cacheable."""
+
     def get_queryset(self):
         return product_detail_queryset()
 
@@ -27,7 +45,11 @@ class ProductDetailView(oscar_views.ProductDetailView):
         seller = stockrecord.partner if stockrecord else None
         ctx["seller"] = seller
         ctx["ocop_group"] = product.ocop_group
-        ctx["seller_products"] = (
-            seller_other_products(seller=seller, exclude=product) if seller else []
-        )
+        ctx["seller_products"] = others = (
+            list(seller_other_products(seller=seller, exclude=product)) if seller else [])
+        # Their cards are on this page; a seller's new product shows here within
+        # PAGE_CACHE_SECONDS (the index token is not a key of product pages).
+        caching.note_products(p.pk for p in others)
+        if product.parent_id:
+            caching.note(caching.product_key(product.parent_id))
         return ctx

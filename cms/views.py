@@ -1,6 +1,18 @@
-"""Error pages in the site's own look (Oscar's and Wagtail's pages share one layout)."""
+"""The home page's way in, and error pages in the site's own look (Oscar's and Wagtail's
+pages share one layout)."""
 
 from django.shortcuts import render
+from wagtail.views import serve as wagtail_serve
+
+from catalog import caching
+
+
+def home(request):
+    """``/``: from the page cache before Wagtail routes the request (finding the site and the
+    page costs five queries a visit). Wagtail serves it on a miss, so the page is still the
+    site's root page as edited in the CMS."""
+    return caching.cached_page(request, lambda: wagtail_serve(request, ""),
+                               keys=[caching.INDEX])
 
 
 def page_not_found(request, exception=None):

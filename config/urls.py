@@ -16,6 +16,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalog import marketplace_views
+from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
@@ -50,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("shop/payments/", include("shop.payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("startups.urls")),
+    path("", cms_views.home, name="home"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

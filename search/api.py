@@ -21,9 +21,14 @@ every *other* facet's filter applied (so a buyer sees how many each alternative 
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass, field
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 PRODUCT = "product"
 SELLER = "seller"
@@ -74,6 +79,7 @@ class Query:
     page: int = 1
     per_page: int = 24
     facets: bool = True  # False when the page shows no facets (saves the counting)
+    count: bool = True  # False when the caller knows the total already (saves a COUNT)
 
     @property
     def offset(self) -> int:
@@ -170,7 +176,39 @@ def backend() -> Backend:
 
 
 def search(query: Query) -> Results:
-    return backend().search(query)
+    """One page of results. The total and the facet counts depend only on the text and the
+    filters, not on the page or the sort: they are cached per (text, filters) under the index
+    token (``catalog.caching.INDEX``, replaced on every index write), so paging and re-sorting
+    a listing counts nothing again, and the first change to the index recounts."""
+    from catalog import caching
+
+    engine = backend()
+    if not query.facets or not caching.enabled():
+        return engine.search(query)
+    try:
+        token = caching.tokens([caching.INDEX])[caching.INDEX]
+        key = _counts_key(engine, query)
+        known = cache.get(key)
+    except Exception:  # noqa: BLE001 - no cache: count as if there were none
+        logger.exception("Facet count cache unreadable")
+        return engine.search(query)
+    if known is not None and known["token"] == token:
+        results = engine.search(replace(query, facets=False, count=False))
+        results.total, results.facets = known["total"], known["facets"]
+        return results
+    results = engine.search(query)
+    try:
+        cache.set(key, {"token": token, "total": results.total, "facets": results.facets},
+                  caching.page_seconds())
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not store facet counts")
+    return results
+
+
+def _counts_key(engine: Backend, query: Query) -> str:
+    filters = sorted((facet, sorted(values)) for facet, values in usable_filters(query).items())
+    raw = repr((engine.name, query.kind, " ".join(query.text.split()).casefold(), filters))
+    return "search:counts:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
 def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
+from catalog import caching
 from catalog.selectors import public_products
 from catalog.text import fold_vietnamese
 from search import api
@@ -223,6 +224,7 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
         gone = wanted - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.PRODUCT, gone)
+        caching.bump(caching.INDEX, *(caching.product_key(pk) for pk in wanted))
         if sellers:
             seller_ids |= set(StockRecord.objects.filter(product_id__in=wanted)
                               .values_list("partner_id", flat=True))
@@ -247,6 +249,7 @@ def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int,
         gone = set(chunk) - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.SELLER, gone)
+        caching.bump(caching.INDEX)
     return written, removed
 
 
@@ -254,7 +257,9 @@ def index_rebuild(progress: Progress | None = None) -> int:
     """Replace the whole index; searches see the old one until the new one is complete."""
     total = public_products().count() + _approved_sellers().count()
     documents = chain(product_documents(), seller_documents())
-    return api.backend().rebuild(documents, total=total, progress=progress)
+    written = api.backend().rebuild(documents, total=total, progress=progress)
+    caching.bump(caching.INDEX)
+    return written
 
 
 @dataclass

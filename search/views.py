@@ -21,7 +21,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalog.selectors import product_listing, public_products, with_listing_data
+from catalog import caching
+from catalog.selectors import product_listing, products_in_order
 from search import api
 from search.facets import Vocabulary, active_filters, clear_url, panels
 from search.forms import ListingRequest, clean_text
@@ -33,14 +34,6 @@ Partner = get_model("partner", "Partner")
 SELLER_STRIP_SIZE = 4
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_LIMIT = 8
-
-
-def products_in_order(ids: list[int]) -> list:
-    """The public products among ``ids``, in that order, with what a product card needs."""
-    if not ids:
-        return []
-    found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
-    return [found[pk] for pk in ids if pk in found]
 
 
 def sellers_in_order(ids: list[int]) -> list:
@@ -73,13 +66,17 @@ def page_number(value) -> int:
     return int(value)
 
 
-class ProductListView(TemplateView):
-    """The whole catalogue: every public product, all facets."""
+class ProductListView(caching.CachedPageMixin, TemplateView):
+    """The whole catalogue: every public product, all facets. Anonymous visitors get the page
+    from the page cache while the index and the products on it are unchanged."""
 
     template_name = "oscar/catalogue/browse.html"
     paginate_by = 24
     facets = api.PRODUCT_FACETS
     show_sellers = False
+
+    def page_cache_keys(self):
+        return [caching.INDEX]
 
     def fixed_filters(self) -> dict[str, tuple[str, ...]]:
         """Filters the page itself sets (a category page: its group)."""

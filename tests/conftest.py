@@ -51,3 +51,20 @@ def _vietnamese(settings):
     translation.activate("vi")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages and their tokens (catalog.caching)
+    must not outlive the rows they were made from, which every test rolls back."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Pages rendered every time (to count what a render costs)."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -128,6 +128,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "cms.context_processors.site_chrome",
+                "catalog.caching.context",
             ],
         },
     }
@@ -149,6 +150,14 @@ if env("REDIS_URL", default=""):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env("REDIS_URL"),
     }
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Per process; room for the page and card caches (Django's default keeps 300 entries).
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+# Whole public pages for anonymous visitors and product cards (catalog.caching), kept at
+# most this long; 0 turns both off. RELEASE (e.g. the deployed commit) starts a deploy with
+# fresh pages.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+RELEASE = env("RELEASE", default="")
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",

@@ -342,8 +342,8 @@ class DatabaseBackend(api.Backend):
         facets = {}
         if query.facets:
             facets, total = self._facets(cursor, plan, selected)
-        elif len(ids) < query.per_page and (ids or not query.offset):
-            total = query.offset + len(ids)  # this page is the last one
+        elif (len(ids) < query.per_page and (ids or not query.offset)) or not query.count:
+            total = query.offset + len(ids)  # this page is the last one, or told not to count
         else:
             total = self.fetch(cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}",
                                         where_params))[0][0]

@@ -15,6 +15,8 @@ from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.utils import OrderCreator as OscarOrderCreator
 from oscar.core.loading import get_model
 
+from catalog import caching
+
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -26,7 +28,11 @@ class OrderCreator(OscarOrderCreator):
         updated = StockRecord.objects.filter(
             pk=line.stockrecord_id, num_in_stock__gte=allocated + line.quantity,
         ).update(num_allocated=allocated + line.quantity)
-        if not updated:
+        if updated:
+            # A conditional UPDATE sends no signal: the product's cached pages (availability)
+            # are invalidated here, once the order commits.
+            caching.bump_products([line.product_id])
+        else:
             raise UnableToPlaceOrder(
                 _("Sorry, %(title)s sold out while you were checking out. Your basket is "
                   "kept; nothing was charged.") % {"title": line.product.get_title()})

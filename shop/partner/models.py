@@ -4,7 +4,7 @@ business, with its story and place. Bank details for transfers arrive with the p
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 
 class Partner(AbstractPartner):
@@ -51,6 +51,13 @@ class Partner(AbstractPartner):
 
     def get_absolute_url(self):
         return reverse("seller-detail", kwargs={"slug": self.code})
+
+
+class StockRecord(AbstractStockRecord):
+    class Meta(AbstractStockRecord.Meta):
+        # A seller's products (seller page, dashboard list) by an index-only scan of the
+        # seller's stock records, instead of a scan of every stock record.
+        indexes = [models.Index(fields=["partner", "product"], name="stockrecord_seller_product")]
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F401,F403

@@ -1,27 +1,32 @@
 from django.views.generic import ListView
 
-from catalog.selectors import product_listing, public_products, seller_marketplaces
+from catalog import caching
+from catalog.selectors import seller_marketplaces, seller_products
 from shop.partner.selectors import seller_get
 
 
-class SellerDetailView(ListView):
-    """A seller's page: who they are, where they are, and their products."""
+class SellerDetailView(caching.CachedPageMixin, ListView):
+    """A seller's page: who they are, where they are, and their products. Anonymous visitors
+    get it from the page cache while the index (which products the seller has) and the
+    products shown are unchanged."""
 
     template_name = "oscar/partner/seller_detail.html"
     context_object_name = "products"
     paginate_by = 24
+
+    def page_cache_keys(self):
+        return [caching.INDEX]
 
     def get(self, request, *args, **kwargs):
         self.seller = seller_get(slug=kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return product_listing().filter(
-            pk__in=public_products().filter(stockrecords__partner=self.seller).values("pk")
-        )
+        return seller_products(seller=self.seller)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        caching.note_products(p.pk for p in ctx["products"])
         ctx["seller"] = self.seller
         ctx["marketplaces"] = seller_marketplaces(seller=self.seller)
         return ctx

@@ -44,3 +44,10 @@ def phone_page(browser, live_server):
         os.makedirs(artifacts, exist_ok=True)
         page.screenshot(path=os.path.join(artifacts, "last-phone-page.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """Journeys run as deployed: anonymous pages from the page cache (catalog.caching), whose
+    invalidations run here because the live server's transactions commit."""
+    settings.PAGE_CACHE_SECONDS = 600

@@ -1,0 +1,346 @@
+"""Cached public pages and product cards, kept right by version tokens.
+
+A public page depends on three kinds of things, each with a token in the cache:
+
+- ``site``: what every page shows around its content (the product groups in the header, the
+  home page's text, sellers' names and status, provinces). Rare changes, so one token;
+- ``index``: which products a listing holds and in which order (the search index);
+- ``product:<id>``: one product as a page or a card shows it (title, price, stock, pictures,
+  certificate, marketplace links).
+
+A change replaces the tokens it touches once its transaction commits (``bump``). A cached page
+or card records the tokens it was made under and is used only while every one of them is
+unchanged: no list of pages to purge is kept anywhere, and a price change makes the next
+request for any page showing that product render afresh.
+
+Tokens are read before the data they guard (a page notes its tokens, then queries) and
+replaced after the change commits, so a page may be rendered from new data under an old token
+(it is rendered again next time) but is never cached from old data under a new token. A token
+missing from the cache (evicted, a fresh cache) is made anew, which invalidates everything
+that depended on it. Tokens are random, never counters, so an evicted token cannot come back
+with a value an old entry recorded.
+
+Only anonymous visitors get whole cached pages; what differs between them (the CSRF token,
+the mini-basket in the header) are holes filled per request. Signed-in users get the per-card
+cache. Every cache error is logged and treated as a miss: the cache can make pages faster,
+never make them fail.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+SITE = "site"
+INDEX = "index"
+TOKEN_PREFIX = "pc:t:"
+PAGE_PREFIX = "pc:page:"
+CARD_PREFIX = "pc:card:"
+# Holes in a cached page, filled for each request.
+CSRF_HOLE = "__pc_csrf_hole__"
+BASKET_HOLE = "<!--pc:mini-basket-->"
+MINI_BASKET_TEMPLATE = "includes/mini_basket.html"
+
+_recording: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "page_cache_recording", default=None)
+
+
+def product_key(pk) -> str:
+    return f"product:{int(pk)}"
+
+
+def page_seconds() -> int:
+    """How long a cached page or card may live at most (a bound on staleness should a token
+    replacement ever be lost, e.g. while the cache server was unreachable)."""
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
+
+
+def enabled() -> bool:
+    return page_seconds() > 0
+
+
+def _salt() -> str:
+    """Part of every page and card key: the release (a deploy starts with fresh pages, whose
+    static file names may have changed), the language and the day (certificates lapse at
+    midnight)."""
+    release = getattr(settings, "RELEASE", "")
+    return f"{release}|{get_language() or settings.LANGUAGE_CODE}|{timezone.localdate():%Y%m%d}"
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+def tokens(keys: Iterable[str]) -> dict[str, str]:
+    """The current token of each key, made (and stored) for keys that have none yet."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    found = cache.get_many([TOKEN_PREFIX + k for k in keys])
+    out = {}
+    for key in keys:
+        value = found.get(TOKEN_PREFIX + key)
+        if value is None:
+            value = uuid.uuid4().hex
+            if not cache.add(TOKEN_PREFIX + key, value, timeout=None):
+                value = cache.get(TOKEN_PREFIX + key) or value  # another request made it first
+        out[key] = value
+    return out
+
+
+def _replace(keys: list[str]) -> None:
+    try:
+        cache.set_many({TOKEN_PREFIX + k: uuid.uuid4().hex for k in keys}, timeout=None)
+    except Exception:  # noqa: BLE001 - a change must never fail because the cache did
+        logger.exception("Could not invalidate cached pages for %s", keys[:20])
+
+
+def bump(*keys: str, using: str | None = None) -> None:
+    """Invalidate what depends on ``keys`` once the current transaction commits (at once
+    outside one; never if it rolls back)."""
+    keys = [k for k in dict.fromkeys(keys) if k]
+    if keys:
+        transaction.on_commit(lambda: _replace(keys), using=using, robust=True)
+
+
+def bump_products(ids: Iterable, *, using: str | None = None) -> None:
+    bump(*(product_key(pk) for pk in ids if pk is not None), using=using)
+
+
+def note(*keys: str) -> None:
+    """Record that the page being cached depends on ``keys``; call it *before* reading the
+    data they guard. Outside a cached render it does nothing."""
+    recorded = _recording.get()
+    if recorded is None:
+        return
+    new = [k for k in keys if k not in recorded]
+    if new:
+        try:
+            recorded.update(tokens(new))
+        except Exception:  # noqa: BLE001
+            logger.exception("Page cache tokens unreadable; this page will not be cached")
+            recorded["!"] = "unusable"
+
+
+def note_products(ids: Iterable) -> None:
+    note(*(product_key(pk) for pk in ids))
+
+
+# --- whole pages for anonymous visitors ---------------------------------------------------
+
+def _request_cacheable(request) -> bool:
+    if not enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if getattr(request, "user", None) is None or request.user.is_authenticated:
+        return False
+    from django.contrib.messages import get_messages
+
+    return len(get_messages(request)) == 0  # len() reads them without using them up
+
+
+def _page_key(request) -> str:
+    digest = hashlib.sha1(f"{_salt()}|{request.get_full_path()}".encode()).hexdigest()
+    return PAGE_PREFIX + digest
+
+
+def is_cache_render(request) -> bool:
+    return getattr(request, "_page_cache_render", False)
+
+
+def _fill(request, body: str) -> str:
+    """The per-request parts of a cached page: the CSRF token and the mini-basket."""
+    if CSRF_HOLE in body:
+        body = body.replace(CSRF_HOLE, get_token(request))
+    if BASKET_HOLE in body:
+        body = body.replace(BASKET_HOLE, mini_basket(request))
+    return body
+
+
+def mini_basket(request) -> str:
+    basket = getattr(request, "basket", None)
+    return get_template(MINI_BASKET_TEMPLATE).render({"basket": basket})
+
+
+def _respond(request, entry: dict) -> HttpResponse:
+    response = HttpResponse(_fill(request, entry["body"]), content_type=entry["content_type"])
+    response["X-Page-Cache"] = entry.get("state", "hit")
+    return response
+
+
+def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[str] = ()
+                ) -> HttpResponse:
+    """The response of ``render()``, from the cache when nothing it depends on has changed.
+
+    ``keys``: tokens the page depends on besides ``site`` (noted before ``render`` runs; the
+    page's code notes more, such as the products it shows, with ``note``). Only a 200 HTML
+    response that set no cookie and left no message is kept."""
+    if not _request_cacheable(request):
+        return render()
+    key = _page_key(request)
+    try:
+        entry = cache.get(key)
+        if entry is not None and tokens(entry["deps"]) == entry["deps"]:
+            return _respond(request, entry)
+        recorded = tokens([SITE, *keys])
+    except Exception:  # noqa: BLE001 - no cache: render as if there were none
+        logger.exception("Page cache unreadable; rendering %s", request.path)
+        return render()
+
+    reset = _recording.set(recorded)
+    request._page_cache_render = True
+    try:
+        response = render()
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+    finally:
+        _recording.reset(reset)
+        request._page_cache_render = False
+
+    if not _storable(request, response) or "!" in recorded:
+        if CSRF_HOLE.encode() in response.content or BASKET_HOLE.encode() in response.content:
+            response.content = _fill(request, response.content.decode(response.charset))
+        return response
+    entry = {"deps": recorded, "body": response.content.decode(response.charset),
+             "content_type": response["Content-Type"]}
+    try:
+        cache.set(key, entry, page_seconds())
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not store %s in the page cache", request.path)
+    return _respond(request, {**entry, "state": "miss"})
+
+
+def _storable(request, response) -> bool:
+    from django.contrib.messages import get_messages
+
+    return (response.status_code == 200 and not response.cookies
+            and not getattr(response, "streaming", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and "no-store" not in response.get("Cache-Control", "")
+            and len(get_messages(request)) == 0)
+
+
+class CachedPageMixin:
+    """For class-based views whose GET renders a public page: ``page_cache_keys()`` gives
+    the tokens known before rendering (from the URL)."""
+
+    def page_cache_keys(self) -> list[str]:
+        return []
+
+    def dispatch(self, request, *args, **kwargs):
+        self.request, self.args, self.kwargs = request, args, kwargs
+        if request.method not in ("GET", "HEAD"):
+            return super().dispatch(request, *args, **kwargs)
+        return cached_page(request, lambda: super(CachedPageMixin, self).dispatch(
+            request, *args, **kwargs), keys=self.page_cache_keys())
+
+
+def context(request) -> dict:
+    """Template context processor: while a page is rendered for the cache, its CSRF token is a
+    hole (overriding Django's built-in processor, which runs first) and so is the
+    mini-basket."""
+    if is_cache_render(request):
+        return {"csrf_token": CSRF_HOLE, "mini_basket_hole": BASKET_HOLE}
+    return {}
+
+
+# --- product cards ------------------------------------------------------------------------
+
+def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
+    """Each product's card HTML, cached per product under its own token and the site's: a
+    listing re-renders only the cards whose product changed."""
+    if not products or not enabled():
+        return [render_one(p) for p in products]
+    try:
+        current = tokens([SITE, *(product_key(p.pk) for p in products)])
+        salt = _salt()
+        keys = [f"{CARD_PREFIX}{p.pk}:" + hashlib.sha1(
+            f"{salt}|{current[SITE]}|{current[product_key(p.pk)]}".encode()).hexdigest()[:16]
+            for p in products]
+        found = cache.get_many(keys)
+    except Exception:  # noqa: BLE001
+        logger.exception("Card cache unreadable")
+        return [render_one(p) for p in products]
+    out, fresh = [], {}
+    for product, key in zip(products, keys, strict=True):
+        html = found.get(key)
+        if html is None:
+            html = fresh[key] = render_one(product)
+        out.append(html)
+    if fresh:
+        try:
+            cache.set_many(fresh, page_seconds())
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not store product cards")
+    return out
+
+
+# --- what invalidates what ----------------------------------------------------------------
+
+def _product_saved(sender, instance, **kwargs):
+    bump_products([instance.pk, instance.parent_id], using=kwargs.get("using"))
+
+
+def _product_part_saved(sender, instance, **kwargs):
+    """A stock record, picture, marketplace link or category row of a product."""
+    bump_products([instance.product_id], using=kwargs.get("using"))
+
+
+def _product_categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # category.product_set changed: the products are in pk_set
+        bump_products(pk_set or [], using=kwargs.get("using"))
+    else:
+        bump_products([instance.pk], using=kwargs.get("using"))
+
+
+def _products_imported(sender, product_ids, **kwargs):
+    """A bulk import writes without model signals."""
+    bump_products(product_ids)
+
+
+def _site_changed(sender, **kwargs):
+    bump(SITE, using=kwargs.get("using"))
+
+
+def connect() -> None:
+    """Connected in the catalogue app's ``ready()``. Search index writes bump ``index`` (and
+    the written products) in ``search.indexing``; stock allocated by an order bumps its
+    products in ``shop.order.utils`` (a conditional UPDATE sends no signal)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from oscar.core.loading import get_model
+    from wagtail.signals import page_published, page_unpublished
+
+    from catalog.importing.services import products_imported
+
+    Product = get_model("catalogue", "Product")
+    parts = [get_model("partner", "StockRecord"), get_model("catalogue", "ProductImage"),
+             get_model("catalogue", "MarketplaceLink"), get_model("catalogue", "ProductCategory"),
+             get_model("catalogue", "ProductAttributeValue")]
+    site = [get_model("catalogue", "Category"), get_model("partner", "Partner"),
+            get_model("catalogue", "Province")]
+    for signal in (post_save, post_delete):
+        signal.connect(_product_saved, sender=Product, dispatch_uid=f"pc-product-{signal}")
+        for model in parts:
+            signal.connect(_product_part_saved, sender=model,
+                           dispatch_uid=f"pc-{model._meta.label}-{signal}")
+        for model in site:
+            signal.connect(_site_changed, sender=model,
+                           dispatch_uid=f"pc-{model._meta.label}-{signal}")
+    m2m_changed.connect(_product_categories_changed, sender=Product.categories.through,
+                        dispatch_uid="pc-product-categories")
+    products_imported.connect(_products_imported, dispatch_uid="pc-products-imported")
+    page_published.connect(_site_changed, dispatch_uid="pc-page-published")
+    page_unpublished.connect(_site_changed, dispatch_uid="pc-page-unpublished")
