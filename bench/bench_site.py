@@ -179,6 +179,8 @@ class Measured:
     url: str
     times: list[float] = field(default_factory=list)
     queries: int = 0
+    uncached_times: list[float] = field(default_factory=list)  # page and card caches off
+    uncached_queries: int = 0
     size: int = 0
     rps: float | None = None
     bare_rps: float | None = None
@@ -191,33 +193,51 @@ def request(client, page: Page, url: str):
 
 
 def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    """Each page as served (warm: after one request, so cached pages come from the cache) and
+    rendered every time (``PAGE_CACHE_SECONDS=0``: no page, card or facet count cache), which
+    is what a visitor pays right after a change or when signed in."""
+    from django.test import override_settings
 
     results = []
     for page in PAGES:
         url = page.url(data)
-        client = Client()
-        if page.setup:
-            page.setup(client, data)
-        response = request(Client() if page.fresh_client else client, page, url)  # warm
-        assert response.status_code == page.status, f"{page.name} {url}: {response.status_code}"
-        measured = Measured(page, url, size=len(response.content))
-        with CaptureQueriesContext(connection) as captured:
-            request(Client() if page.fresh_client else client, page, url)
-        measured.queries = len(captured.captured_queries)
-        for _ in range(iterations):
-            current = Client() if page.fresh_client else client
-            started = time.perf_counter()
-            response = request(current, page, url)
-            measured.times.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == page.status
+        measured = Measured(page, url)
+        measured.times, measured.queries, measured.size = timed(page, url, data, iterations)
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            measured.uncached_times, measured.uncached_queries, _ = timed(
+                page, url, data, iterations)
         say(f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
             f"p95 {percentile(measured.times, 95):7.1f} ms  {measured.queries:3} queries  "
-            f"{measured.size:,} bytes")
+            f"uncached p95 {percentile(measured.uncached_times, 95):7.1f} ms "
+            f"{measured.uncached_queries:3} queries  {measured.size:,} bytes")
         results.append(measured)
     return results
+
+
+def timed(page: Page, url: str, data: Data, iterations: int) -> tuple[list[float], int, int]:
+    """(times in ms, queries of one warm request, response size) for ``iterations`` warm
+    requests of one client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    if page.setup:
+        page.setup(client, data)
+    response = request(Client() if page.fresh_client else client, page, url)  # warm
+    assert response.status_code == page.status, f"{page.name} {url}: {response.status_code}"
+    size = len(response.content)
+    with CaptureQueriesContext(connection) as captured:
+        request(Client() if page.fresh_client else client, page, url)
+    queries = len(captured.captured_queries)  # now: each request empties Django's query log
+    times = []
+    for _ in range(iterations):
+        current = Client() if page.fresh_client else client
+        started = time.perf_counter()
+        response = request(current, page, url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == page.status
+    return times, queries, size
 
 
 # --- gunicorn, the load tool, memory ------------------------------------------------------
@@ -297,6 +317,43 @@ class Gunicorn:
         self.log.close()
 
 
+class Redis:
+    """A throwaway redis-server on a free loopback port (the production cache), or None when
+    it is not installed (the workers then use their own local-memory caches)."""
+
+    @classmethod
+    def start(cls, say):
+        if not shutil.which("redis-server"):
+            say("redis-server not installed: gunicorn uses local-memory caches")
+            return None
+        return cls()
+
+    def __init__(self):
+        import tempfile
+
+        self.port = free_port()
+        self.dir = tempfile.mkdtemp(prefix="bench-redis-")
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", self.dir],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        deadline = time.time() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise SystemExit("redis-server did not start") from None
+                time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 def load_wrk(url: str, seconds: int, connections: int) -> float:
     # wrk's own time-out (2 s) would drop every answer of a page slower than that: 30 s.
     out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
@@ -346,27 +403,29 @@ def throughput(results: list[Measured], seconds: int, connections: int, say) -> 
     loaded = [m for m in results if m.page.load and m.page.method == "GET"]
     info = {"tool": tool, "seconds": seconds, "connections": connections}
 
-    server = Gunicorn("config.wsgi")
+    redis = Redis.start(say)
+    info["cache"] = "Redis (shared by both workers)" if redis else "local memory (per worker)"
+    # Both servers run side by side, and each page is loaded right before the bare view of
+    # its size: the machine's other load then weighs on both figures of a ratio alike.
+    server = Gunicorn("config.wsgi", {"REDIS_URL": redis.url} if redis else None)
+    bare = Gunicorn("bench.bare_wsgi:application")
     try:
         for m in loaded:
             load(server.base + m.url, 2, connections)  # warm both workers
             m.rps = load(server.base + m.url, seconds, connections)
-            say(f"gunicorn {m.page.name:32} {m.rps:8.2f} req/s")
-        info["rss"] = server.peak_rss_mb()
-        say("peak RSS per worker: " + ", ".join(f"{r:.0f} MB" for r in info["rss"]))
-    finally:
-        server.stop()
-
-    bare = Gunicorn("bench.bare_wsgi:application")
-    try:
-        for m in loaded:
             url = f"{bare.base}/bare/{m.size}/"
             load(url, 2, connections)
             m.bare_rps = load(url, seconds, connections)
-            say(f"bare view, {m.size:,} bytes {m.bare_rps:8.1f} req/s")
+            say(f"gunicorn {m.page.name:32} {m.rps:8.2f} req/s   bare view, {m.size:,} bytes "
+                f"{m.bare_rps:8.1f} req/s   ratio {m.rps / m.bare_rps:.2f}")
+        info["rss"] = server.peak_rss_mb()
         info["bare_rss"] = bare.peak_rss_mb()
+        say("peak RSS per worker: " + ", ".join(f"{r:.0f} MB" for r in info["rss"]))
     finally:
+        server.stop()
         bare.stop()
+        if redis:
+            redis.stop()
     return info
 
 
@@ -414,28 +473,36 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         f"({data.seller_products:,}).",
         "",
         f"Latency: `django.test.Client` in-process, DEBUG off, warm, one client, "
-        f"{args.iterations} requests per page. Queries: one warm request "
-        f"(`CaptureQueriesContext`).",
+        f"{args.iterations} requests per page, as served (cached pages from the cache: the "
+        f"second request onwards) and *uncached* (`PAGE_CACHE_SECONDS=0`: no page, card or "
+        f"facet count cache, every request rendered; what a signed-in visitor or the first "
+        f"visitor after a change pays). Queries: one warm request (`CaptureQueriesContext`), "
+        f"uncached (the budget: ≤ 15) and as served.",
     ]
     if info:
         lines += [
             f"Throughput: gunicorn, 2 sync workers, `config.wsgi` with production settings "
             f"(`bench/settings_production.py`), loopback, load tool `{info['tool']}` "
-            f"({info['connections']} connections, {info['seconds']} s per page after 2 s warm-up); "
+            f"({info['connections']} connections, {info['seconds']} s per page after 2 s warm-up), "
+            f"cache: {info.get('cache', 'local memory (per worker)')}; "
             f"\"bare\" is `bench/bare_wsgi.py` on the same server set-up: a Django view answering "
             f"a fixed page of the same size. Ratio = page / bare (target for product and "
             f"category pages ≥ 1/3).",
         ]
     lines += [
         "",
-        "| page | URL | p50 ms | p95 ms | p95 target | queries (≤ 15) | bytes | req/s | bare req/s | ratio |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| page | URL | p50 ms | p95 ms | p95 target | uncached p50 / p95 ms | queries uncached (≤ 15) / served | bytes | req/s | bare req/s | ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         p95 = percentile(r.times, 95)
         target = (f"< {r.page.target_ms:.0f}: {verdict(p95 < r.page.target_ms)}"
                   if r.page.target_ms else "")
-        queries = f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}"
+        queries = (f"{r.uncached_queries}: {verdict(r.uncached_queries <= TARGET_QUERIES)}"
+                   f" / {r.queries}") if r.uncached_times else (
+            f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}")
+        uncached = (f"{percentile(r.uncached_times, 50):.1f} / "
+                    f"{percentile(r.uncached_times, 95):.1f}") if r.uncached_times else ""
         rps = f"{r.rps:.{1 if r.rps >= 10 else 2}f}" if r.rps is not None else ""
         bare = f"{r.bare_rps:.1f}" if r.bare_rps is not None else ""
         ratio = ""
@@ -444,7 +511,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             if r.page.throughput_target:
                 ratio += f": {verdict(r.rps / r.bare_rps >= TARGET_RATIO)}"
         lines.append(f"| {r.page.name} | `{r.url}` | {percentile(r.times, 50):.1f} | {p95:.1f} | "
-                     f"{target} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |")
+                     f"{target} | {uncached} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |")
     if info:
         rss = info["rss"]
         lines += ["", "Peak RSS per gunicorn worker (VmHWM after the load): "
@@ -454,8 +521,10 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
     return "\n".join(lines) + "\n"
 
 
-def results_write(body: str, products: int) -> None:
-    begin, end = f"<!-- bench_site:{products}:begin -->", f"<!-- bench_site:{products}:end -->"
+def results_write(body: str, products: int, label: str) -> None:
+    """Write (or replace) the block of this size and label ("before", "after")."""
+    tag = f"bench_site:{products}:{label}"
+    begin, end = f"<!-- {tag}:begin -->", f"<!-- {tag}:end -->"
     block = f"{begin}\n{body.strip()}\n{end}"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else (
         "# Site benchmark results\n\nWritten by `bench/bench_site.py --write` (see "
@@ -465,7 +534,7 @@ def results_write(body: str, products: int) -> None:
         head, rest = text.split(begin, 1)
         text = head + block + rest.split(end, 1)[1]
     else:
-        text = text.rstrip() + f"\n\n## {products:,} products\n\n{block}\n"
+        text = text.rstrip() + f"\n\n## {products:,} products, {label}\n\n{block}\n"
     RESULTS.write_text(text, encoding="utf-8")
 
 
@@ -479,6 +548,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10, help="load per page (default 10)")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
+    parser.add_argument("--label", default="after",
+                        help="which block of bench/RESULTS.md to write (default: after)")
     args = parser.parse_args()
     django_setup()
     from django.conf import settings
@@ -497,12 +568,15 @@ def main() -> int:
     print()
     print(body)
     if args.write:
-        results_write(body, data.products)
+        results_write(body, data.products, args.label)
         clock.say(f"written into {RESULTS}")
     (OUTPUT / "bench_site.json").parent.mkdir(exist_ok=True)
     (OUTPUT / "bench_site.json").write_text(json.dumps(
         [{"page": r.page.name, "url": r.url, "p50": percentile(r.times, 50),
-          "p95": percentile(r.times, 95), "queries": r.queries, "bytes": r.size, "rps": r.rps,
+          "p95": percentile(r.times, 95), "queries": r.queries,
+          "uncached_p50": percentile(r.uncached_times, 50),
+          "uncached_p95": percentile(r.uncached_times, 95),
+          "uncached_queries": r.uncached_queries, "bytes": r.size, "rps": r.rps,
           "bare_rps": r.bare_rps} for r in results] + [info or {}], indent=1))
     return 0
 

@@ -168,9 +168,21 @@ def _fill(request, body: str) -> str:
     return body
 
 
+_EMPTY_BASKETS: dict[str, str] = {}
+
+
 def mini_basket(request) -> str:
+    """The header's basket link for this visitor. Most anonymous visitors have no basket yet:
+    their (empty) link is rendered once per language and process."""
     basket = getattr(request, "basket", None)
-    return get_template(MINI_BASKET_TEMPLATE).render({"basket": basket})
+    if basket is not None and basket.id is not None and not basket.is_empty:
+        return get_template(MINI_BASKET_TEMPLATE).render({"basket": basket})
+    language = get_language() or settings.LANGUAGE_CODE
+    html = _EMPTY_BASKETS.get(language)
+    if html is None:
+        html = _EMPTY_BASKETS[language] = get_template(MINI_BASKET_TEMPLATE).render(
+            {"basket": None})
+    return html
 
 
 def _respond(request, entry: dict) -> HttpResponse:
