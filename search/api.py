@@ -212,4 +212,26 @@ def _counts_key(engine: Backend, query: Query) -> str:
 
 
 def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
-    return backend().suggest(text, limit=limit)
+    """Type-ahead suggestions, cached per typed text until the index changes: every buyer
+    typing "ca p" asks the same thing."""
+    from catalog import caching
+
+    engine = backend()
+    if not caching.enabled():
+        return engine.suggest(text, limit=limit)
+    try:
+        token = caching.tokens([caching.INDEX])[caching.INDEX]
+        raw = repr((engine.name, " ".join(text.split()).casefold(), limit))
+        key = "search:suggest:" + hashlib.sha1(raw.encode()).hexdigest()
+        known = cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.exception("Type-ahead cache unreadable")
+        return engine.suggest(text, limit=limit)
+    if known is not None and known["token"] == token:
+        return known["suggestions"]
+    suggestions = engine.suggest(text, limit=limit)
+    try:
+        cache.set(key, {"token": token, "suggestions": suggestions}, caching.page_seconds())
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not store type-ahead suggestions")
+    return suggestions

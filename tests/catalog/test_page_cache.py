@@ -236,3 +236,43 @@ def test_product_views_are_counted_without_a_write_per_view(page_cache, coffee):
                    for q in queries)
     counters.flush()
     assert ProductRecord.objects.get(product=coffee).num_views == 3
+
+
+def card_renders(response) -> int:
+    return sum(1 for t in response.templates if t.name == "oscar/catalogue/partials/product.html")
+
+
+def test_signed_in_listing_rerenders_only_the_changed_card(page_cache, coffee, seller,
+                                                          committed):
+    with committed():
+        tea = product_create(seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2",
+                             price=90000)
+        index_rebuild()
+    user = seller_user_create(partner=seller, username="nguoi-ban")
+    buyer = Client()
+    buyer.force_login(user)  # signed in: no whole-page cache, cards still cached
+    url = Category.objects.get(ocop_code="1").get_absolute_url()
+    first = buyer.get(url)
+    assert card_renders(first) == 2
+    again = buyer.get(url)
+    assert card_renders(again) == 0 and "X-Page-Cache" not in again
+    record = tea.stockrecords.get()
+    with committed():
+        record.price = 95000
+        record.save()
+    changed = buyer.get(url)
+    html = changed.content.decode()
+    assert card_renders(changed) == 1  # only the tea's card
+    assert f"95.000{NBSP}₫" in html and f"185.000{NBSP}₫" in html
+
+
+def test_type_ahead_is_cached_until_the_index_changes(page_cache, coffee, seller, committed):
+    url = reverse("search:suggest") + "?q=che+sh"
+    assert Client().get(url).json()["suggestions"] == []
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(url).json()["suggestions"] == []
+    assert not [q for q in queries if "searchentry" in q["sql"]]  # from the cache
+    with committed():
+        product_create(seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2")
+    labels = [s["label"] for s in Client().get(url).json()["suggestions"]]
+    assert labels == ["Chè Shan tuyết Hà Giang 100g"]
