@@ -251,7 +251,6 @@ class CachedPageMixin:
         return []
 
     def dispatch(self, request, *args, **kwargs):
-        self.request, self.args, self.kwargs = request, args, kwargs
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         return cached_page(request, lambda: super(CachedPageMixin, self).dispatch(

@@ -12,6 +12,7 @@ import os
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -165,6 +166,43 @@ def test_add_to_basket_budget_into_small_and_large_basket(client, site_tree, sel
     # Every add counted: the in-place update of the loaded line reached the database.
     assert get_model("basket", "Line").objects.get(product=target).quantity == 4
     assert_budget("add_to_basket", few_ctx, many_ctx, few, many)
+
+
+def test_add_new_product_budget_into_basket_of_1_and_10_lines(client, site_tree, seller):
+    """A product not yet in the basket: a new line, appended to the lines already read."""
+    first = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4", stock=50)
+    client.post(reverse("basket:add", kwargs={"pk": first.pk}), {"quantity": 1})
+    novel = [product_create(seller=SellerFactory(), title=f"Trà mới {i}", stock=50)
+             for i in range(2)]
+    few, few_ctx = count_queries(client, "post",
+                                 reverse("basket:add", kwargs={"pk": novel[0].pk}),
+                                 {"quantity": 1}, status=(302,))
+    for i in range(8):
+        product = product_create(seller=SellerFactory(), title=f"Sản phẩm {i}", stock=50)
+        client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    many, many_ctx = count_queries(client, "post",
+                                   reverse("basket:add", kwargs={"pk": novel[1].pk}),
+                                   {"quantity": 1}, status=(302,))
+    Line = get_model("basket", "Line")
+    assert Line.objects.count() == 11 and Line.objects.filter(quantity=1).count() == 11
+    assert_budget("add_new_line", few_ctx, many_ctx, few, many)
+
+
+def test_first_add_budget_into_a_new_basket(client, site_tree, seller):
+    """A visitor's first add: the basket is created (and its cookie set) with the line."""
+    Basket = get_model("basket", "Basket")
+    target = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4", stock=50)
+    url = reverse("basket:add", kwargs={"pk": target.pk})
+    client.post(url, {"quantity": 1})  # warm, with another visitor
+    few, few_ctx = count_queries(Client(), "post", url, {"quantity": 1}, status=(302,))
+    for i in range(9):  # more products and more visitors' baskets
+        product = product_create(seller=SellerFactory(), title=f"Sản phẩm {i}", stock=50)
+        Client().post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    visitor = Client()
+    many, many_ctx = count_queries(visitor, "post", url, {"quantity": 1}, status=(302,))
+    assert Basket.objects.count() == 12
+    assert visitor.cookies.get("oscar_open_basket")  # the basket is the visitor's
+    assert_budget("first_add_new_basket", few_ctx, many_ctx, few, many)
 
 
 def test_basket_page_budget_1_vs_10_lines_of_different_sellers(client, site_tree, seller):
