@@ -6,7 +6,11 @@ A public page depends on three kinds of things, each with a token in the cache:
   home page's text, sellers' names and status, provinces). Rare changes, so one token;
 - ``index``: which products a listing holds and in which order (the search index);
 - ``product:<id>``: one product as a page or a card shows it (title, price, stock, pictures,
-  certificate, marketplace links).
+  certificate, marketplace links);
+- ``catalogue``: any product changed. Listing pages depend on it rather than on each of their
+  products: a product change is followed within seconds by an index update, which makes every
+  listing stale anyway, and a page hit then checks three tokens, not twenty-six. Product pages
+  and cards depend on their own product only.
 
 A change replaces the tokens it touches once its transaction commits (``bump``). A cached page
 or card records the tokens it was made under and is used only while every one of them is
@@ -47,12 +51,14 @@ logger = logging.getLogger(__name__)
 
 SITE = "site"
 INDEX = "index"
+CATALOGUE = "catalogue"
 TOKEN_PREFIX = "pc:t:"
 PAGE_PREFIX = "pc:page:"
 CARD_PREFIX = "pc:card:"
 # Holes in a cached page, filled for each request.
 CSRF_HOLE = "__pc_csrf_hole__"
 BASKET_HOLE = "<!--pc:mini-basket-->"
+CSRF_HOLE_BYTES, BASKET_HOLE_BYTES = CSRF_HOLE.encode(), BASKET_HOLE.encode()
 MINI_BASKET_TEMPLATE = "includes/mini_basket.html"
 
 _recording: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
@@ -116,7 +122,9 @@ def bump(*keys: str, using: str | None = None) -> None:
 
 
 def bump_products(ids: Iterable, *, using: str | None = None) -> None:
-    bump(*(product_key(pk) for pk in ids if pk is not None), using=using)
+    keys = [product_key(pk) for pk in ids if pk is not None]
+    if keys:
+        bump(CATALOGUE, *keys, using=using)
 
 
 def note(*keys: str) -> None:
@@ -159,12 +167,12 @@ def is_cache_render(request) -> bool:
     return getattr(request, "_page_cache_render", False)
 
 
-def _fill(request, body: str) -> str:
+def _fill(request, body: bytes) -> bytes:
     """The per-request parts of a cached page: the CSRF token and the mini-basket."""
-    if CSRF_HOLE in body:
-        body = body.replace(CSRF_HOLE, get_token(request))
-    if BASKET_HOLE in body:
-        body = body.replace(BASKET_HOLE, mini_basket(request))
+    if CSRF_HOLE_BYTES in body:
+        body = body.replace(CSRF_HOLE_BYTES, get_token(request).encode())
+    if BASKET_HOLE_BYTES in body:
+        body = body.replace(BASKET_HOLE_BYTES, mini_basket(request).encode())
     return body
 
 
@@ -172,9 +180,12 @@ _EMPTY_BASKETS: dict[str, str] = {}
 
 
 def mini_basket(request) -> str:
-    """The header's basket link for this visitor. Most anonymous visitors have no basket yet:
-    their (empty) link is rendered once per language and process."""
-    basket = getattr(request, "basket", None)
+    """The header's basket link for this visitor. Most anonymous visitors have no basket yet
+    (no basket cookie): their empty link is rendered once per language and process, without
+    loading a basket."""
+    has_basket = (request.user.is_authenticated
+                  or settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES)
+    basket = getattr(request, "basket", None) if has_basket else None
     if basket is not None and basket.id is not None and not basket.is_empty:
         return get_template(MINI_BASKET_TEMPLATE).render({"basket": basket})
     language = get_language() or settings.LANGUAGE_CODE
@@ -191,6 +202,22 @@ def _respond(request, entry: dict) -> HttpResponse:
     return response
 
 
+def _entry_if_current(key: str, known: list[str]) -> tuple[dict | None, dict[str, str]]:
+    """The cached entry ``key`` if every token it was made under is unchanged, and the current
+    tokens of ``known``. The entry and those tokens (most pages depend on nothing else) come
+    in one cache call; a page with other tokens (a product page's products) needs a second."""
+    found = cache.get_many([key, *(TOKEN_PREFIX + k for k in known)])
+    current = {k: found[TOKEN_PREFIX + k] for k in known if TOKEN_PREFIX + k in found}
+    entry = found.get(key)
+    if entry is None:
+        return None, current
+    deps = entry["deps"]
+    missing = [k for k in deps if k not in current]
+    if missing:
+        current.update(tokens(missing))
+    return (entry if all(current.get(k) == v for k, v in deps.items()) else None), current
+
+
 def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[str] = ()
                 ) -> HttpResponse:
     """The response of ``render()``, from the cache when nothing it depends on has changed.
@@ -201,9 +228,10 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
     if not _request_cacheable(request):
         return render()
     key = _page_key(request)
+    known = [SITE, CATALOGUE, *keys]
     try:
-        entry = cache.get(key)
-        if entry is not None and tokens(entry["deps"]) == entry["deps"]:
+        entry, current = _entry_if_current(key, known)
+        if entry is not None:
             return _respond(request, entry)
         recorded = tokens([SITE, *keys])
     except Exception:  # noqa: BLE001 - no cache: render as if there were none
@@ -221,10 +249,10 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
         request._page_cache_render = False
 
     if not _storable(request, response) or "!" in recorded:
-        if CSRF_HOLE.encode() in response.content or BASKET_HOLE.encode() in response.content:
-            response.content = _fill(request, response.content.decode(response.charset))
+        if CSRF_HOLE_BYTES in response.content or BASKET_HOLE_BYTES in response.content:
+            response.content = _fill(request, response.content)
         return response
-    entry = {"deps": recorded, "body": response.content.decode(response.charset),
+    entry = {"deps": recorded, "body": response.content,
              "content_type": response["Content-Type"]}
     try:
         cache.set(key, entry, page_seconds())

@@ -103,10 +103,11 @@ def product_detail_queryset() -> QuerySet:
 def products_in_order(ids: list[int]) -> list:
     """The public products among ``ids``, in that order, with what a product card needs (a
     search result page, the home page). A product withdrawn since ``ids`` were found is left
-    out. Their cache tokens are noted first (``catalog.caching``)."""
+    out. A cached page showing them depends on the catalogue token (``catalog.caching``),
+    noted before they are read."""
     if not ids:
         return []
-    caching.note_products(ids)
+    caching.note(caching.CATALOGUE)
     found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
     return [found[pk] for pk in ids if pk in found]
 

@@ -147,7 +147,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if env("REDIS_URL", default=""):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.cache.RedisCache",  # Django's, with its clients reused
         "LOCATION": env("REDIS_URL"),
     }
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):

@@ -15,7 +15,7 @@ class SellerDetailView(caching.CachedPageMixin, ListView):
     paginate_by = 24
 
     def page_cache_keys(self):
-        return [caching.INDEX]
+        return [caching.INDEX, caching.CATALOGUE]
 
     def get(self, request, *args, **kwargs):
         self.seller = seller_get(slug=kwargs["slug"])
@@ -26,7 +26,6 @@ class SellerDetailView(caching.CachedPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        caching.note_products(p.pk for p in ctx["products"])
         ctx["seller"] = self.seller
         ctx["marketplaces"] = seller_marketplaces(seller=self.seller)
         return ctx
