@@ -202,10 +202,24 @@ def _respond(request, entry: dict) -> HttpResponse:
     return response
 
 
+# Page key -> the tokens its entry depended on last time, per process: asked together with
+# the entry, so that a page with tokens of its own (a product page shows other products) is
+# checked in one cache call too. Only a hint: the entry's own record is what is checked.
+_DEPS_HINTS: dict[str, tuple[str, ...]] = {}
+DEPS_HINTS_MAX = 20_000
+
+
+def _deps_hint(key: str, deps: Iterable[str]) -> None:
+    if len(_DEPS_HINTS) >= DEPS_HINTS_MAX:
+        _DEPS_HINTS.clear()
+    _DEPS_HINTS[key] = tuple(deps)
+
+
 def _entry_if_current(key: str, known: list[str]) -> tuple[dict | None, dict[str, str]]:
     """The cached entry ``key`` if every token it was made under is unchanged, and the current
-    tokens of ``known``. The entry and those tokens (most pages depend on nothing else) come
-    in one cache call; a page with other tokens (a product page's products) needs a second."""
+    tokens of ``known``. The entry and the tokens it is likely to need come in one cache call;
+    a second is made only for tokens not foreseen."""
+    known = list(dict.fromkeys([*known, *_DEPS_HINTS.get(key, ())]))
     found = cache.get_many([key, *(TOKEN_PREFIX + k for k in known)])
     current = {k: found[TOKEN_PREFIX + k] for k in known if TOKEN_PREFIX + k in found}
     entry = found.get(key)
@@ -215,6 +229,7 @@ def _entry_if_current(key: str, known: list[str]) -> tuple[dict | None, dict[str
     missing = [k for k in deps if k not in current]
     if missing:
         current.update(tokens(missing))
+        _deps_hint(key, deps)
     return (entry if all(current.get(k) == v for k, v in deps.items()) else None), current
 
 
@@ -254,6 +269,7 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
         return response
     entry = {"deps": recorded, "body": response.content,
              "content_type": response["Content-Type"]}
+    _deps_hint(key, recorded)
     try:
         cache.set(key, entry, page_seconds())
     except Exception:  # noqa: BLE001
