@@ -277,10 +277,17 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
     return _respond(request, {**entry, "state": "miss"})
 
 
+def do_not_store(request) -> None:
+    """This response is not to be cached (e.g. a page made without the search server, which
+    must not outlive its outage)."""
+    request._page_cache_skip = True
+
+
 def _storable(request, response) -> bool:
     from django.contrib.messages import get_messages
 
     return (response.status_code == 200 and not response.cookies
+            and not getattr(request, "_page_cache_skip", False)
             and not getattr(response, "streaming", False)
             and response.get("Content-Type", "").startswith("text/html")
             and "no-store" not in response.get("Cache-Control", "")

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from catalog import caching
 from catalog import selectors as catalog_selectors
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         ctx = super().get_context(request, *args, **kwargs)
-        ctx["featured_products"], ctx["newest_products"] = home_listings(self.featured_count)
+        ctx["featured_products"], ctx["newest_products"] = home_listings(self.featured_count, request)
         ctx["product_groups"] = catalog_selectors.product_groups()
         return ctx
 
@@ -47,7 +48,7 @@ class HomePage(Page):
 NEWEST_COUNT = 8
 
 
-def home_listings(featured_count: int) -> tuple[list, list]:
+def home_listings(featured_count: int, request=None) -> tuple[list, list]:
     """Certified products (certificate in force, most stars, then most popular) and the
     newest, found in the search index (its sort columns are indexed; ordering the catalogue
     itself by them means sorting every public product) and loaded in one go. If the index
@@ -62,6 +63,8 @@ def home_listings(featured_count: int) -> tuple[list, list]:
                                       count=False))
     except Exception:  # noqa: BLE001 - the search server is down: the home page still works
         logger.exception("Search backend failed; home page listings from the database")
+        if request is not None:
+            caching.do_not_store(request)  # not to outlive the search server's outage
         return catalog_selectors.listings_together(
             catalog_selectors.featured_products(limit=featured_count),
             catalog_selectors.product_listing(sort_by="newest")[:NEWEST_COUNT])

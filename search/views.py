@@ -97,6 +97,7 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
         except Exception:  # noqa: BLE001 - the search server is down: buyers still browse
             logger.exception("Search backend failed; listing from the database instead")
             self.degraded = True
+            caching.do_not_store(request)
             self.results = self.database_results(page)
         if page > 1 and query.offset >= self.results.total:
             raise Http404(_("This page of results does not exist."))

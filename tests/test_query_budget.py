@@ -4,6 +4,10 @@ Each page is requested once to warm the caches (reference data such as category 
 provinces, sorl's thumbnail key-value store), then counted on the second request, first with
 small data and then again after the data has grown. The counts are printed (``-s``) so the
 benchmark's "queries per page" column can be checked against them.
+
+The page cache is off here (the test settings' default): these are the costs of rendering a
+page, which a signed-in visitor and the first visitor after a change pay. A page served from
+the cache costs no query at all (tests/catalog/test_page_cache.py).
 """
 
 import io

@@ -31,3 +31,25 @@ def test_category_page_lists_from_the_database_when_search_is_down(client, produ
     response = client.get(category.get_absolute_url())
     assert response.status_code == 200
     assert "Cà phê Robusta rang mộc Ea Tu 500g" in response.content.decode()
+
+
+def test_pages_made_while_search_is_down_are_not_cached(client, settings, site_tree, product,
+                                                        monkeypatch):
+    """Made without the search server, a listing or the home page must not be served from the
+    cache once it answers again."""
+    settings.PAGE_CACHE_SECONDS = 600
+    real_search = api.search
+
+    def refuse(query):
+        raise ConnectionError("search server unreachable")
+
+    monkeypatch.setattr(api, "search", refuse)
+    category_url = product.categories.get().get_absolute_url()
+    for url in (category_url, "/"):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200 and "X-Page-Cache" not in response, url
+    monkeypatch.setattr(api, "search", real_search)
+    response = client.get(category_url)
+    assert response["X-Page-Cache"] == "miss"
+    assert 'data-testid="search-degraded"' not in response.content.decode()
