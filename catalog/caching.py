@@ -1,6 +1,6 @@
 """Cached public pages and product cards, kept right by version tokens.
 
-A public page depends on three kinds of things, each with a token in the cache:
+A public page depends on four kinds of things, each with a token in the cache:
 
 - ``site``: what every page shows around its content (the product groups in the header, the
   home page's text, sellers' names and status, provinces). Rare changes, so one token;
