@@ -154,9 +154,12 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Per process; room for the page and card caches (Django's default keeps 300 entries).
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 # Whole public pages for anonymous visitors and product cards (catalog.caching), kept at
-# most this long; 0 turns both off. RELEASE (e.g. the deployed commit) starts a deploy with
-# fresh pages.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# most this long; 0 turns both off. They are invalidated by replacing tokens in the cache, so
+# every process (web workers, Celery workers, a manage.py command) must see the same cache:
+# with a per-process memory cache they are off unless asked for (a single process, e.g. the
+# benchmark). RELEASE (e.g. the deployed commit) starts a deploy with fresh pages.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if _SHARED_CACHE else 0)
 RELEASE = env("RELEASE", default="")
 
 AUTHENTICATION_BACKENDS = [

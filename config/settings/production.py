@@ -20,12 +20,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 if env("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# The page cache is invalidated by replacing tokens in the cache: every web worker and every
-# Celery worker must see the same cache. A per-process local-memory cache would let one
-# worker serve a page another worker's change made stale, so the page cache is off unless
-# the cache is shared (REDIS_URL, or a CACHE_URL naming a server).
-if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):  # noqa: F405
-    PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 
