@@ -248,7 +248,9 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
         entry, current = _entry_if_current(key, known)
         if entry is not None:
             return _respond(request, entry)
-        recorded = tokens([SITE, *keys])
+        needed = [SITE, *keys]  # read with the entry already, unless never made yet
+        recorded = {k: current[k] for k in needed if k in current}
+        recorded.update(tokens([k for k in needed if k not in recorded]))
     except Exception:  # noqa: BLE001 - no cache: render as if there were none
         logger.exception("Page cache unreadable; rendering %s", request.path)
         return render()
@@ -315,6 +317,36 @@ def context(request) -> dict:
     if is_cache_render(request):
         return {"csrf_token": CSRF_HOLE, "mini_basket_hole": BASKET_HOLE}
     return {}
+
+
+# --- values that hold until the index changes (facet counts, type-ahead) -----------------
+
+def index_cached(key: str) -> tuple[object | None, str | None]:
+    """The value stored under ``key`` while the index is as it was then (None if there is none
+    or the index changed since), and the index token to store a fresh one under; the two come
+    in one cache call. (None, None) when the cache cannot be read."""
+    if not enabled():
+        return None, None
+    try:
+        found = cache.get_many([key, TOKEN_PREFIX + INDEX])
+        token = found.get(TOKEN_PREFIX + INDEX) or tokens([INDEX])[INDEX]
+    except Exception:  # noqa: BLE001 - no cache: compute as if there were none
+        logger.exception("Cache unreadable for %s", key)
+        return None, None
+    stored = found.get(key)
+    if stored is not None and stored["token"] == token:
+        return stored["value"], token
+    return None, token
+
+
+def index_store(key: str, token: str | None, value) -> None:
+    """Keep ``value`` under ``key`` for the index ``token`` (from ``index_cached``)."""
+    if token is None:
+        return
+    try:
+        cache.set(key, {"token": token, "value": value}, page_seconds())
+    except Exception:  # noqa: BLE001
+        logger.exception("Could not store %s", key)
 
 
 # --- product cards ------------------------------------------------------------------------

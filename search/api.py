@@ -22,13 +22,9 @@ from __future__ import annotations
 
 import abc
 import hashlib
-import logging
 from dataclasses import dataclass, field, replace
 
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
-
-logger = logging.getLogger(__name__)
 
 PRODUCT = "product"
 SELLER = "seller"
@@ -183,25 +179,16 @@ def search(query: Query) -> Results:
     from catalog import caching
 
     engine = backend()
-    if not query.facets or not caching.enabled():
+    if not query.facets:
         return engine.search(query)
-    try:
-        token = caching.tokens([caching.INDEX])[caching.INDEX]
-        key = _counts_key(engine, query)
-        known = cache.get(key)
-    except Exception:  # noqa: BLE001 - no cache: count as if there were none
-        logger.exception("Facet count cache unreadable")
-        return engine.search(query)
-    if known is not None and known["token"] == token:
+    key = _counts_key(engine, query)
+    counts, token = caching.index_cached(key)
+    if counts is not None:
         results = engine.search(replace(query, facets=False, count=False))
-        results.total, results.facets = known["total"], known["facets"]
+        results.total, results.facets = counts
         return results
     results = engine.search(query)
-    try:
-        cache.set(key, {"token": token, "total": results.total, "facets": results.facets},
-                  caching.page_seconds())
-    except Exception:  # noqa: BLE001
-        logger.exception("Could not store facet counts")
+    caching.index_store(key, token, (results.total, results.facets))
     return results
 
 
@@ -217,21 +204,10 @@ def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
     from catalog import caching
 
     engine = backend()
-    if not caching.enabled():
-        return engine.suggest(text, limit=limit)
-    try:
-        token = caching.tokens([caching.INDEX])[caching.INDEX]
-        raw = repr((engine.name, " ".join(text.split()).casefold(), limit))
-        key = "search:suggest:" + hashlib.sha1(raw.encode()).hexdigest()
-        known = cache.get(key)
-    except Exception:  # noqa: BLE001
-        logger.exception("Type-ahead cache unreadable")
-        return engine.suggest(text, limit=limit)
-    if known is not None and known["token"] == token:
-        return known["suggestions"]
-    suggestions = engine.suggest(text, limit=limit)
-    try:
-        cache.set(key, {"token": token, "suggestions": suggestions}, caching.page_seconds())
-    except Exception:  # noqa: BLE001
-        logger.exception("Could not store type-ahead suggestions")
+    raw = repr((engine.name, " ".join(text.split()).casefold(), limit))
+    key = "search:suggest:" + hashlib.sha1(raw.encode()).hexdigest()
+    suggestions, token = caching.index_cached(key)
+    if suggestions is None:
+        suggestions = engine.suggest(text, limit=limit)
+        caching.index_store(key, token, suggestions)
     return suggestions

@@ -193,12 +193,9 @@ def test_cache_failure_still_serves_pages(page_cache, coffee, seller, monkeypatc
                 raise ConnectionError("cache server down")
             return fail
 
-    import search.api
-
     for url in pages(coffee, seller).values():
         get(Client(), url)  # cached while the cache worked
     monkeypatch.setattr(caching, "cache", Broken())
-    monkeypatch.setattr(search.api, "cache", Broken())
     for name, url in pages(coffee, seller).items():
         response, html = get(Client(), url)
         assert coffee.title in html, name
