@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.tasks import send_order_confirmation
@@ -28,6 +28,19 @@ SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+
+
+CHECKOUT_BASKET_KEY = "checkout_basket_id"
+
+
+def remember_checkout_basket(request) -> None:
+    """Keep the id of the basket being checked out in the session, outside Oscar's checkout
+    data (which placing the order flushes), so that a resent "place order" finds it: once the
+    basket is ordered the middleware hands the request a new, empty basket."""
+    basket_id = getattr(request.basket, "id", None)
+    if basket_id and request.session.get(CHECKOUT_BASKET_KEY) != basket_id:
+        request.session[CHECKOUT_BASKET_KEY] = basket_id
 
 
 class PaymentMethodMixin:
@@ -57,32 +70,44 @@ class PaymentMethodView(PaymentMethodMixin, oscar_views.PaymentMethodView, gener
 
     def form_valid(self, form):
         self.checkout_session.pay_by(form.cleaned_data["method"])
+        remember_checkout_basket(self.request)
         return redirect("checkout:preview")
 
 
+
 class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
+    def dispatch(self, request, *args, **kwargs):
+        # Before Oscar's pre-conditions: a resent "place order" arrives with the new, empty
+        # basket the middleware gives once the first request ordered the old one, and the
+        # "your basket is empty" check would tell the buyer the order failed.
+        if request.method == "POST" and request.POST.get("action") == "place_order":
+            already = self._basket_already_ordered(request)
+            if already is not None:
+                return already
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             # No details to collect for the methods we offer: straight to the review page.
             return redirect("checkout:preview")
+        remember_checkout_basket(request)
         return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        if request.POST.get("action") == "place_order":
-            already = self._basket_already_ordered(request)
-            if already is not None:
-                return already
-        return super().post(request, *args, **kwargs)
-
     def _basket_already_ordered(self, request):
-        """Serialise "place order" per basket (RELIABILITY B3).
+        """Serialise "place order" per basket (RELIABILITY B3, issue 11 finding 9).
 
-        A double click or a resent request runs alongside the first. Oscar would freeze the
-        basket again, fail on the taken order number and thaw the basket, so an ordered
-        basket would reopen. Locking the basket row first makes the second request wait for
-        the first to commit; it then finds the basket ordered and shows that order.
+        A double click or a resent request runs alongside the first, or after it. Oscar would
+        freeze the basket again, fail on the taken order number and thaw the basket, so an
+        ordered basket would reopen. Locking the basket row first makes the second request
+        wait for the first to commit; it then finds the basket ordered and shows that order.
+        The basket is the one this session was checking out (remembered in the session), not
+        only the request's, which is already a new empty one when the first has finished.
         """
-        basket_id = getattr(request.basket, "id", None)
+        basket = request.basket
+        if basket.id and not basket.is_empty:
+            basket_id = basket.id  # still open, or ordered by a request not yet committed
+        else:
+            basket_id = request.session.get(CHECKOUT_BASKET_KEY)
         if basket_id is None:
             return None
         locked = Basket.objects.select_for_update().filter(pk=basket_id).first()
@@ -91,7 +116,7 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         order = Order.objects.filter(basket_id=basket_id).first()
         if order is None:
             return redirect("basket:summary")
-        self.checkout_session.flush()
+        CheckoutSessionData(request).flush()
         request.session["checkout_order_id"] = order.id
         if order.parts.filter(payment_method=CARD.code).exists():
             return HttpResponseRedirect(reverse(

@@ -183,3 +183,31 @@ def test_checkout_with_an_account_keeps_the_order_in_the_account(client, site_tr
     client.force_login(other)
     response = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_place_order_resent_after_it_went_through_lands_on_the_order(client, site_tree, product,
+                                                                     signed_in):
+    """Issue 11 finding 9: the buyer's phone timed out and resent "place order" (or the buyer
+    clicked again) after the first request had placed the order. The resend must land on that
+    order's confirmation, not on "your basket is empty", and place nothing more."""
+    if signed_in:
+        from oscar.test.factories import UserFactory
+
+        client.force_login(UserFactory(email="mai@example.com"))
+        add_to_basket(client, product, 2)
+        client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
+    else:
+        go_to_payment(client, product)
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    client.get(reverse("checkout:preview"))
+    first = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert first.url == reverse("checkout:thank-you")
+
+    again = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+    order = Order.objects.get()
+    assert again.redirect_chain[-1][0] == reverse("checkout:thank-you")
+    page = again.content.decode()
+    assert order.number in page
+    assert Order.objects.count() == 1 and order.lines.get().quantity == 2
+    assert StockRecord.objects.get(product=product).num_allocated == 2
