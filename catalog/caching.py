@@ -411,8 +411,8 @@ def _site_changed(sender, **kwargs):
 
 def connect() -> None:
     """Connected in the catalogue app's ``ready()``. Search index writes bump ``index`` (and
-    the written products) in ``search.indexing``; stock allocated by an order bumps its
-    products in ``shop.order.utils`` (a conditional UPDATE sends no signal)."""
+    the written products) in ``search.indexing``; stock allocated by an order sends the stock
+    record's post_save in ``shop.order.utils``, as Oscar's own ``allocate()`` does."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from oscar.core.loading import get_model
     from wagtail.signals import page_published, page_unpublished

@@ -15,8 +15,6 @@ from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.utils import OrderCreator as OscarOrderCreator
 from oscar.core.loading import get_model
 
-from catalog import caching
-
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -29,9 +27,13 @@ class OrderCreator(OscarOrderCreator):
             pk=line.stockrecord_id, num_in_stock__gte=allocated + line.quantity,
         ).update(num_allocated=allocated + line.quantity)
         if updated:
-            # A conditional UPDATE sends no signal: the product's cached pages (availability)
-            # are invalidated here, once the order commits.
-            caching.bump_products([line.product_id])
+            # A conditional UPDATE sends no model signal. Send the one Oscar's own
+            # ``allocate()`` sends for its atomic update, so every receiver of stock changes
+            # stays true after the order commits: the cached pages (availability) and the
+            # search index (in stock, popularity), batched per transaction.
+            record = line.stockrecord
+            record.refresh_from_db(fields=["num_allocated"])
+            record.post_save_signal()
         else:
             raise UnableToPlaceOrder(
                 _("Sorry, %(title)s sold out while you were checking out. Your basket is "

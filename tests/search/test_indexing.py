@@ -12,6 +12,7 @@ from celery.exceptions import Retry
 from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -437,3 +438,29 @@ def test_daily_job_reindexes_certificates_that_lapsed_without_an_edit(database_b
     assert facet(api.STARS) == {"5": 1, "4": 1}
     assert certificate_changes_reindex(today) == 1
     assert facet(api.STARS) == {"4": 1}
+
+
+def test_an_order_that_takes_the_last_units_reaches_the_index(
+        database_backend, site_tree, seller, client, django_capture_on_commit_callbacks):
+    """Issue 11 finding 10: stock taken at order placement (a conditional UPDATE that sends no
+    model signal) left a sold-out product "in stock" in the index and its popularity still."""
+    honey = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", stock=2)
+    tea = product_create(seller=seller, title="Trà Shan tuyết cổ thụ", stock=5)
+    order_create(tea)  # sold once before: the more popular of the two
+    products_reindex([honey.pk, tea.pk])
+    assert found(filters={api.IN_STOCK: ("1",)}, sort=api.NEWEST) == [tea.pk, honey.pk]
+    assert found(sort=api.POPULAR) == [tea.pk, honey.pk]
+
+    client.post(reverse("basket:add", kwargs={"pk": honey.pk}), {"quantity": 2})
+    client.post(reverse("checkout:index"), {"username": "mua@example.com", "options": "anonymous"})
+    client.post(reverse("checkout:shipping-address"), {
+        "first_name": "Người Mua", "line1": "1 Lê Lợi", "line4": "Phường Bến Thành",
+        "state": "Hồ Chí Minh", "phone_number": "0912345678"}, follow=True)
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    with django_capture_on_commit_callbacks(execute=True):
+        placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed.url == reverse("checkout:thank-you")
+
+    assert found(filters={api.IN_STOCK: ("1",)}) == [tea.pk]
+    assert facet(api.IN_STOCK) == {"1": 1}
+    assert found(sort=api.POPULAR) == [honey.pk, tea.pk]  # 2 sold now against 1
