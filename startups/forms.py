@@ -90,13 +90,35 @@ class RejectForm(forms.Form):
 
 
 class HandoverForm(forms.Form):
+    """The producer's account that receives a union-run seller. When the producer's e-mail
+    was recorded with their consent, only that account qualifies (the field is fixed to it)."""
+
     email = forms.EmailField(label=_("E-mail of the producer's account"))
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.recorded = (application.contact_email or "").strip() if application else ""
+        if self.recorded:
+            self.fields["email"].initial = self.recorded
+            self.fields["email"].help_text = _(
+                "The e-mail recorded with the producer's consent; the shop can only go to it.")
 
     def clean_email(self):
         email = self.cleaned_data["email"]
+        if self.recorded and email.strip().lower() != self.recorded.lower():
+            raise forms.ValidationError(
+                _("The shop can only go to the producer's e-mail recorded with their consent "
+                  "(%(email)s).") % {"email": self.recorded})
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise forms.ValidationError(
                 _("No account uses this e-mail. Ask the producer to register first."))
+        if self.application is not None:
+            from startups.services import handover_refusal
+
+            refusal = handover_refusal(self.application, user)
+            if refusal:
+                raise forms.ValidationError(refusal)
         self.producer = user
         return email

@@ -118,3 +118,28 @@ class SellerApplication(models.Model):
 
     def __str__(self):
         return self.display_name
+
+
+class SellerHandover(models.Model):
+    """The record of a union-run seller given to the producer's own account: who handed it
+    over, to whom, and which accounts ran it before."""
+
+    application = models.ForeignKey(SellerApplication, on_delete=models.PROTECT,
+                                    related_name="handovers")
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT,
+                                related_name="handovers")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("officer"),
+                                on_delete=models.PROTECT, related_name="+")
+    producer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("producer's account"),
+                                 on_delete=models.PROTECT, related_name="+")
+    producer_email = models.EmailField(_("producer's e-mail"))
+    previous_users = models.JSONField(_("accounts that ran the shop before"), default=list)
+    handed_over_at = models.DateTimeField(_("handed over at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-handed_over_at"]
+        verbose_name = _("seller handover")
+        verbose_name_plural = _("seller handovers")
+
+    def __str__(self):
+        return f"{self.partner} → {self.producer_email}"

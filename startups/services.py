@@ -8,7 +8,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog.text import vn_slugify
-from startups.models import Officer, SellerApplication, UnionUnit
+from startups.models import Officer, SellerApplication, SellerHandover, UnionUnit
 
 Partner = get_model("partner", "Partner")
 Province = get_model("catalogue", "Province")
@@ -19,6 +19,11 @@ CENTRAL_CODE = "trung-uong-doan"
 
 class NotAllowed(Exception):
     """The officer may not act on this object (outside their unit tree)."""
+
+
+class ConflictOfInterest(NotAllowed):
+    """The officer is a party to what they would decide (their own application, a shop they
+    run): another officer of the unit, or of a unit above, decides instead."""
 
 
 @transaction.atomic
@@ -48,6 +53,32 @@ def units_of(officer: Officer):
 
 def officer_can_act_on(officer: Officer | None, application: SellerApplication) -> bool:
     return bool(officer) and application.union_unit.path.startswith(officer.unit.path)
+
+
+def officer_is_party_to(officer: Officer, application: SellerApplication) -> bool:
+    """The officer applied, or their account runs (or ran) the seller."""
+    if application.applicant_id == officer.user_id:
+        return True
+    if not application.on_behalf and application.created_by_id == officer.user_id:
+        return True
+    return bool(application.partner_id) and application.partner.users.filter(
+        pk=officer.user_id).exists()
+
+
+def officer_runs_shop_of(officer: Officer, product) -> bool:
+    """The officer's account is one of the users of a seller of this product."""
+    return Partner.objects.filter(stockrecords__product=product, users=officer.user).exists()
+
+
+def product_decide(*, officer: Officer, product, approve: bool, reason: str = ""):
+    """An officer approves or rejects a product under review; never one of a shop they run."""
+    from catalog import moderation
+
+    if officer_runs_shop_of(officer, product):
+        raise ConflictOfInterest
+    if approve:
+        return moderation.product_approve(product_id=product.pk)
+    return moderation.product_reject(product_id=product.pk, reason=reason)
 
 
 def _unique_partner_code(name: str) -> str:
@@ -98,6 +129,8 @@ def seller_application_approve(*, application_id: int, officer: Officer) -> Sell
         raise NotAllowed
     if application.status != SellerApplication.Status.SUBMITTED:
         return application  # already decided: approving twice changes nothing
+    if officer_is_party_to(officer, application):
+        raise ConflictOfInterest
     partner = _create_partner(application, managed_by_union=False)
     if application.applicant_id:
         partner.users.add(application.applicant)
@@ -121,6 +154,8 @@ def seller_application_reject(*, application_id: int, officer: Officer,
         raise NotAllowed
     if application.status != SellerApplication.Status.SUBMITTED:
         return application
+    if officer_is_party_to(officer, application):
+        raise ConflictOfInterest
     application.status = SellerApplication.Status.REJECTED
     application.rejection_reason = reason
     application.reviewed_by, application.reviewed_at = officer.user, timezone.now()
@@ -154,19 +189,59 @@ def seller_create_on_behalf(*, officer: Officer, data: dict, consent_note: str,
     return application
 
 
+class HandoverRefused(NotAllowed):
+    """The seller cannot be handed over, or not to this account; ``message`` says why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def handover_refusal(application: SellerApplication, producer) -> str | None:
+    """Why this account may not receive this seller, or None when it may."""
+    from django.utils.translation import gettext as _
+
+    partner = application.partner
+    if not application.on_behalf or partner is None or not partner.managed_by_union:
+        return _("Only a seller that the union runs for a producer can be handed over.")
+    if not producer.is_active:
+        return _("This account is not active.")
+    if producer.is_staff or Officer.objects.filter(user=producer).exists() \
+            or partner.users.filter(pk=producer.pk).exists():
+        return _("A seller is handed over only to the producer's own account, not to an "
+                 "officer's or staff account.")
+    recorded = (application.contact_email or "").strip().lower()
+    if recorded and producer.email.strip().lower() != recorded:
+        return _("The shop can only go to the producer's e-mail recorded with their consent "
+                 "(%(email)s).") % {"email": application.contact_email}
+    return None
+
+
 @transaction.atomic
 def seller_hand_over(*, application_id: int, officer: Officer, producer) -> Partner:
     """Give a union-run seller to the producer's own account, which then has full control:
-    the officers who ran it lose access to its dashboard."""
+    the officers who ran it lose access to its dashboard. Only sellers set up on a producer's
+    behalf are handed over, only to an account that is the producer's (the e-mail recorded
+    with the consent when there is one; never an officer's or staff account), and each
+    handover is recorded."""
     application = (SellerApplication.objects.select_for_update(of=("self",))
                    .select_related("partner").get(pk=application_id))
-    if not officer_can_act_on(officer, application) or application.partner is None:
+    if not officer_can_act_on(officer, application):
         raise NotAllowed
+    refusal = handover_refusal(application, producer)
+    if refusal:
+        raise HandoverRefused(refusal)
     partner = application.partner
+    previous = list(partner.users.values_list("pk", flat=True))
     partner.users.set([producer])
     _grant_dashboard(producer)
     partner.managed_by_union = False
     partner.save(update_fields=["managed_by_union"])
     application.applicant = producer
     application.save(update_fields=["applicant"])
+    SellerHandover.objects.create(application=application, partner=partner,
+                                  officer=officer.user, producer=producer,
+                                  producer_email=producer.email, previous_users=previous)
+    logger.info("Seller %s handed over by user %s to user %s", partner.pk, officer.user_id,
+                producer.pk)
     return partner

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from catalog import moderation
 from startups import services
 from startups.forms import HandoverForm, OnBehalfForm, RejectForm, SellerApplicationForm
 from startups.models import Officer, SellerApplication
@@ -41,6 +40,10 @@ class ApplicationStatusView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return applications_of_user(self.request.user)
+
+
+CONFLICT_MESSAGE = _("You cannot decide on your own application or a shop you run: another "
+                     "officer of your unit or of the unit above decides.")
 
 
 class OfficerRequiredMixin(LoginRequiredMixin):
@@ -82,14 +85,20 @@ class ApplicationReviewView(OfficerRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         application = self.get_application()
         ctx.update(application=application, officer=self.officer,
+                   is_party=services.officer_is_party_to(self.officer, application),
                    reject_form=kwargs.get("reject_form") or RejectForm(),
-                   handover_form=kwargs.get("handover_form") or HandoverForm())
+                   handover_form=(kwargs.get("handover_form")
+                                  or HandoverForm(application=application)),
+                   handovers=application.handovers.select_related("officer", "producer"))
         return ctx
 
     def post(self, request, *args, **kwargs):
         application = self.get_application()
         action = request.POST.get("action")
-        if action == "approve":
+        if action in ("approve", "reject") and services.officer_is_party_to(self.officer,
+                                                                             application):
+            messages.error(request, CONFLICT_MESSAGE)
+        elif action == "approve":
             services.seller_application_approve(application_id=application.pk,
                                                 officer=self.officer)
             messages.success(request, _("Approved: %(name)s can now sell.")
@@ -103,12 +112,17 @@ class ApplicationReviewView(OfficerRequiredMixin, TemplateView):
                                                reason=form.cleaned_data["reason"])
             messages.info(request, _("Rejected. The applicant sees your reason."))
         elif action == "handover":
-            form = HandoverForm(request.POST)
+            form = HandoverForm(request.POST, application=application)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(handover_form=form))
-            services.seller_hand_over(application_id=application.pk, officer=self.officer,
-                                      producer=form.producer)
-            messages.success(request, _("Handed over: the producer's account now runs the shop."))
+            try:
+                services.seller_hand_over(application_id=application.pk, officer=self.officer,
+                                          producer=form.producer)
+            except services.HandoverRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request,
+                                 _("Handed over: the producer's account now runs the shop."))
         else:
             messages.error(request, _("Unknown action."))
         return redirect("startups:review", pk=application.pk)
@@ -152,6 +166,7 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         product = self.get_product()
         ctx.update(product=product, reject_form=kwargs.get("reject_form") or RejectForm(),
+                   is_party=services.officer_runs_shop_of(self.officer, product),
                    pending=sorted((k, v) for k, v in (product.pending_changes or {}).items()
                                   if k != "images"),
                    waiting_images=product.images.filter(is_approved=False))
@@ -160,9 +175,13 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         product = self.get_product()
         action = request.POST.get("action")
+        if action in ("approve", "reject") and services.officer_runs_shop_of(self.officer,
+                                                                              product):
+            messages.error(request, CONFLICT_MESSAGE)
+            return redirect("startups:product-review", pk=product.pk)
         if action == "approve":
             try:
-                moderation.product_approve(product_id=product.pk)
+                services.product_decide(officer=self.officer, product=product, approve=True)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 return redirect("startups:product-review", pk=product.pk)
@@ -172,7 +191,8 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
             form = RejectForm(request.POST)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(reject_form=form))
-            moderation.product_reject(product_id=product.pk, reason=form.cleaned_data["reason"])
+            services.product_decide(officer=self.officer, product=product, approve=False,
+                                    reason=form.cleaned_data["reason"])
             messages.info(request, _("Rejected. The seller sees your reason."))
             return redirect("startups:product-queue")
         messages.error(request, _("Unknown action."))
