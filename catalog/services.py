@@ -1,6 +1,7 @@
 """Writes to the catalogue: reference data (provinces, the OCOP group tree)."""
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
@@ -33,6 +34,20 @@ def provinces_load(*, path: Path = DATA_DIR / "provinces.json") -> int:
             changed += 1
         changed += created
     return changed
+
+
+def province_names(code: str, *, path: Path = DATA_DIR / "provinces.json") -> tuple[str, ...]:
+    """The names a province is known by: its name, then the provinces merged into it on
+    1 July 2025 (``former`` in the data file), for search: "Quảng Nam" finds Đà Nẵng's
+    products. Empty for an unknown code. Read from the data file ``provinces_load`` loads,
+    the one source of these names (a file of the code, the same in every process)."""
+    return _province_names(str(path)).get(code or "", ())
+
+
+@lru_cache(maxsize=4)
+def _province_names(path: str) -> dict[str, tuple[str, ...]]:
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))["provinces"]
+    return {row["code"]: (row["name"], *row.get("former", ())) for row in rows}
 
 
 @transaction.atomic

@@ -4,12 +4,27 @@ Documents are plain data built from the database in batches (``product_documents
 ``seller_documents`` in ``search.indexing``); every backend indexes exactly these fields.
 Folded fields are ``catalog.text.fold_vietnamese`` of the original (NFC, casefold, no
 diacritics, đ→d), so backends never fold differently.
+
+What a backend indexes is a little more than those fields, the same for every backend and
+written once here (``indexed_title``, ``indexed_body``, ``joined_words``):
+
+- the search key of the folded text (``catalog.text.search_key``: "ly"/"li", "my"/"mi" made
+  one), which queries get too;
+- in the body, the names of the provinces merged into the document's province on 1 July 2025
+  (``catalog.services.province_names``): "Quảng Nam" finds the products of Đà Nẵng, "Bình
+  Dương" those of Hồ Chí Minh;
+- words written together, for queries typed without spaces ("caphe", "nuocmam",
+  "quangnam"): every run of 2 or 3 consecutive title words, and each province name (current
+  and former) in one piece. Descriptions are not joined: that would double the index for
+  words buyers rarely type run together.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+
+from catalog.text import fold_vietnamese, joined_syllables, search_fold, search_key
 
 
 @dataclass
@@ -47,3 +62,34 @@ class SellerDocument:
     created: datetime.datetime | None = None
 
     kind = "seller"
+
+
+def province_names(code: str) -> tuple[str, ...]:
+    from catalog.services import province_names  # the app registry is ready by now
+
+    return province_names(code)
+
+
+def _words(folded: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in folded).split()
+
+
+def indexed_title(doc: ProductDocument | SellerDocument) -> str:
+    """The folded title as the index compares it."""
+    return search_key(doc.title_folded or "")
+
+
+def indexed_body(doc: ProductDocument | SellerDocument) -> str:
+    """The folded body as the index compares it, with the former names of the province."""
+    former = province_names(doc.province_code)[1:]
+    return search_key(" ".join(filter(None, [doc.body_folded or "", *map(fold_vietnamese, former)])))
+
+
+def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
+    """Words written together that a query typed without spaces may use (see above)."""
+    runs = joined_syllables(_words(indexed_title(doc)))
+    for name in province_names(doc.province_code):
+        words = _words(search_fold(name))
+        if len(words) > 1:
+            runs.append("".join(words))
+    return list(dict.fromkeys(runs))

@@ -5,13 +5,15 @@ A search runs two statements: the page of ids and the facet counts with the tota
 ``_facets``), or a count without facets. Words match whole words ("tra" is tea, not every word
 starting with "tra"). Only when a text finds nothing does it cost more: a last word that is no
 indexed word but starts some ("mat on") is taken as a prefix; then each word that has no hits
-is replaced by the nearest indexed word (``allowed_edits``) and the search runs again, with
+is replaced by one of its nearest indexed words (``allowed_edits``) and the search runs again
+over the combinations, fewest edits first, until one finds something (``_corrections``), with
 ``Results.corrected_text`` telling the page. Type-ahead (``suggest``) always takes the last word
 as a prefix.
 
-Ranking of a text query: an exact-accent match of the whole query in the title first ("cà
-phê" typed as such), then the folded query as a phrase at a word start in the title, then the
-engine's score with the title weighted above the body, then popularity. Engines supply the
+Ranking of a text query: a title that is the query (folded) first, then an exact-accent
+match of the whole query in the title ("cà phê" typed as such), then the folded query as a
+phrase at a word start in the title, then the engine's score with the title weighted ten
+times the body (SQLite's bm25 and PostgreSQL's ts_rank alike), then popularity. Engines supply the
 match (``text_match``) and the score.
 """
 
@@ -25,13 +27,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, product
+from math import prod
 
 from django.db import connections, transaction
 
-from catalog.text import fold_vietnamese
+from catalog.text import search_fold
 from search import api
-from search.documents import ProductDocument, SellerDocument
+from search.documents import (
+    ProductDocument,
+    SellerDocument,
+    indexed_body,
+    indexed_title,
+    joined_words,
+)
 from search.models import SearchEntry
 
 WORD = re.compile(r"[^\W_]+")
@@ -39,6 +48,9 @@ MAX_TEXT = 200  # characters of a query that are read
 MAX_WORDS = 12
 MAX_WORD = 64
 WRITE_BATCH = 1000
+MAX_CANDIDATES = 4  # corrections considered per misspelt word
+MAX_COMBINATIONS = 64  # corrected versions of a query ordered
+MAX_TRIES = 8  # corrected versions searched at most, when none finds anything
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)  # "created" unknown: oldest
 ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name != "id"]
 UPDATE_FIELDS = [name for name in ENTRY_FIELDS if name not in ("kind", "object_id")]
@@ -61,10 +73,11 @@ class Word:
 
 def query_words(text: str) -> list[Word]:
     """The words of a query: letters and digits only (punctuation separates), at most
-    MAX_WORDS of at most MAX_WORD characters, each with its folded form."""
+    MAX_WORDS of at most MAX_WORD characters, each with its folded form (the search key the
+    index holds: ``catalog.text.search_fold``)."""
     words = []
     for token in WORD.findall(nfc(text)[:MAX_TEXT]):
-        folded = "".join(WORD.findall(fold_vietnamese(token)))[:MAX_WORD]
+        folded = "".join(WORD.findall(search_fold(token)))[:MAX_WORD]
         if folded:
             words.append(Word(token[:MAX_WORD], folded))
     return words[:MAX_WORDS]
@@ -313,13 +326,13 @@ class DatabaseBackend(api.Backend):
                         and self.has_hits(cursor, last, prefix=True)):
                     results = self._run(cursor, query, words, selected, prefix=True)
             if words and not results.total:
-                corrected = self._corrected(cursor, words)
-                if corrected:
+                for corrected in self._corrections(cursor, words)[:MAX_TRIES]:
                     retry = self._run(cursor, query, corrected, selected, prefix=True)
                     if retry.total:
                         retry.corrected_text = " ".join(
                             w.typed if w in words else w.folded for w in corrected)
                         results = retry
+                        break
         return results
 
     def _plan(self, kind: str, words: list[Word], selected: dict, prefix: bool) -> Plan:
@@ -356,9 +369,10 @@ class DatabaseBackend(api.Backend):
             phrase = " ".join(w.folded for w in plan.words)
             typed = " ".join(w.typed for w in plan.words).casefold()
             relevance = [
-                ("(CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
+                ("(CASE WHEN e.title_folded = %s THEN 4 ELSE 0 END"
+                 " + CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
                  " + CASE WHEN (' ' || e.title_folded) LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END) DESC",
-                 [f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"]),
+                 [phrase, f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"]),
                 (f"{plan.text.score[0]} ASC", plan.text.score[1]),
             ]
         if plan.kind == api.PRODUCT:
@@ -418,21 +432,38 @@ class DatabaseBackend(api.Backend):
                   for facet in names}
         return facets, total
 
-    def _corrected(self, cursor, words: list[Word]) -> list[Word] | None:
-        """``words`` with each word that has no hits replaced by the nearest indexed one, or
-        None when nothing could be replaced."""
-        out, changed = list(words), False
+    def _corrections(self, cursor, words: list[Word]) -> list[list[Word]]:
+        """Versions of ``words`` with each word that has no hits replaced by one of its
+        nearest indexed words (up to MAX_CANDIDATES each), best first: fewest edits in all,
+        then the engine's order (most used first). The search tries them in turn and keeps
+        the first that finds something, so of two equally close corrections the one that
+        goes with the other words wins ("ca phr" is "ca phe", not "ca pho" when no title has
+        "ca pho"). Empty when no word could be replaced."""
+        options: list[list[tuple[int, int, Word]]] = []
         for i, word in enumerate(words):
-            if self.has_hits(cursor, word.folded, prefix=i == len(words) - 1):
+            if self.has_hits(cursor, word.folded, prefix=False):
+                options.append([(0, 0, word)])
                 continue
+            # The last word may be the start of a word: kept as typed (searched as a prefix)
+            # as well as corrected.
+            found = ([(0, 0, word)] if i == len(words) - 1
+                     and self.has_hits(cursor, word.folded, prefix=True) else [])
             edits = allowed_edits(word.folded)
-            if not edits:
-                continue
-            for candidate in self.nearest_words(cursor, word.folded, edits)[:5]:
+            nearest = self.nearest_words(cursor, word.folded, edits) if edits else []
+            for rank, candidate in enumerate(nearest[:MAX_CANDIDATES]):
                 if self.has_hits(cursor, candidate, prefix=False):
-                    out[i], changed = Word(candidate, candidate), True
-                    break
-        return out if changed else None
+                    found.append((edit_distance(word.folded, candidate), rank + 1,
+                                  Word(candidate, candidate)))
+            options.append(found or [(0, 0, word)])
+        # Keep the combinations few: later words lose their alternatives first.
+        for option in reversed(options):
+            if prod(len(o) for o in options) <= MAX_COMBINATIONS:
+                break
+            del option[1:]
+        combinations = sorted(product(*options), key=lambda combo: (
+            sum(distance for distance, _r, _w in combo), sum(rank for _d, rank, _w in combo)))
+        versions = [[w for _d, _r, w in combo] for combo in combinations]
+        return [version for version in versions if version != words]  # that one was searched
 
     # type-ahead -----------------------------------------------------------------------------
 
@@ -488,8 +519,9 @@ class DatabaseBackend(api.Backend):
         title = nfc(doc.title)
         common = dict(
             kind=doc.kind, object_id=int(doc.id), title=title[:255],
-            title_lower=title.casefold()[:255], title_folded=(doc.title_folded or "")[:255],
-            body_folded=doc.body_folded or "", url=(doc.url or "")[:500],
+            title_lower=title.casefold()[:255], title_folded=indexed_title(doc)[:255],
+            body_folded=" ".join(filter(None, [indexed_body(doc), *joined_words(doc)])),
+            url=(doc.url or "")[:500],
             province_code=doc.province_code or "", seller_kind=doc.seller_kind or "",
             created=doc.created or EPOCH,
         )

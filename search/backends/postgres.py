@@ -23,7 +23,13 @@ from search.backends.database import TABLE, DatabaseBackend, TextMatch, edit_dis
 from search.models import SearchTerm
 
 TERMS = SearchTerm._meta.db_table
-WEIGHTS = "'{0.05, 0.1, 0.2, 1.0}'::float4[]"  # D, C, B (body), A (title)
+# The score, as SQLite's bm25 weighs it: the title 10 times the body, each rank divided by
+# 1 + log(length) (normalization 1). One ts_rank over both weights would not do: it saturates
+# at 1.0 as soon as every word is in the title, so a product whose title is exactly the query
+# tied with one whose long title and description repeat the words, and lost on popularity.
+TITLE_WEIGHTS = "'{0, 0, 0, 1.0}'::float4[]"  # D, C, B (body), A (title)
+BODY_WEIGHTS = "'{0, 0, 1.0, 0}'::float4[]"
+TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 
 def tsquery(words: list[str], *, title_only: bool = False, prefix: bool = True) -> str:
@@ -44,7 +50,9 @@ class PostgresBackend(DatabaseBackend):
         return TextMatch(
             join="",
             where=("e.search_vector @@ to_tsquery('simple', %s)", [query]),
-            score=(f"-ts_rank({WEIGHTS}, e.search_vector, to_tsquery('simple', %s))", [query]),
+            score=(f"-({TITLE_WEIGHT} * ts_rank({TITLE_WEIGHTS}, e.search_vector, "
+                   f"to_tsquery('simple', %s), 1) + {BODY_WEIGHT} * ts_rank({BODY_WEIGHTS}, "
+                   f"e.search_vector, to_tsquery('simple', %s), 1))", [query, query]),
         )
 
     def counts_sql(self, source, where, columns):

@@ -335,3 +335,68 @@ def test_changes_show_right_after_the_reindex(shelf):
     assert shelf["honey"] not in ids("mat ong")
     assert startup.pk not in api.search(api.Query(kind=api.SELLER)).ids
     assert search().total == 4  # cocoa, fish, sauce and the approved one
+
+
+# --- Vietnamese as buyers type it (issue 11) ----------------------------------------------
+
+def added(shelf, title, *, province="66", seller="coop", description="", **kwargs) -> int:
+    """A product added to the shelf and indexed the way the site indexes a change."""
+    product = product_create(seller=Partner.objects.get(pk=shelf["sellers"][seller]),
+                             title=title, province=province, description=description,
+                             **kwargs)
+    products_reindex([product.pk])
+    return product.pk
+
+
+def test_i_and_y_spellings_of_a_syllable_find_each_other(shelf):
+    garlic = added(shelf, "Tỏi cô đơn Lý Sơn", province="51")
+    candy = added(shelf, "Kẹo dừa Mĩ Tho", province="82")
+    tea = added(shelf, "Trà túi lọc kỹ thuật sấy lạnh")
+    quy = added(shelf, "Quà quý Tây Thủy")
+    assert garlic in ids("Lí Sơn") and garlic in ids("ly son") and garlic in ids("Lý Sơn")
+    assert candy in ids("Mỹ Tho") and candy in ids("mi tho")
+    assert tea in ids("kĩ thuật")
+    assert quy in ids("quí")
+    # y after a vowel belongs to its diphthong: "tây" is not "tai", "thủy" is not "thui"
+    # (at most a typo correction of them).
+    assert quy in ids("tay thuy")
+    assert search("tai").corrected_text and search("thui").corrected_text
+
+
+def test_syllables_typed_together_still_find(shelf):
+    assert {"robusta", "arabica", "honey"} <= set(names(shelf, ids("caphe")))
+    assert names(shelf, ids("nuocmam phuquoc")) == ["sauce"]
+    assert {"robusta", "honey", "cocoa", "wine"} <= set(names(shelf, ids("daklak")))
+    assert search("caphe").corrected_text is None  # found as typed, not as a correction
+
+
+def test_products_are_found_by_the_former_name_of_their_province(shelf):
+    ginseng = added(shelf, "Sâm Ngọc Linh", province="48")  # Đà Nẵng took in Quảng Nam
+    cashew = added(shelf, "Hạt điều rang muối", province="79")  # HCM took in Bình Dương
+    assert ids("Quảng Nam") == [ginseng]
+    assert ids("quangnam") == [ginseng]
+    assert ids("Bình Dương") == [cashew] == ids("Vũng Tàu")
+    assert ginseng in ids("Đà Nẵng") and cashew in ids("Hồ Chí Minh")
+    seller = SellerFactory(name="HTX Sâm Trà My", code="htx-sam-tra-my",
+                           province=Province.objects.get(code="48"))
+    sellers_reindex([seller.pk])
+    assert seller.pk in api.search(api.Query(kind=api.SELLER, text="Quảng Nam")).ids
+
+
+def test_of_equally_close_corrections_the_one_that_finds_wins(shelf):
+    # "rxng" is one edit from "rang" (two products) and from "rung" (one): "rang" is the
+    # nearer guess on its own, but only "rung" goes with "mật ong".
+    added(shelf, "Lạc rang húng lìu")
+    wild = added(shelf, "Mật ong rừng U Minh", province="96")
+    results = search("mat ong rxng")
+    assert results.ids == [wild]
+    assert results.corrected_text == "mat ong rung"
+
+
+def test_an_exact_title_ranks_above_a_long_description_of_the_same_words(shelf):
+    exact = added(shelf, "Mật ong rừng")
+    words = "Mật ong rừng nguyên chất. " * 40
+    wordy = added(shelf, "Mật ong rừng Tây Bắc hộp quà biếu cao cấp", description=words)
+    for typed in ("mật ong rừng", "mat ong rung", "rung mat ong"):
+        found = ids(typed)
+        assert found.index(exact) < found.index(wordy), typed
