@@ -1,4 +1,5 @@
-"""E-mails to applicants. Sent by Celery tasks after the decision commits."""
+"""E-mails to applicants. Sent by Celery tasks after the decision commits, once per decision
+(claimed before the send: ``shop.order.outbox``)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from shop.order.outbox import email_send_once
 from startups.models import SellerApplication
 
 
@@ -23,5 +25,6 @@ def application_decision_send(*, application_id: int) -> bool:
         }
         subject = render_to_string("startups/emails/decision_subject.txt", context).strip()
         body = render_to_string("startups/emails/decision_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-    return True
+    return email_send_once(
+        key=f"application-decision:{application.pk}:{application.status}",
+        send=lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]))

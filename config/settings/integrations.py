@@ -16,6 +16,21 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task held by a worker that dies (killed, out of memory, machine lost) is acknowledged late
+# and so stays in the broker; Redis hands it to another worker once the visibility timeout has
+# passed (Celery's default is an hour), looked for every ``unacked_restore_interval`` seconds
+# (kombu's default scans only every tenth of those sweeps). Tasks are idempotent
+# (``shop.order.outbox`` for e-mails), so a task that outlives the timeout and runs twice does
+# no harm.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# How long a claimed e-mail may take to send before another worker takes it over.
+EMAIL_CLAIM_LEASE_SECONDS = env.int("EMAIL_CLAIM_LEASE_SECONDS", default=600)
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # Every periodic job, in one place (run by `celery -A config beat`).
 CELERY_BEAT_SCHEDULE: dict = {

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from shop.order.outbox import email_send_once
+
 Order = get_model("order", "Order")
 CommunicationEvent = get_model("order", "CommunicationEvent")
 CommunicationEventType = get_model("communication", "CommunicationEventType")
@@ -18,7 +20,9 @@ logger = logging.getLogger(__name__)
 def order_confirmation_send(*, order_id: int) -> bool:
     """Send the "order placed" e-mail once, in the language the buyer ordered in.
 
-    Returns False when it had already been sent (a retried or duplicated task).
+    Returns False when it had already been sent (a retried or duplicated task); claimed
+    before the send (``shop.order.outbox``), so a task redelivered after its worker died does
+    not send it twice.
     """
     order = Order.objects.select_related("user").get(pk=order_id)
     CommunicationEventType.objects.get_or_create(
@@ -38,5 +42,7 @@ def order_confirmation_send(*, order_id: int) -> bool:
         context = {"order": order, "lines": order.lines.all(), "status_path": path,
                    "status_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
                    "user": order.user, "shop_name": settings.OSCAR_SHOP_NAME}
-        OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
-    return True
+        return email_send_once(
+            key=f"order-placed:{order.pk}",
+            send=lambda: OrderDispatcher(logger=logger).send_order_placed_email_for_user(
+                order, context))

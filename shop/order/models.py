@@ -123,6 +123,21 @@ class OrderPartNotice(models.Model):
         return f"{self.part_id}: {self.kind}"
 
 
+class EmailClaim(models.Model):
+    """An e-mail that must go out once, claimed before it is sent (``shop.order.outbox``).
+
+    The claim is committed before the send, so a task redelivered after its worker died finds
+    it and does not send again; a claim never marked sent is taken over once its lease ran out
+    (the worker died before or while sending)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.key
+
+
 class PaymentTerms(models.Model):
     """The admin's deadlines for unpaid transfers and card payments (one row)."""
 

@@ -1,9 +1,10 @@
 """E-mails to the buyer when one seller's part of an order changes.
 
 Sent by the Celery task ``shop.order.tasks.send_part_notice`` after the change commits, in the
-language the buyer ordered in, once per (part, kind): the OrderPartNotice row is written in the
-same transaction as the send, so a retried or duplicated task finds it and stops, and a send
-that fails rolls the row back so the retry can send (RELIABILITY J2).
+language the buyer ordered in, once per (part, kind): the e-mail is claimed before it is sent
+(``shop.order.outbox``), so a retried, duplicated or redelivered task finds the claim and stops,
+and a send that fails releases it so the retry can send (RELIABILITY J2). The OrderPartNotice
+row records what the buyer was told.
 """
 
 import logging
@@ -11,11 +12,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from shop.order.outbox import email_send_once
 from shop.order.selectors import card_payment_path, order_page_path, part_transfer
 
 OrderPart = get_model("order", "OrderPart")
@@ -71,14 +72,15 @@ def part_notice_send(*, part_id: int, kind: str) -> bool:
     if not recipient:
         logger.warning("order part %s: no e-mail address for the %s notice", part.code, kind)
         return False
-    with transaction.atomic():
-        _notice, created = OrderPartNotice.objects.get_or_create(part=part, kind=kind)
-        if not created:
-            return False
-        with translation.override(order.language or settings.LANGUAGE_CODE):
-            context = _context(part)
-            subject = " ".join(
-                render_to_string(f"orders/emails/{kind}_subject.txt", context).split())
-            body = render_to_string(f"orders/emails/{kind}_body.txt", context)
-        EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, [recipient]).send()
-    return True
+    if OrderPartNotice.objects.filter(part=part, kind=kind).exists():
+        return False
+    with translation.override(order.language or settings.LANGUAGE_CODE):
+        context = _context(part)
+        subject = " ".join(
+            render_to_string(f"orders/emails/{kind}_subject.txt", context).split())
+        body = render_to_string(f"orders/emails/{kind}_body.txt", context)
+    message = EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, [recipient])
+    sent = email_send_once(key=f"order-part:{part.pk}:{kind}", send=message.send)
+    if sent:
+        OrderPartNotice.objects.get_or_create(part=part, kind=kind)
+    return sent

@@ -1,11 +1,12 @@
 from celery import shared_task
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_part_notice(part_id: int, kind: str) -> None:
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_part_notice(self, part_id: int, kind: str) -> None:
     from shop.order.notices import part_notice_send
+    from shop.order.outbox import run_claimed
 
-    part_notice_send(part_id=part_id, kind=kind)
+    run_claimed(self, part_notice_send, part_id=part_id, kind=kind)
 
 
 @shared_task

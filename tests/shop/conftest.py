@@ -14,10 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 
 
-@pytest.fixture
-def worker():
-    """A real Celery worker process on the test Redis and the shared PostgreSQL test
-    database, writing e-mails to a folder; yields (mail folder, a client to send with)."""
+def _require_worker_parts():
     if not REDIS_URL:
         message = "no Redis: bin/test starts one (apt-get install redis-server)"
         if os.environ.get("CI") == "true":
@@ -25,31 +22,53 @@ def worker():
         pytest.skip(message)
     if connection.vendor != "postgresql":
         pytest.skip("the worker process needs the shared PostgreSQL test database")
-    mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
+
+
+def start_worker(mail_dir: Path, **extra_env) -> subprocess.Popen:
+    """A real Celery worker process on the test Redis and the shared PostgreSQL test
+    database, writing e-mails to ``mail_dir``; ``extra_env`` adds settings."""
     db = connection.settings_dict
     env = {**os.environ,
            "DJANGO_SETTINGS_MODULE": "config.settings.test",
            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
            "CELERY_BROKER_URL": REDIS_URL, "CELERY_TASK_ALWAYS_EAGER": "false",
            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-           "EMAIL_FILE_PATH": str(mail_dir)}
+           "EMAIL_FILE_PATH": str(mail_dir), **extra_env}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
          "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    # The suite's own Celery app stays eager; messages go out through a separate client.
-    # Not the current app: shared tasks elsewhere in the suite must stay on the eager app.
-    sender = Celery("test-sender", broker=REDIS_URL, set_as_current=False)
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        output = process.communicate(timeout=30)[0]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output = process.communicate()[0]
+    if output and output.strip():
+        print("worker output:\n", output[-3000:])
+
+
+@pytest.fixture
+def sender():
+    """A client that sends task messages to the test Redis. The suite's own Celery app stays
+    eager; not the current app: shared tasks elsewhere in the suite must stay on it."""
+    _require_worker_parts()
+    app = Celery("test-sender", broker=REDIS_URL, set_as_current=False)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def worker(sender):
+    """A real Celery worker (see ``start_worker``); yields (mail folder, a client to send with)."""
+    mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
+    process = start_worker(mail_dir)
     try:
         yield mail_dir, sender
     finally:
-        sender.close()
-        process.terminate()
-        try:
-            output = process.communicate(timeout=30)[0]
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output = process.communicate()[0]
-        if output.strip():
-            print("worker output:\n", output[-3000:])
+        stop_worker(process)
