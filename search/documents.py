@@ -6,7 +6,8 @@ Folded fields are ``catalog.text.fold_vietnamese`` of the original (NFC, casefol
 diacritics, đ→d), so backends never fold differently.
 
 What a backend indexes is a little more than those fields, the same for every backend and
-written once here (``indexed_title``, ``indexed_body``, ``joined_words``):
+written once here (``indexed_title``, and ``search_body``: ``indexed_body`` with the
+``joined_words``):
 
 - the search key of the folded text (``catalog.text.search_key``: "ly"/"li", "my"/"mi" made
   one), which queries get too;
@@ -24,7 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from catalog.text import fold_vietnamese, joined_syllables, search_fold, search_key
+from catalog.text import joined_syllables, search_fold, search_key
 
 
 @dataclass
@@ -81,8 +82,8 @@ def indexed_title(doc: ProductDocument | SellerDocument) -> str:
 
 def indexed_body(doc: ProductDocument | SellerDocument) -> str:
     """The folded body as the index compares it, with the former names of the province."""
-    former = province_names(doc.province_code)[1:]
-    return search_key(" ".join(filter(None, [doc.body_folded or "", *map(fold_vietnamese, former)])))
+    former = [" ".join(_words(search_fold(name))) for name in province_names(doc.province_code)[1:]]
+    return " ".join(filter(None, [search_key(doc.body_folded or ""), *former]))
 
 
 def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
@@ -93,3 +94,8 @@ def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
         if len(words) > 1:
             runs.append("".join(words))
     return list(dict.fromkeys(runs))
+
+
+def search_body(doc: ProductDocument | SellerDocument) -> str:
+    """The body every backend indexes: ``indexed_body`` then the ``joined_words``."""
+    return " ".join(filter(None, [indexed_body(doc), *joined_words(doc)]))

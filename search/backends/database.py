@@ -37,9 +37,8 @@ from search import api
 from search.documents import (
     ProductDocument,
     SellerDocument,
-    indexed_body,
     indexed_title,
-    joined_words,
+    search_body,
 )
 from search.models import SearchEntry
 
@@ -520,7 +519,7 @@ class DatabaseBackend(api.Backend):
         common = dict(
             kind=doc.kind, object_id=int(doc.id), title=title[:255],
             title_lower=title.casefold()[:255], title_folded=indexed_title(doc)[:255],
-            body_folded=" ".join(filter(None, [indexed_body(doc), *joined_words(doc)])),
+            body_folded=search_body(doc),
             url=(doc.url or "")[:500],
             province_code=doc.province_code or "", seller_kind=doc.seller_kind or "",
             created=doc.created or EPOCH,

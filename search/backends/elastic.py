@@ -11,7 +11,12 @@ rebuild is neither lost with the old index nor overwritten by the load's older c
 Text: ``title`` is analysed with ``vi_folded`` (đ→d by an explicit mapping char filter, standard
 tokenizer, lowercase, asciifolding), so "ca phe dak lak" meets "Cà phê Đắk Lắk"; its sub-field
 ``title.exact`` is only lower-cased, so an exact-accent match scores on top of the folded one and
-ranks first. ``body`` holds the already folded description (``ProductDocument.body_folded``).
+ranks first. ``vi_folded`` ends with ``vi_iy``, the i/y rule of ``catalog.text.search_key``
+("Lí Sơn" meets "Lý Sơn"). ``body`` holds ``search.documents.search_body``: the already folded
+description with the former names of the province and the words written together ("caphe",
+"quangnam"), the same text the database backends index (computed once, in Python, rather
+than by a shingle filter here: the joined place names are not in any one field, and a new
+field would break writes to an index made before it until the next rebuild).
 Both are copied into ``spell`` for the "did you mean" term suggester, and ``suggest`` is a
 ``search_as_you_type`` field for type-ahead. Text is NFC-normalised in Python on both sides
 (the standard tokenizer would keep decomposed marks glued to their letters).
@@ -65,11 +70,12 @@ from elasticsearch_dsl import (
     analyzer,
     char_filter,
     connections,
+    token_filter,
 )
 from elasticsearch_dsl import Search as DslSearch
 
 from search import api
-from search.documents import ProductDocument, SellerDocument
+from search.documents import ProductDocument, SellerDocument, search_body
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +100,13 @@ FACET_FIELDS = {
 # --- analysis -------------------------------------------------------------------------------
 
 vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
+# catalog.text.search_key on each folded word: a syllable of initial consonants (or "qu") and
+# one final y ends in i ("ly" -> "li", "my" -> "mi", "quy" -> "qui"; "tay", "thuy" unchanged).
+vi_iy = token_filter("vi_iy", "pattern_replace", pattern="^(qu|[bcdghklmnprstvx]+)y$",
+                     replacement="$1i")
 vi_folded = analyzer(
-    "vi_folded", tokenizer="standard", char_filter=[vi_d], filter=["lowercase", "asciifolding"]
+    "vi_folded", tokenizer="standard", char_filter=[vi_d],
+    filter=["lowercase", "asciifolding", vi_iy],
 )
 vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
 
@@ -282,7 +293,7 @@ class ElasticsearchBackend(api.Backend):
         """The ``_source`` of one ``search.documents`` dataclass."""
         if isinstance(doc, ProductDocument):
             return ProductIndexDoc(
-                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=doc.body_folded,
+                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=search_body(doc),
                 url=doc.url, group_codes=list(doc.group_codes),
                 stars=str(doc.stars) if doc.stars else None,
                 province_code=doc.province_code or None, price=int(doc.price),
@@ -293,7 +304,7 @@ class ElasticsearchBackend(api.Backend):
             ).to_dict()
         if isinstance(doc, SellerDocument):
             return SellerIndexDoc(
-                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=doc.body_folded,
+                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=search_body(doc),
                 url=doc.url, province_code=doc.province_code or None,
                 seller_kind=doc.seller_kind or None, product_count=int(doc.product_count or 0),
                 created=doc.created,

@@ -130,7 +130,7 @@ def test_index_folds_vietnamese_with_d_mapped_explicitly(es):
     analysis = definition["settings"]["analysis"]
     folded = analysis["analyzer"]["vi_folded"]
     assert folded["tokenizer"] == "standard"
-    assert folded["filter"] == ["lowercase", "asciifolding"]
+    assert folded["filter"] == ["lowercase", "asciifolding", "vi_iy"]
     (char_filter,) = folded["char_filter"]
     assert analysis["char_filter"][char_filter] == {"type": "mapping",
                                                     "mappings": ["đ => d", "Đ => D"]}
@@ -178,6 +178,36 @@ def test_documents_become_sources_that_fit_the_mapping(es):
     assert set(es.document_source(seller(3))) <= set(
         es.index_definition(api.SELLER, "s").to_dict()["mappings"]["properties"])
     assert es.document_source(product(5, stars=5))["stars"] == "5"
+
+
+def test_the_analyzer_makes_i_and_y_spellings_one_word_as_the_database_backends_do(es):
+    from catalog.text import search_key
+
+    analysis = es.index_definition(api.PRODUCT, "p").to_dict()["settings"]["analysis"]
+    rule = analysis["filter"]["vi_iy"]
+    assert rule["type"] == "pattern_replace"
+    # The same rule as catalog.text.search_key, word for word (Java's $1 is Python's \\1).
+    pattern, replacement = re.compile(rule["pattern"]), rule["replacement"].replace("$1", r"\1")
+    for word in ["ly", "li", "my", "ky", "quy", "sy", "ty", "hy", "tay", "thuy", "duy", "ngay",
+                 "y", "yen", "quyen", "khuya", "son", "tho"]:
+        assert pattern.sub(replacement, word) == search_key(word), word
+    assert search_key("ly") == search_key("li") == "li"
+    assert search_key("tay thuy") == "tay thuy"
+
+
+def test_the_body_holds_former_province_names_and_words_written_together(es):
+    source = es.document_source(product(
+        8, title="Sâm Ngọc Linh", title_folded="sam ngoc linh", body_folded="sam quy",
+        province_code="48"))  # Đà Nẵng, which took in Quảng Nam on 1 July 2025
+    words = source["body"].split()
+    assert {"quang", "nam", "samngoc", "ngoclinh", "samngoclinh", "quangnam",
+            "danang"} <= set(words)
+    assert "qui" in words and "quy" not in words  # the search key, as in the database
+    sellers = es.document_source(SellerDocument(
+        id=2, title="HTX Bình Dương", title_folded="htx binh duong", body_folded="",
+        url="/s/2/", province_code="79", seller_kind="cooperative"))
+    assert {"ba", "ria", "vung", "tau", "bariavungtau", "binhduong"} <= set(
+        sellers["body"].split())
 
 
 # --- text -----------------------------------------------------------------------------------
