@@ -11,8 +11,10 @@ public, approved products of approved sellers, and approved sellers. Pages turn 
 into objects through the catalogue's public queryset, so a product withdrawn a moment ago is
 never shown even before its index update has run.
 
-Text is folded the same way everywhere (``catalog.text.fold_vietnamese``: NFC, casefold,
-diacritics removed, đ→d), so "ca phe dak lak" finds "Cà phê Đắk Lắk".
+Text is folded the same way everywhere (``catalog.text.search_fold``: NFC, casefold,
+diacritics removed, đ→d, then i/y spellings of a syllable made one), so "ca phe dak lak" finds
+"Cà phê Đắk Lắk" and "Lí Sơn" finds "Lý Sơn"; what is indexed beyond a document's fields
+(former province names, words written together) is defined in ``search.documents``.
 
 Filters: OR within one facet, AND across facets. Facet counts for a facet are computed with
 every *other* facet's filter applied (so a buyer sees how many each alternative would give).
