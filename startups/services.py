@@ -97,9 +97,10 @@ def _grant_dashboard(user) -> None:
 
 
 def _notify(application: SellerApplication) -> None:
+    from shop.order.outbox import task_enqueue_on_commit
     from startups.tasks import send_application_decision
 
-    send_application_decision.delay_on_commit(application.pk)
+    task_enqueue_on_commit(send_application_decision, application.pk)
 
 
 @transaction.atomic

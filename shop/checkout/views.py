@@ -21,6 +21,7 @@ from oscar.core.loading import get_class, get_model
 
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.tasks import send_order_confirmation
+from shop.order.outbox import task_enqueue_on_commit
 from shop.order.parts import parts_create
 from shop.payment_methods import CARD, get_method
 
@@ -159,7 +160,7 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         return order
 
     def send_order_placed_email(self, order):
-        send_order_confirmation.delay_on_commit(order.id)
+        task_enqueue_on_commit(send_order_confirmation, order.id)
 
     def handle_successful_order(self, order):
         is_card = self.get_payment_method() == CARD

@@ -17,6 +17,7 @@ its own committed transaction, then sent, then marked sent:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -26,6 +27,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 EmailClaim = get_model("order", "EmailClaim")
+logger = logging.getLogger(__name__)
 
 
 class ClaimBusy(Exception):
@@ -68,3 +70,21 @@ def run_claimed(task, send: Callable[..., object], **kwargs):
         if task.request.is_eager:
             return False
         raise task.retry(exc=exc, countdown=int(lease().total_seconds()) + 1) from exc
+
+
+def task_enqueue_on_commit(task, *args, **kwargs) -> None:
+    """Send ``task`` to the workers once the current transaction commits. A broker that is
+    down must not turn a committed order into an error page (the buyer would think it
+    failed): the task then runs here, in this process, after the commit; an error of that is
+    logged, never raised."""
+    def enqueue():
+        try:
+            task.apply_async(args=args, kwargs=kwargs)
+        except Exception:  # noqa: BLE001 - the change has committed; the e-mail must follow it
+            logger.exception("Could not enqueue %s%r: running it in this process", task.name,
+                             args)
+            result = task.apply(args=args, kwargs=kwargs)
+            if result.failed():
+                logger.error("%s%r failed in process: %s", task.name, args, result.result)
+
+    transaction.on_commit(enqueue, robust=True)

@@ -166,7 +166,7 @@ def _order_status_sync(order):
 
 def notify(part, kind: str) -> None:
     """E-mail the buyer about the part once the change has committed."""
+    from shop.order.outbox import task_enqueue_on_commit
     from shop.order.tasks import send_part_notice
 
-    part_id = part.pk
-    transaction.on_commit(lambda: send_part_notice.delay(part_id, kind))
+    task_enqueue_on_commit(send_part_notice, part.pk, kind)

@@ -211,3 +211,26 @@ def test_place_order_resent_after_it_went_through_lands_on_the_order(client, sit
     assert order.number in page
     assert Order.objects.count() == 1 and order.lines.get().quantity == 2
     assert StockRecord.objects.get(product=product).num_allocated == 2
+
+
+def test_a_broker_that_is_down_never_turns_a_placed_order_into_an_error(
+        client, site_tree, product, monkeypatch, django_capture_on_commit_callbacks):
+    """Issue 11 finding 11: the confirmation task could not be sent (Redis down) after the
+    order committed, and the buyer saw an error page. The buyer now sees the confirmation,
+    and the e-mail is sent from the web process instead."""
+    from kombu.exceptions import OperationalError
+
+    from shop.checkout.tasks import send_order_confirmation
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(send_order_confirmation, "apply_async", broker_down)
+    go_to_payment(client, product)
+    client.post(reverse("checkout:payment-method"), {"method": "cod"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert response.url == reverse("checkout:thank-you")
+    order = Order.objects.get()
+    assert str(order.number) in client.get(response.url).content.decode()
+    assert [m.to for m in mail.outbox] == [["mai@example.com"]]
