@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.static import serve as serve_static
+from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,6 +19,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalog import marketplace_views
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
+from security import auth as security_auth
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.dashboard.orders import parts as dashboard_order_parts
@@ -47,6 +49,12 @@ urlpatterns += i18n_patterns(
          dashboard_catalogue_views.ProductSubmitView.as_view(), name="product-submit"),
     path("shop/dashboard/orders/<str:number>/parts/<int:part_number>/<slug:action>/",
          dashboard_order_parts.PartActionView.as_view(), name="order-part-action"),
+    # Login (throttled; registration that does not say whether an e-mail has an account),
+    # logout by POST only, and a password reset that lifts a login pause: security/auth.py.
+    path("shop/accounts/login/", security_auth.LoginRegisterView.as_view()),
+    path("shop/accounts/logout/", security_auth.LogoutView.as_view()),
+    path("shop/password-reset/confirm/<str:uidb64>/<str:token>/",
+         login_forbidden(security_auth.PasswordResetConfirm.as_view())),
     path("shop/orders/", include("shop.order.urls")),
     path("shop/payments/", include("shop.payments.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
@@ -62,5 +70,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
                 {"document_root": settings.MEDIA_ROOT})
     )
 
+handler403 = "cms.views.permission_denied"
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

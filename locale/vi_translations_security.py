@@ -23,4 +23,31 @@ VI = {
     "handed over at": "thời điểm bàn giao",
     "seller handover": "bàn giao gian hàng",
     "seller handovers": "các lần bàn giao gian hàng",
+    # Login throttling, registration, logout
+    "Too many failed logins": "Quá nhiều lần đăng nhập sai",
+    ("Logging in is paused for this account or this address after too many wrong passwords. Please try again in %(minutes)s minute.",
+     "Logging in is paused for this account or this address after too many wrong passwords. Please try again in %(minutes)s minutes."):
+        ("Việc đăng nhập vào tài khoản này hoặc từ địa chỉ này tạm dừng vì nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.",
+         "Việc đăng nhập vào tài khoản này hoặc từ địa chỉ này tạm dừng vì nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút."),
+    "Forgot your password? Setting a new one by e-mail lifts the pause at once.":
+        "Quên mật khẩu? Đặt mật khẩu mới qua e-mail sẽ mở lại việc đăng nhập ngay.",
+    "Reset my password": "Đặt lại mật khẩu",
+    "Thank you. Please check your e-mail inbox to continue.":
+        "Cảm ơn bạn. Vui lòng kiểm tra hộp thư e-mail để tiếp tục.",
+    "Someone tried to register with your e-mail address":
+        "Có người đã thử đăng ký bằng địa chỉ e-mail của bạn",
+    "Hello,": "Xin chào,",
+    "Someone tried to create an account on Chợ OCOP Thanh niên with this e-mail address, which already has an account.":
+        "Có người vừa thử tạo tài khoản trên Chợ OCOP Thanh niên bằng địa chỉ e-mail này, trong khi e-mail này đã có tài khoản.",
+    "If it was you, log in here:": "Nếu đó là bạn, hãy đăng nhập tại đây:",
+    "Forgot your password? Set a new one here:": "Quên mật khẩu? Đặt mật khẩu mới tại đây:",
+    "If it was not you, you can ignore this e-mail: nothing has changed on your account.":
+        "Nếu không phải bạn, bạn có thể bỏ qua e-mail này: tài khoản của bạn không có gì thay đổi.",
+    "Do you want to log out?": "Bạn có muốn đăng xuất không?",
+    # 403 page
+    "Access denied": "Không có quyền truy cập",
+    "Sorry, your account may not open this page.": "Xin lỗi, tài khoản của bạn không được mở trang này.",
+    "If you have an account that may, please log in first.":
+        "Nếu bạn có tài khoản được phép, vui lòng đăng nhập trước.",
+    "Log in": "Đăng nhập",
 }

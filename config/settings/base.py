@@ -189,7 +189,11 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Chợ OCOP Thanh niên"
-WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The public address of the site, the one setting every absolute link (e-mails, the Site
+# record of django.contrib.sites, Wagtail's admin) follows; catalog.siteurl keeps them in step.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Files --------------------------------------------------------------------------------
@@ -221,3 +225,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+from . import security as _security  # noqa: E402
+
+_security.apply(globals())  # login throttling, Content-Security-Policy, one-line 403/404 logs
