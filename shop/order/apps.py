@@ -6,3 +6,9 @@ class OrderConfig(apps.OrderConfig):
 
     name = "shop.order"
     label = "order"
+
+    def ready(self):
+        super().ready()
+        from shop import analytics
+
+        analytics.connect()  # after Oscar's analytics app (earlier in INSTALLED_APPS)

@@ -139,3 +139,38 @@ def test_place_order_posted_five_times_at_once_makes_one_order(site_tree, seller
     # The buyer lands on the order it made, whichever request answered last.
     page = first.get(reverse("checkout:thank-you"))
     assert page.status_code == 200 and order.number in page.content.decode()
+
+
+def test_two_buyers_adding_a_never_added_product_at_once_both_get_it(site_tree, seller):
+    """Issue 11 finding 13: Oscar's analytics row for a product is inserted on its first
+    basket addition; two at the same moment hit its unique key and one buyer got a 500."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent transactions (bin/test starts one)")
+    ProductRecord = get_model("analytics", "ProductRecord")
+    products = [product_create(seller=seller, title=f"Bánh tráng {n}", stock=50)
+                for n in range(12)]
+    results = []
+
+    def add(product, barrier):
+        try:
+            client = Client()
+            client.get("/")  # a session, so both requests start level
+            barrier.wait()
+            response = client.post(reverse("basket:add", kwargs={"pk": product.pk}),
+                                   {"quantity": 1})
+            results.append((product.pk, response.status_code))
+        finally:
+            connections.close_all()
+
+    for product in products:
+        barrier = threading.Barrier(2)
+        pair = [threading.Thread(target=add, args=(product, barrier)) for _ in range(2)]
+        for thread in pair:
+            thread.start()
+        for thread in pair:
+            thread.join(timeout=60)
+
+    assert sorted(status for _, status in results) == [302] * 24, results
+    counts = dict(ProductRecord.objects.filter(product__in=products)
+                  .values_list("product_id", "num_basket_additions"))
+    assert counts == {p.pk: 2 for p in products}
