@@ -15,6 +15,10 @@ def home(request):
                                keys=[caching.INDEX])
 
 
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -1,5 +1,17 @@
-"""The run command's settings: debug on, everything embedded."""
+"""The run command's settings: everything embedded.
+
+DEBUG is off unless asked for (``DEBUG=1 ./bin/run``, which bin/run allows only on a loopback
+address): Django's debug pages list every URL pattern and setting to whoever asks, so the demo
+serves the site's own 403/404/500 pages like production does. Static files come through
+WhiteNoise straight from the source folders (no collectstatic), uploads through Django.
+"""
 
 from .base import *  # noqa: F401,F403
+from .base import MIDDLEWARE, env
 
-DEBUG = True
+DEBUG = env.bool("DEBUG", default=False)
+SERVE_MEDIA = True
+if not DEBUG:
+    MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True
