@@ -17,6 +17,8 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractProductImage,
 )
 
+from catalog.uploads import UploadTo, validate_certificate_scan, validate_product_image
+
 
 class Province(models.Model):
     """One of the 34 provinces and centrally-run cities (from 1 July 2025).
@@ -100,7 +102,8 @@ class Product(AbstractProduct):
     )
 
     ocop_certificate_scan = models.FileField(
-        _("certificate scan"), upload_to="certificates/%Y/%m/", blank=True,
+        _("certificate scan"), upload_to=UploadTo("certificates/%Y/%m"), blank=True,
+        validators=[validate_certificate_scan],
         help_text=_("The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB."),
     )
     ocop_traceability_url = models.URLField(
@@ -208,6 +211,9 @@ class ProductImage(AbstractProductImage):
     (``is_approved`` False) and are not shown to buyers until an officer approves them."""
 
     is_approved = models.BooleanField(_("approved"), default=True, db_index=True)
+    # Oscar's field with the uploaded name; ours is made by the server from the content.
+    original = models.ImageField(_("Original"), upload_to=UploadTo("images/products/%Y/%m"),
+                                 max_length=255, validators=[validate_product_image])
 
     class Meta(AbstractProductImage.Meta):
         pass

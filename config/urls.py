@@ -10,16 +10,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
-from django.views.static import serve as serve_static
 from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog import marketplace_views
+from catalog import marketplace_views, media_views
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
 from security import auth as security_auth
+from shop import alerts as shop_alerts
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.dashboard.orders import parts as dashboard_order_parts
@@ -57,6 +57,9 @@ urlpatterns += i18n_patterns(
          login_forbidden(security_auth.PasswordResetConfirm.as_view())),
     path("shop/orders/", include("shop.order.urls")),
     path("shop/payments/", include("shop.payments.urls")),
+    # Oscar's stock-alert form, rate-limited (shop/alerts.py); same path, before Oscar's.
+    path("shop/accounts/alerts/create/<int:pk>/",
+         shop_alerts.ThrottledProductAlertCreateView.as_view(), name="alert-create-throttled"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),
@@ -64,10 +67,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+if (settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)) and settings.MEDIA_URL.startswith("/"):
     urlpatterns.insert(
-        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_static,
-                {"document_root": settings.MEDIA_ROOT})
+        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_views.media_serve)
     )
 
 handler403 = "cms.views.permission_denied"

@@ -18,6 +18,7 @@ STORAGES = {  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+SERVE_MEDIA = True  # uploads served by the site with their inert headers, as the run command does
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Oscar links its "image not found" picture into MEDIA_ROOT on first use; concurrent tests

@@ -1,4 +1,6 @@
-"""Dashboard product form with the OCOP certificate and origin fields."""
+"""Dashboard product form with the OCOP certificate and origin fields. Uploads (the
+certificate scan, pictures) are checked by the model fields' validators (``catalog.uploads``),
+so every form that saves them, the Django admin's included, checks them the same way."""
 
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
@@ -6,7 +8,6 @@ from oscar.core.loading import get_model
 
 from catalog.marketplaces import validate_marketplace_url
 from catalog.models import MarketplaceLink
-from catalog.uploads import validate_certificate_scan, validate_product_image
 
 Product = get_model("catalogue", "Product")
 
@@ -36,22 +37,6 @@ class ProductForm(oscar_forms.ProductForm):
             "ocop_valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ocop_valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
-
-    def clean_ocop_certificate_scan(self):
-        upload = self.cleaned_data.get("ocop_certificate_scan")
-        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            validate_certificate_scan(upload)
-        return upload
-
-
-class ProductImageForm(oscar_forms.ProductImageForm):
-    """Product pictures are checked by content (type, size, dimensions), not by name."""
-
-    def clean_original(self):
-        upload = self.cleaned_data.get("original")
-        if upload and hasattr(upload, "content_type"):
-            validate_product_image(upload)
-        return upload
 
 
 class MarketplaceLinkForm(forms.ModelForm):

@@ -1,0 +1,28 @@
+"""Uploaded files served by the site itself (the run command; ``SERVE_MEDIA``). In production
+the proxy or a separate media domain serves them with the same headers (README)."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import FileResponse, Http404
+from django.utils._os import safe_join
+
+from catalog.uploads import media_headers
+
+
+def media_serve(request, path: str):
+    """A stored file with the headers of its stored type (``catalog.uploads.media_headers``):
+    never sniffed, never rendered as a page of the site; anything outside MEDIA_ROOT is 404."""
+    if "\x00" in path:
+        raise Http404
+    try:
+        full = Path(safe_join(settings.MEDIA_ROOT, path))
+    except SuspiciousFileOperation as error:
+        raise Http404 from error
+    if not full.is_file():
+        raise Http404
+    response = FileResponse(full.open("rb"))
+    for header, value in media_headers(full.name).items():
+        response[header] = value
+    return response
