@@ -9,6 +9,10 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog import caching
+        from django.db.models.signals import post_migrate
+
+        from catalog import caching, siteurl
 
         caching.connect()
+        # The Site record follows SITE_URL after every migrate (deployments and bin/run).
+        post_migrate.connect(siteurl.site_sync, sender=self, dispatch_uid="catalog-site-sync")

@@ -10,9 +10,13 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+from catalog.emails import LANGUAGES, SEPARATOR
+from catalog.siteurl import absolute_url
 
 Product = get_model("catalogue", "Product")
 REMIND_DAYS_BEFORE = 30
@@ -45,23 +49,35 @@ def certificate_notices_send(*, today: datetime.date | None = None) -> dict:
     return sent
 
 
+def _texts(product, *, lapsed: bool) -> tuple[str, str]:
+    """Subject and body in the active language, with the link to the product's dashboard page."""
+    end = product.ocop_valid_until.strftime("%d/%m/%Y")
+    if lapsed:
+        subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": product.title}
+        body = _("The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
+                 "are no longer shown to buyers. Upload the renewed certificate in your "
+                 "dashboard to show them again.")
+    else:
+        subject = _("The OCOP certificate of %(title)s lapses on %(end)s") % {
+            "title": product.title, "end": end}
+        body = _("The OCOP certificate %(number)s of %(title)s is valid until %(end)s. "
+                 "After that date its stars are no longer shown to buyers; please renew it "
+                 "in time and upload the new certificate in your dashboard.")
+    body = body % {"number": product.ocop_certificate_number, "title": product.title,
+                   "end": end}
+    link = absolute_url(reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}))
+    return subject, f"{body}\n\n{link}\n\n{settings.OSCAR_SHOP_NAME}\n"
+
+
 def _send(product, *, lapsed: bool) -> None:
+    """No language is stored for sellers: Vietnamese first, then English (catalog.emails)."""
     recipients = _recipients(product)
     if not recipients:
         return
-    with translation.override("vi"):
-        end = product.ocop_valid_until.strftime("%d/%m/%Y")
-        if lapsed:
-            subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": product.title}
-            body = _("The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
-                     "are no longer shown to buyers. Upload the renewed certificate in your "
-                     "dashboard to show them again.")
-        else:
-            subject = _("The OCOP certificate of %(title)s lapses on %(end)s") % {
-                "title": product.title, "end": end}
-            body = _("The OCOP certificate %(number)s of %(title)s is valid until %(end)s. "
-                     "After that date its stars are no longer shown to buyers; please renew it "
-                     "in time and upload the new certificate in your dashboard.")
-        body = body % {"number": product.ocop_certificate_number, "title": product.title,
-                       "end": end}
+    texts = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            texts.append(_texts(product, lapsed=lapsed))
+    subject = " / ".join(dict.fromkeys(t[0] for t in texts))
+    body = SEPARATOR.join(t[1].strip() for t in texts) + "\n"
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

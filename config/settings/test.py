@@ -19,7 +19,8 @@ STORAGES = {  # noqa: F405
 }
 ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = True  # uploads served by the site with their inert headers, as the run command does
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+OSCAR_URL_SCHEMA = "http"
 
 # Oscar links its "image not found" picture into MEDIA_ROOT on first use; concurrent tests
 # would race to create that link, so it is put there once, up front.

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from catalog.siteurl import absolute_url
 from shop.order.outbox import email_send_once
 
 Order = get_model("order", "Order")
@@ -40,7 +41,7 @@ def order_confirmation_send(*, order_id: int) -> bool:
         path = reverse("orders:detail",
                        kwargs={"number": order.number, "hash": order.verification_hash()})
         context = {"order": order, "lines": order.lines.all(), "status_path": path,
-                   "status_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+                   "status_url": absolute_url(path),
                    "user": order.user, "shop_name": settings.OSCAR_SHOP_NAME}
         return email_send_once(
             key=f"order-placed:{order.pk}",

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from catalog.siteurl import absolute_url
 from shop.order.outbox import email_send_once
 from shop.order.selectors import card_payment_path, order_page_path, part_transfer
 
@@ -29,10 +30,6 @@ logger = logging.getLogger(__name__)
 KINDS = ("paid", "confirmed", "shipped", "completed", "cancelled", "payment_reminder")
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path if path else ""
-
-
 def _context(part) -> dict:
     order = part.order
     context = {
@@ -41,7 +38,7 @@ def _context(part) -> dict:
         "seller": part.partner.name,
         "lines": list(Line.objects.filter(order=order, partner_id=part.partner_id).order_by("pk")),
         "name": getattr(order.shipping_address, "first_name", ""),
-        "order_url": _absolute(order_page_path(order)),
+        "order_url": absolute_url(order_page_path(order)),
         "shop_name": settings.OSCAR_SHOP_NAME,
     }
     if part.status == OrderPart.Status.AWAITING_PAYMENT:
@@ -50,7 +47,7 @@ def _context(part) -> dict:
         if part.payment_method == OrderPart.Payment.BANK_TRANSFER:
             context["transfer"] = part_transfer(part)
         elif part.payment_method == OrderPart.Payment.CARD:
-            context["card_pay_url"] = _absolute(card_payment_path(order))
+            context["card_pay_url"] = absolute_url(card_payment_path(order))
     return context
 
 

@@ -112,6 +112,11 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
             original = Product.objects.get(pk=form.instance.pk)
             held = hold_trusted_changes(product=form.instance, original=original)
         response = super().forms_valid(form, formsets)
+        if not user.is_staff and self.creating:
+            # A draft before its pictures are held: a new product's pictures are not
+            # "changes of an approved product" (issue 11 #17).
+            Product.objects.filter(pk=self.object.pk).update(
+                moderation_status=Product.Moderation.DRAFT)
         if not user.is_staff:
             images = formsets["image_formset"]
             changed = [obj for obj, _fields in images.changed_objects if "original" in _fields]
