@@ -37,14 +37,27 @@ class Province(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     region = models.CharField(_("region"), max_length=16, blank=True)
+    # Vietnamese alphabetical order of the name (catalog.text.vietnamese_sort_string), kept
+    # by save(): every list of provinces sorts "Cà Mau" before "Cao Bằng" and "Đ" after "D",
+    # on SQLite and PostgreSQL alike, whatever the database's collation.
+    sort_name = models.CharField(_("sort key"), max_length=512, blank=True, editable=False,
+                                 db_index=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name"]
         verbose_name = _("province or city")
         verbose_name_plural = _("provinces and cities")
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        from catalog.text import vietnamese_sort_string
+
+        self.sort_name = vietnamese_sort_string(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self):

@@ -33,7 +33,7 @@ def province_choices():
     from catalog.models import Province
 
     return [("", _("Choose a province or city"))] + [
-        (p.name, p.name) for p in Province.objects.order_by("name")
+        (p.name, p.name) for p in Province.objects.all()  # Vietnamese alphabetical order
     ]
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from catalog.text import fold_vietnamese
+from catalog.text import fold_vietnamese, vietnamese_sort_key
 from shop.addresses import normalise_vn_phone
 from shop.banks import bank_choices
 from startups.models import SellerApplication, UnionUnit
@@ -16,6 +16,27 @@ ACCOUNT_NUMBER = re.compile(r"^[0-9]{6,19}$")
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return "— " * (obj.depth - 1) + obj.name
+
+
+def units_in_vietnamese_order(units) -> list:
+    """The units as a tree (each unit under its parent), siblings in Vietnamese alphabetical
+    order of their name; the province and city unions by their province's name, so "Tỉnh
+    đoàn Cà Mau" comes before "Tỉnh đoàn Cao Bằng" and "Thành đoàn Đà Nẵng" after the Ds."""
+    units = list(units.select_related("province"))
+    by_path = {u.path: u for u in units}
+
+    def name_key(unit):
+        if unit.province_id and unit.level == UnionUnit.Level.PROVINCE:
+            return vietnamese_sort_key(unit.province.name)
+        return vietnamese_sort_key(unit.name)
+
+    def key(unit):
+        step = unit.steplen
+        prefixes = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
+        return tuple((name_key(by_path[p]) if p in by_path else ((), (), ()), p)
+                     for p in prefixes)
+
+    return sorted(units, key=key)
 
 
 class SellerApplicationForm(forms.ModelForm):
@@ -38,8 +59,11 @@ class SellerApplicationForm(forms.ModelForm):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bank_bin"].choices = [("", _("Choose a bank"))] + bank_choices()
-        self.fields["union_unit"].queryset = (units if units is not None
-                                              else UnionUnit.objects.all()).order_by("path")
+        unit_field = self.fields["union_unit"]
+        unit_field.queryset = units if units is not None else UnionUnit.objects.all()
+        unit_field.choices = [("", unit_field.empty_label)] + [
+            (u.pk, unit_field.label_from_instance(u))
+            for u in units_in_vietnamese_order(unit_field.queryset)]
         self.fields["province"].empty_label = _("Choose a province or city")
         self.fields["kind"].choices = SellerApplication.Kind.choices
 

@@ -247,5 +247,8 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
             Product = get_model("catalogue", "Product")
             rows = click_counts(products=Product.objects.filter(stockrecords__partner__in=allowed)
                                 .values("pk"), recent_days=self.recent_days)
-        ctx.update(partner=partner, partners=allowed, rows=rows, recent_days=self.recent_days)
+        from catalog.text import vietnamese_sort_key
+
+        partners = sorted(allowed, key=lambda p: vietnamese_sort_key(p.name))
+        ctx.update(partner=partner, partners=partners, rows=rows, recent_days=self.recent_days)
         return ctx

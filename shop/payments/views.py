@@ -153,7 +153,9 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
                 Q(pk__in=OrderPart.objects.filter(payment_method=OrderPart.Payment.CARD,
                                                   paid_at__isnull=False).values("partner_id"))
                 | Q(pk__in=SellerPayout.objects.values("partner_id")))
-        balances = seller_balances(sellers)
+        from catalog.text import vietnamese_sort_key
+
+        balances = seller_balances(sorted(sellers, key=lambda p: vietnamese_sort_key(p.name)))
         ctx["balances"] = balances
         ctx["totals"] = {
             "collected": sum((b.collected for b in balances), start=ZERO),
