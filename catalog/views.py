@@ -1,5 +1,6 @@
 """Product page. Listing pages (catalogue, category, search) live in ``search.views``."""
 
+from django.http import Http404
 from oscar.apps.catalogue import views as oscar_views
 
 from catalog import caching, counters
@@ -26,6 +27,14 @@ class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
 
     def get_queryset(self):
         return product_detail_queryset()
+
+    def get_object(self, queryset=None):
+        """A product the visitor may not see is a 404 before anything else: Oscar redirects
+        a wrong slug to the right one first, which told the title of a draft (issue 11 #4)."""
+        product = super().get_object(queryset)
+        if not self.is_viewable(product, self.request):
+            raise Http404
+        return product
 
     def is_viewable(self, product, request):
         """Staff see everything; buyers only approved products of approved sellers."""

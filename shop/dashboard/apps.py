@@ -3,7 +3,15 @@ import oscar.apps.dashboard.apps as apps
 
 class DashboardConfig(apps.DashboardConfig):
     """Fork of Oscar's dashboard so that its sub-apps' forms and views can be overridden
-    (Oscar resolves ``dashboard.<sub-app>.<module>`` through this app's name)."""
+    (Oscar resolves ``dashboard.<sub-app>.<module>`` through this app's name), and so that
+    one table decides who opens each of its pages (``shop.dashboard.access``)."""
 
     name = "shop.dashboard"
     label = "dashboard"
+
+    def post_process_urls(self, urlpatterns):
+        from shop.dashboard.access import guard_patterns
+
+        urlpatterns = super().post_process_urls(urlpatterns)
+        guard_patterns(urlpatterns)
+        return urlpatterns

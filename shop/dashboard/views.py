@@ -1,13 +1,15 @@
 """The dashboard's front page. For a seller it counts only the seller's own products and
-order lines: Oscar's version sums whole orders, other sellers' lines included."""
+order lines, not those of its cancelled parts: Oscar's version sums whole orders, other
+sellers' lines included."""
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from oscar.apps.dashboard import views as oscar_views
 from oscar.core.loading import get_model
 
 Line = get_model("order", "Line")
+OrderPart = get_model("order", "OrderPart")
 Product = get_model("catalogue", "Product")
 
 
@@ -25,7 +27,10 @@ class IndexView(oscar_views.IndexView):
 
 def seller_stats(user) -> dict:
     partners = list(user.partners.all())
-    lines = Line.objects.filter(partner__in=partners)
+    # Revenue is the seller's own lines, less the parts cancelled (issue 11 #5).
+    cancelled = OrderPart.objects.filter(order=OuterRef("order"), partner=OuterRef("partner"),
+                                         status=OrderPart.Status.CANCELLED)
+    lines = Line.objects.filter(partner__in=partners).exclude(Exists(cancelled))
     products = Product.objects.filter(stockrecords__partner__in=partners, parent=None).distinct()
     by_status = dict(products.order_by().values_list("moderation_status")
                      .annotate(n=Count("id", distinct=True)))

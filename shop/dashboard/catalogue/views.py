@@ -150,3 +150,19 @@ class ProductSubmitView(oscar_views.PartnerProductFilterMixin, View):
         product_submit(product_id=product.pk)
         messages.success(request, _("Sent for review."))
         return redirect("dashboard:catalogue-product", pk=product.pk)
+
+
+class ProductLookupView(oscar_views.ProductLookupView):
+    """The product picker of the product form (recommended products). Oscar lists every
+    product, drafts of other sellers included (issue 11 #4): a seller picks among the public
+    products and its own."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        if user.is_staff:
+            return queryset
+        from catalog.selectors import public_products
+
+        own = StockRecord.objects.filter(partner__users=user).values("product_id")
+        return queryset.filter(Q(pk__in=public_products().values("pk")) | Q(pk__in=own))

@@ -31,14 +31,33 @@ class OrderListView(oscar_views.OrderListView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.is_staff:
-            # No bulk status changes or CSV exports of whole orders for sellers.
+            # No bulk status changes or CSV exports of whole orders for sellers: the CSV
+            # holds whole-order totals, item counts and statuses (issue 11 #5), and asking for
+            # it by URL answers 404 rather than falling back to them.
             self.actions = ()
+            if request.GET.get("response_format") == "csv":
+                raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         queryset = super().get_queryset()
         user = self.request.user
         if not user.is_staff:
+            # Oscar's filters by product, UPC or SKU match any line of an order: filtering by
+            # another seller's SKU told which of this seller's orders hold it. A seller's
+            # filters match its own lines only.
+            data = self.form.cleaned_data if self.form.is_valid() else {}
+            own_line = {"lines__partner__users": user}
+            if data.get("product_title"):
+                own_line["lines__title__istartswith"] = data["product_title"]
+            if data.get("upc"):
+                own_line["lines__upc"] = data["upc"]
+            if data.get("partner_sku"):
+                own_line["lines__partner_sku"] = data["partner_sku"]
+            if len(own_line) > 1:
+                queryset = queryset.filter(pk__in=Line.objects.filter(
+                    **{k.removeprefix("lines__"): v for k, v in own_line.items()}
+                ).values("order_id"))
             own = Q(lines__partner__users=user)
             queryset = queryset.annotate(
                 seller_total=Sum("lines__line_price_incl_tax", filter=own),

@@ -1,0 +1,90 @@
+"""Who may open which page of Oscar's dashboard: one table, applied to every dashboard URL.
+
+Oscar lets partner users into some of its dashboard views and trusts each view to narrow what
+they see; several did not (issue 11 #2, #5: a seller edited the delivery address of an order it
+shared with another seller, read whole-order statistics and CSVs). Here every URL pattern of
+the dashboard, Oscar's sub-apps included, is wrapped once when the URLs are built
+(``DashboardConfig.post_process_urls``):
+
+- ``SELLER_VIEWS``: open to sellers, and each of these views shows and changes only the
+  seller's own products and order lines (``shop.dashboard.orders.views``,
+  ``shop.dashboard.catalogue.views``); another seller's ids answer 404.
+- ``OWN_CHECK_VIEWS``: pages shared with union officers, which decide themselves whose rows
+  a user sees (the marketplace click report: staff all, an officer the sellers of their unit
+  tree, a seller itself); this table only asks for a signed-in user.
+- every other name, including any URL added later: staff only.
+- ``OPEN_VIEWS``: the dashboard's login and logout.
+
+A refusal is the same everywhere: a visitor who is not signed in is sent to the dashboard's
+login page; a signed-in user gets 404 (a page's existence, or another seller's object, is not
+confirmed), also where a view itself refuses with 403.
+
+Our own dashboard pages outside Oscar's apps (config/urls.py, shop/payments/urls.py) are
+wrapped with ``dashboard_view`` and named in the same table.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.urls import URLPattern, URLResolver, reverse
+
+SELLER_VIEWS = frozenset({
+    "index",  # the seller's own figures (shop.dashboard.views.seller_stats)
+    "catalogue-product-list", "catalogue-product", "catalogue-product-create",
+    "catalogue-product-create-child", "catalogue-product-delete",
+    "catalogue-product-bulk-action",  # own products only (Oscar filters by the partner)
+    "catalogue-product-lookup",  # public products and the seller's own
+    "order-list",  # orders with the seller's lines; own totals; no CSV
+    "order-detail",  # the seller's lines and part only
+    "order-line-detail",  # a line of the seller's
+    # Ours, wired in config/urls.py under /shop/dashboard/ (``dashboard_view``):
+    "product-import", "product-import-template-xlsx", "product-import-template-csv",
+    "product-submit",  # the seller's own product
+    "order-part-action",  # the seller's own part of an order
+})
+OPEN_VIEWS = frozenset({"login", "logout"})
+# Pages that decide themselves what each signed-in user sees: the marketplace click report
+# shows staff everything, officers their unit tree, sellers their own products.
+SCOPED_VIEWS = frozenset({"marketplace-clicks"})
+
+
+def may_open(user, name: str | None) -> bool:
+    """May this signed-in user open the dashboard page called ``name``?"""
+    if user.is_staff or name in OPEN_VIEWS or name in SCOPED_VIEWS:
+        return True
+    return name in SELLER_VIEWS and user.has_perm("partner.dashboard_access")
+
+
+def _guard(view, name):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        user = request.user
+        if name not in OPEN_VIEWS and not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("dashboard:login"))
+        if not may_open(user, name):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    guarded.dashboard_policy = name  # for the test that enumerates every dashboard URL
+    return guarded
+
+
+def dashboard_view(view, name: str):
+    """A dashboard page wired outside Oscar's app tree, under the same table."""
+    return _guard(view, name)
+
+
+def dashboard_view(view, name: str):
+    """One of our own dashboard pages, under the same table as Oscar's."""
+    return _guard(view, name)
+
+
+def guard_patterns(patterns) -> None:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            guard_patterns(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern) and not hasattr(pattern.callback, "dashboard_policy"):
+            pattern.callback = _guard(pattern.callback, pattern.name)
