@@ -53,3 +53,48 @@ def basket_charges(basket, region: str) -> dict[int, Decimal]:
     rules = rules_by_region()
     return {partner_id: parcel_charge(total, region, rules)
             for partner_id, total in basket_parcels(basket).items()}
+
+
+# --- what the buyer reads about delivery ----------------------------------------------------
+# The basket page explains the rules before the address is known; the checkout steps show
+# each seller's parcel with its charge and why (the region's flat charge, or free above the
+# threshold). Both read the same rules as ``parcel_charge``.
+
+class Reason:
+    FLAT = "flat"        # the rule's charge for the buyer's region (or everywhere)
+    FREE = "free"        # the parcel's goods reach the rule's threshold
+    NO_RULE = "no_rule"  # no rule applies: delivery is free
+
+
+def applicable_rule(region: str, rules: dict):
+    return (rules.get(region) if region else None) or rules.get("")
+
+
+def delivery_rules() -> list[ShippingRule]:
+    """The rules in the order buyers read them: north, central, south, then everywhere else."""
+    order = {"north": 0, "central": 1, "south": 2, "": 3}
+    return sorted(ShippingRule.objects.all(), key=lambda r: order.get(r.region, 9))
+
+
+def basket_parcel_rows(basket, region: str) -> list[dict]:
+    """One row per seller in the basket, in the order of the basket's lines: the seller, the
+    parcel's goods, its delivery charge, the reason (``Reason``) and the rule applied."""
+    rules = rules_by_region()
+    rule = applicable_rule(region, rules)
+    rows: dict[int, dict] = {}
+    for line in basket.all_lines():
+        if line.stockrecord_id is None:
+            continue
+        partner = line.stockrecord.partner
+        row = rows.setdefault(partner.pk, {"seller": partner, "goods": Decimal(0)})
+        row["goods"] += line.line_price_incl_tax_incl_discounts or 0
+    for row in rows.values():
+        row["charge"] = parcel_charge(row["goods"], region, rules)
+        row["rule"] = rule
+        if rule is None:
+            row["reason"] = Reason.NO_RULE
+        elif rule.free_above is not None and row["goods"] >= rule.free_above:
+            row["reason"] = Reason.FREE
+        else:
+            row["reason"] = Reason.FLAT
+    return list(rows.values())
