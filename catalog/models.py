@@ -14,10 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import (
     AbstractCategory,
     AbstractProduct,
+    AbstractProductAttributeValue,
     AbstractProductImage,
 )
 
-from catalog.uploads import UploadTo, validate_certificate_scan, validate_product_image
+from catalog.uploads import (
+    UploadFileField,
+    UploadImageField,
+    UploadTo,
+    validate_certificate_scan,
+    validate_pdf_or_picture,
+    validate_picture,
+    validate_product_image,
+)
 
 
 class Province(models.Model):
@@ -74,6 +83,10 @@ class Category(AbstractCategory):
         help_text=_("Stable code of the OCOP group or sub-group, e.g. '1' or '1.9'."),
     )
 
+    # Oscar's field keeps the uploaded name; ours is made by the server from the content.
+    image = UploadImageField(_("Image"), upload_to=UploadTo("categories/%Y/%m"), blank=True,
+                             null=True, max_length=255, validators=[validate_picture])
+
     class Meta(AbstractCategory.Meta):
         pass
 
@@ -114,7 +127,7 @@ class Product(AbstractProduct):
         help_text=_("Commune or ward, village: where the product is made."),
     )
 
-    ocop_certificate_scan = models.FileField(
+    ocop_certificate_scan = UploadFileField(
         _("certificate scan"), upload_to=UploadTo("certificates/%Y/%m"), blank=True,
         validators=[validate_certificate_scan],
         help_text=_("The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB."),
@@ -225,10 +238,24 @@ class ProductImage(AbstractProductImage):
 
     is_approved = models.BooleanField(_("approved"), default=True, db_index=True)
     # Oscar's field with the uploaded name; ours is made by the server from the content.
-    original = models.ImageField(_("Original"), upload_to=UploadTo("images/products/%Y/%m"),
-                                 max_length=255, validators=[validate_product_image])
+    original = UploadImageField(_("Original"), upload_to=UploadTo("images/products/%Y/%m"),
+                                max_length=255, validators=[validate_product_image])
 
     class Meta(AbstractProductImage.Meta):
+        pass
+
+
+class ProductAttributeValue(AbstractProductAttributeValue):
+    """Oscar's attribute value; its file and picture attributes (if a product type ever has
+    them) are checked and named by the server like every other upload."""
+
+    value_file = UploadFileField(upload_to=UploadTo("files/attributes/%Y/%m"), max_length=255,
+                                 blank=True, null=True, validators=[validate_pdf_or_picture])
+    value_image = UploadImageField(upload_to=UploadTo("images/attributes/%Y/%m"),
+                                   max_length=255, blank=True, null=True,
+                                   validators=[validate_picture])
+
+    class Meta(AbstractProductAttributeValue.Meta):
         pass
 
 

@@ -130,7 +130,7 @@ def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
     product = product_create(seller=seller, title="Cà phê Robusta rang mộc 500g")
     other = product_create(seller=seller, title="Cà phê phin giấy 10 gói")  # recommendations
     url = product.get_absolute_url()
-    picture_add(product, 0)
+    first = picture_add(product, 0)
     MarketplaceLink.objects.create(product=product, marketplace="lazada",
                                    url="https://www.lazada.vn/products/ca-phe-i1.html")
     index_rebuild()
@@ -151,7 +151,7 @@ def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
     index_rebuild()
     many, many_ctx = warm_count(client, url)
     html = client.get(url).content.decode()
-    assert "anh-" in html and "tiki" in html.lower()
+    assert first.original.url in html and "tiki" in html.lower()  # (names made by the server)
     assert_budget("product", few_ctx, many_ctx, few, many)
 
 

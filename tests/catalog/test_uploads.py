@@ -1,16 +1,24 @@
-"""H1: uploads are checked by content, not by name."""
+"""H1 (issue 11 #1): uploads are checked by their content in full, stored under a name the
+server makes with the extension of their real type, whatever they were called."""
 
 import io
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from catalog.uploads import validate_certificate_scan, validate_product_image
+from catalog.uploads import (
+    PICTURES,
+    inspect,
+    validate_certificate_scan,
+    validate_pdf,
+    validate_product_image,
+)
 
-SERVER_NAME_RE = re.compile(r"^[a-z]+(/[a-z]+)?/\d{4}/\d{2}/[0-9a-f]{32}\.(pdf|png|jpg|webp)$")
+SCRIPT = b"<html><body><script>fetch('/union/products/1/',{method:'POST'})</script></body></html>"
 
 
 def picture(fmt="JPEG", size=(600, 600)):
@@ -19,8 +27,28 @@ def picture(fmt="JPEG", size=(600, 600)):
     return out.getvalue()
 
 
+def pdf(javascript=None):
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if javascript:
+        action = writer._add_object(DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject(javascript)}))
+        writer._root_object[NameObject("/OpenAction")] = action
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def stored_as(name, ext, folder):
+    return re.fullmatch(rf"{folder}/\d{{4}}/\d{{2}}/[0-9a-f]{{32}}\.{ext}", name)
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -28,18 +56,9 @@ def test_real_pictures_pass(fmt):
     validate_product_image(upload("anh.bin", picture(fmt)))
 
 
-def real_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def test_pdf_certificate_passes():
-    validate_certificate_scan(upload("chung-nhan.jpg", real_pdf()))
+def test_a_pdf_that_parses_passes_as_a_certificate():
+    validate_certificate_scan(upload("chung-nhan.jpg", pdf()))
+    validate_pdf(upload("ho-so.pdf", pdf()))
 
 
 @pytest.mark.parametrize(
@@ -61,150 +80,108 @@ def test_bad_files_are_refused_with_a_message(name, content, message):
     assert message in " ".join(error.value.messages)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # What the officer opened: first bytes of a PDF or a PNG, then a page with a script.
+        b"%PDF-1.7\n" + SCRIPT,
+        b"\x89PNG\r\n\x1a\n" + SCRIPT,
+        # A picture or a PDF that decodes in full, with the page after it.
+        picture("PNG") + SCRIPT,
+        pdf() + SCRIPT,
+        # A PDF that only starts like one, or does not parse.
+        b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n",
+        b"%PDF-1.4\n%%EOF\n",
+        pdf()[: len(pdf()) // 3],
+        # A PDF that runs JavaScript when opened.
+        pdf(javascript="app.alert('x')"),
+        # A truncated picture: the header and the start of the pixels only.
+        picture("PNG", size=(800, 800))[:300],
+        picture("JPEG", size=(800, 800))[:600],
+    ],
+    ids=["pdf-html", "png-html", "png-then-html", "pdf-then-html", "pdf-no-pages",
+         "pdf-empty", "pdf-truncated", "pdf-javascript", "png-truncated", "jpeg-truncated"],
+)
+def test_polyglots_truncated_and_unparsable_files_are_refused(content):
+    with pytest.raises(ValidationError) as error:
+        validate_certificate_scan(upload("evil.html", content))
+    assert "PDF, JPEG, PNG hoặc WebP" in " ".join(error.value.messages)
+
+
+def test_svg_never_passes_even_as_a_picture_kind():
+    svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'
+    assert inspect(upload("a.svg", svg), PICTURES) is None
+
+
 @pytest.mark.django_db
-def test_dashboard_picture_form_refuses_html_named_jpg(site_tree, product):
+def test_a_good_png_named_html_is_stored_under_a_server_made_png_name(product):
+    upload_file = upload("x.html", picture("PNG"))
+    product.ocop_certificate_scan = upload_file
+    product.full_clean(exclude=["slug", "upc", "product_class", "parent"])
+    product.save()
+    product.refresh_from_db()
+    assert stored_as(product.ocop_certificate_scan.name, "png", "certificates")
+    assert product.ocop_certificate_scan.read() == picture("PNG")
+
+    product.ocop_certificate_scan.save("scan.html", ContentFile(pdf()), save=True)
+    assert stored_as(product.ocop_certificate_scan.name, "pdf", "certificates")
+
+
+@pytest.mark.django_db
+def test_a_file_saved_in_code_without_a_check_is_not_named_after_its_upload(product):
+    product.ocop_certificate_scan.save("evil.html", ContentFile(SCRIPT), save=True)
+    assert stored_as(product.ocop_certificate_scan.name, "bin", "certificates")
+
+
+@pytest.mark.django_db
+def test_dashboard_picture_form_refuses_html_named_jpg_and_names_the_good_one(site_tree, product):
     from oscar.core.loading import get_class
 
     ProductImageForm = get_class("dashboard.catalogue.forms", "ProductImageForm")
+    data = {"images-0-product": product.pk, "images-0-display_order": 0}
     bad = SimpleUploadedFile("anh.jpg", b"<html><script>alert(1)</script></html>",
                              content_type="image/jpeg")
-    form = ProductImageForm(data={"images-0-product": product.pk, "images-0-display_order": 0},
-                            files={"images-0-original": bad}, prefix="images-0")
+    form = ProductImageForm(data=data, files={"images-0-original": bad}, prefix="images-0")
     assert not form.is_valid()
     assert "original" in form.errors
-    good = SimpleUploadedFile("anh.png", picture("PNG"), content_type="image/png")
-    form = ProductImageForm(data={"images-0-product": product.pk, "images-0-display_order": 0},
-                            files={"images-0-original": good}, prefix="images-0")
+    polyglot = SimpleUploadedFile("evil.html", picture("PNG") + SCRIPT, content_type="image/png")
+    form = ProductImageForm(data=data, files={"images-0-original": polyglot}, prefix="images-0")
+    assert not form.is_valid()
+    # (Django's picture field refuses a name ending in .html; the extension comes from the
+    # content anyway.)
+    good = SimpleUploadedFile("anh.jpeg", picture("PNG"), content_type="image/jpeg")
+    form = ProductImageForm(data=data, files={"images-0-original": good}, prefix="images-0")
     assert form.is_valid(), form.errors
-
-
-# --- issue 11 #1: polyglots, server-made names, inert serving, files stored before -----------
-
-SCRIPT = b"<html><body><script>fetch('/union/products/')</script></body></html>"
-
-
-def pdf_with_javascript() -> bytes:
-    from pypdf import PdfWriter
-    from pypdf.actions import JavaScript
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.add_open_action(JavaScript("app.alert('x');"))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-@pytest.mark.parametrize(
-    ("name", "content"),
-    [
-        ("scan.html", b"%PDF-1.7\n" + SCRIPT),  # says PDF, is a page
-        ("scan.htm", picture("PNG") + SCRIPT),  # a real PNG with a page after it
-        ("scan.png", b"\x89PNG\r\n\x1a\n" + SCRIPT),  # the PNG signature, then a page
-        ("scan.pdf", real_pdf()[:-200]),  # a PDF cut short: does not parse
-        ("scan.pdf", pdf_with_javascript()),  # a PDF that runs JavaScript
-        ("scan.jpg", picture()[:-2000]),  # a truncated JPEG: does not decode
-        ("scan.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>'),
-    ],
-)
-def test_polyglots_truncated_and_active_files_are_refused(name, content):
-    with pytest.raises(ValidationError) as error:
-        validate_certificate_scan(upload(name, content))
-    assert "PDF, JPEG, PNG" in " ".join(error.value.messages)
+    image = form.save()
+    assert stored_as(image.original.name, "png", "images/products")
 
 
 @pytest.mark.django_db
-def test_uploads_are_stored_under_a_server_made_name_with_their_real_extension(product):
+def test_dashboard_product_form_refuses_a_polyglot_certificate(site_tree, product):
+    from oscar.core.loading import get_class
+
+    ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
+    form = ProductForm(product.product_class, instance=product, data={
+        "title": product.title, "structure": product.structure, "is_public": "on",
+        "description": product.description, "ocop_stars": 4},
+        files={"ocop_certificate_scan": upload("scan.html", b"%PDF-1.7\n" + SCRIPT)})
+    assert not form.is_valid()
+    assert "ocop_certificate_scan" in form.errors
+
+
+@pytest.mark.django_db
+def test_a_new_scan_of_an_approved_product_waits_stored_under_a_server_made_name(product):
+    from django.core.files.storage import default_storage
     from oscar.core.loading import get_model
 
-    ProductImage = get_model("catalogue", "ProductImage")
-    product.ocop_certificate_scan = upload("chung nhan ../../x.html", real_pdf())
-    product.full_clean(exclude=["slug", "upc"])
-    product.save()
-    image = ProductImage(product=product, original=upload("anh.html", picture("PNG")))
-    image.full_clean()
-    image.save()
-    assert SERVER_NAME_RE.match(product.ocop_certificate_scan.name), product.ocop_certificate_scan.name
-    assert product.ocop_certificate_scan.name.startswith("certificates/")
-    assert product.ocop_certificate_scan.name.endswith(".pdf")
-    assert image.original.name.startswith("images/products/") and image.original.name.endswith(".png")
-    assert "anh" not in image.original.name and "html" not in image.original.name
+    from catalog.moderation import hold_trusted_changes, product_approve
 
-
-@pytest.mark.django_db
-def test_the_model_refuses_what_any_form_would_let_through(product):
-    """The Django admin and every other form save through the model's validators."""
-    product.ocop_certificate_scan = upload("scan.png", b"\x89PNG\r\n\x1a\n" + SCRIPT)
-    with pytest.raises(ValidationError) as error:
-        product.full_clean(exclude=["slug", "upc"])
-    assert "ocop_certificate_scan" in error.value.message_dict
-
-
-@pytest.mark.django_db
-def test_stored_files_are_served_inert(client, product):
-    from django.core.files.storage import default_storage
-
-    pdf = default_storage.save("certificates/2026/12/" + "a" * 32 + ".pdf", io.BytesIO(real_pdf()))
-    png = default_storage.save("images/products/2026/12/" + "b" * 32 + ".png",
-                               io.BytesIO(picture("PNG")))
-    odd = default_storage.save("certificates/old/scan.html", io.BytesIO(SCRIPT))
-
-    document = client.get("/media/" + pdf)
-    assert document.status_code == 200
-    assert document["Content-Type"] == "application/pdf"
-    assert document["Content-Disposition"] == "attachment"
-    assert document["X-Content-Type-Options"] == "nosniff"
-    assert "sandbox" in document["Content-Security-Policy"]
-
-    image = client.get("/media/" + png)
-    assert image["Content-Type"] == "image/png"
-    assert not image.get("Content-Disposition", "").startswith("attachment")  # shown inline
-    assert image["X-Content-Type-Options"] == "nosniff"
-
-    page = client.get("/media/" + odd)  # an old upload with a page's name: never a page
-    assert page["Content-Type"] == "application/octet-stream"
-    assert page["Content-Disposition"] == "attachment"
-    assert "sandbox" in page["Content-Security-Policy"]
-
-    assert client.get("/media/../config/settings/base.py").status_code == 404
-    assert client.get("/media/%2e%2e/%2e%2e/etc/passwd").status_code == 404
-    assert client.get("/media/certificates/khong-co.pdf").status_code == 404
-
-
-@pytest.mark.django_db
-def test_uploads_check_renames_old_names_and_removes_bad_content(product, seller):
-    import io as _io
-
-    from django.core.files.storage import default_storage
-    from django.core.management import call_command
-    from oscar.core.loading import get_model
-
-    from tests.factories import product_create
-
-    ProductImage = get_model("catalogue", "ProductImage")
     Product = get_model("catalogue", "Product")
-    good = default_storage.save("certificates/2025/01/chung-nhan.html", _io.BytesIO(real_pdf()))
-    evil = default_storage.save("certificates/2025/01/scan.html", _io.BytesIO(b"%PDF-1.7\n" + SCRIPT))
-    Product.objects.filter(pk=product.pk).update(ocop_certificate_scan=good)
-    other = product_create(seller=seller, title="Mật ong rừng U Minh", stock=3)
-    Product.objects.filter(pk=other.pk).update(ocop_certificate_scan=evil)
-    bad_picture = default_storage.save("images/products/x.jpg", _io.BytesIO(SCRIPT))
-    image = ProductImage.objects.create(product=other, original=bad_picture)
-    ProductImage.objects.filter(pk=image.pk).update(original=bad_picture)
-
-    out = _io.StringIO()
-    call_command("uploads_check", stdout=out)
-    assert "2 to remove" in out.getvalue() and "1 to rename" in out.getvalue()
-    assert Product.objects.get(pk=product.pk).ocop_certificate_scan.name == good  # only listed
-
-    call_command("uploads_check", "--fix", stdout=out)
-    renamed = Product.objects.get(pk=product.pk).ocop_certificate_scan.name
-    assert renamed.endswith(".pdf") and SERVER_NAME_RE.match(renamed)
-    assert default_storage.exists(renamed) and not default_storage.exists(good)
-    assert Product.objects.get(pk=other.pk).ocop_certificate_scan.name == ""
-    assert not default_storage.exists(evil)
-    assert not ProductImage.objects.filter(pk=image.pk).exists()
-
-    again = _io.StringIO()
-    call_command("uploads_check", "--fix", stdout=again)
-    assert "0 renamed, 0 removed" in again.getvalue()
+    original = Product.objects.get(pk=product.pk)
+    product.ocop_certificate_scan = upload("chung-nhan-moi.html", pdf())
+    assert hold_trusted_changes(product=product, original=original) == ["ocop_certificate_scan"]
+    product.save()
+    waiting = Product.objects.get(pk=product.pk).pending_changes["ocop_certificate_scan"]
+    assert stored_as(waiting, "pdf", "certificates") and default_storage.exists(waiting)
+    product_approve(product_id=product.pk)
+    assert Product.objects.get(pk=product.pk).ocop_certificate_scan.name == waiting
