@@ -180,6 +180,9 @@ SITE_ID = 1
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date formats (config/formats/<lang>/formats.py): Vietnamese pages day/month/year as the
+# import template writes dates (15/03/2025), English pages English ("15 March 2025").
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
