@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS_SIDE = 8000
 MIN_PIXELS_SIDE = 200
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS_SIDE * MAX_PIXELS_SIDE  # no decompression bombs
 
 JPEG, PNG, WEBP, PDF = "jpeg", "png", "webp", "pdf"
 PICTURES = frozenset({JPEG, PNG, WEBP})
@@ -80,7 +79,10 @@ def _picture_kind(data: bytes) -> str | None:
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = _PILLOW_KINDS.get(image.format or "")
+            too_large = max(image.size) > MAX_PIXELS_SIDE
             image.verify()
+        if too_large:
+            return kind  # not decoded (a decompression bomb); check_upload refuses its size
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # decode every pixel: a truncated or forged picture fails here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
@@ -414,10 +416,10 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
                 logger.warning("Stored upload %r of %s %s cannot be read", name, entry.label, row.pk)
             kind = inspect(io.BytesIO(data), entry.allowed) if data is not None else None
             product_id = getattr(row, entry.product) if entry.product else None
+            where = f"{entry.field}[{entry.json_key}]" if entry.json_key else entry.field
             if kind is None:
                 why = "missing" if data is None else "not an allowed file"
-                report["problems"].append(f"{entry.label} {row.pk} {entry.json_key or entry.field}: "
-                                          f"{name} is {why}")
+                report["problems"].append(f"{entry.label} {row.pk} {where}: {name} is {why}")
                 report["removed"] += 1
                 if fix:
                     _set_stored_name(model, row, entry, None)
@@ -429,8 +431,8 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
             if SERVER_NAME.match(base) and base.endswith("." + EXTENSIONS[kind]):
                 continue
             report["renamed"] += 1
-            report["problems"].append(f"{entry.label} {row.pk} {entry.json_key or entry.field}: "
-                                      f"{name} renamed, it is a {EXTENSIONS[kind]}")
+            report["problems"].append(f"{entry.label} {row.pk} {where}: {name} is a "
+                                      f"{EXTENSIONS[kind]} under a name the server did not make")
             if fix:
                 new_name = storage.save(server_name(entry.folder, kind), ContentFile(data))
                 _set_stored_name(model, row, entry, new_name)
