@@ -2,11 +2,11 @@
 the importer reads: an .xlsx with the header row and a "Hướng dẫn" (guide) sheet, and a CSV.
 """
 
-import csv
 import io
 
 from oscar.core.loading import get_model
 
+from catalog.exports import csv_writer, xlsx_append
 from catalog.importing.columns import COLUMNS
 
 Category = get_model("catalogue", "Category")
@@ -22,8 +22,8 @@ _TEXT_COLUMNS = {"sku", "group", "province", "certificate_number", "decision_num
 def template_csv() -> bytes:
     """The header row, UTF-8 with a BOM so that Excel opens the Vietnamese correctly."""
     out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerow([column.header for column in COLUMNS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    csv_writer(out).writerow([column.header for column in COLUMNS])
+    return out.getvalue().encode("utf-8")
 
 
 def template_xlsx() -> bytes:
@@ -35,7 +35,7 @@ def template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sản phẩm"
-    sheet.append([column.header for column in COLUMNS])
+    xlsx_append(sheet, [column.header for column in COLUMNS])
     sheet.freeze_panes = "A2"
     required_fill = PatternFill("solid", fgColor="FDE9C8")
     for index, column in enumerate(COLUMNS, start=1):
@@ -49,26 +49,26 @@ def template_xlsx() -> bytes:
             sheet.column_dimensions[letter].number_format = "@"
 
     guide = workbook.create_sheet("Hướng dẫn")
-    guide.append(["Cột", "Bắt buộc", "Cách điền", "Ví dụ"])
+    xlsx_append(guide, ["Cột", "Bắt buộc", "Cách điền", "Ví dụ"])
     for column in COLUMNS:
-        guide.append([column.header, "Có" if column.required else "", column.guide,
+        xlsx_append(guide, [column.header, "Có" if column.required else "", column.guide,
                       column.example])
-    guide.append([])
-    guide.append(["Dòng 1 của trang \"Sản phẩm\" là tiêu đề cột: giữ nguyên. Mỗi dòng tiếp theo "
+    xlsx_append(guide, [])
+    xlsx_append(guide, ["Dòng 1 của trang \"Sản phẩm\" là tiêu đề cột: giữ nguyên. Mỗi dòng tiếp theo "
                   "là một sản phẩm. Nếu có lỗi, không sản phẩm nào được nhập; hệ thống báo từng "
                   "dòng, từng cột cần sửa."])
-    guide.append([])
-    guide.append(["Mã nhóm OCOP", "Tên nhóm"])
+    xlsx_append(guide, [])
+    xlsx_append(guide, ["Mã nhóm OCOP", "Tên nhóm"])
     codes_start = guide.max_row + 1
     for code, name in Category.objects.exclude(ocop_code="").order_by("path").values_list(
             "ocop_code", "name"):
-        guide.append([code, name])
+        xlsx_append(guide, [code, name])
     codes_end = guide.max_row
-    guide.append([])
-    guide.append(["Mã tỉnh", "Tỉnh, thành phố"])
+    xlsx_append(guide, [])
+    xlsx_append(guide, ["Mã tỉnh", "Tỉnh, thành phố"])
     provinces_start = guide.max_row + 1
     for code, name in Province.objects.order_by("code").values_list("code", "name"):
-        guide.append([code, name])
+        xlsx_append(guide, [code, name])
     provinces_end = guide.max_row
     for row in guide.iter_rows():
         for cell in row:

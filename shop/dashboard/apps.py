@@ -9,6 +9,12 @@ class DashboardConfig(apps.DashboardConfig):
     name = "shop.dashboard"
     label = "dashboard"
 
+    def ready(self):
+        super().ready()
+        from catalog.exports import neutralise_oscar_csv
+
+        neutralise_oscar_csv()  # Oscar's order and report CSVs: no live formulas (issue 11 #6)
+
     def post_process_urls(self, urlpatterns):
         from shop.dashboard.access import guard_patterns
 
