@@ -25,6 +25,16 @@ def public_products() -> QuerySet:
     )
 
 
+def public_product_or_none(pk):
+    """The product with this id if a buyer may see it (a variant: if its parent may be seen),
+    for every page outside the seller's own dashboard that reads one product by its id."""
+    product = Product.objects.filter(pk=pk).only("pk", "parent_id", "is_public", "structure").first()
+    if product is None or (product.parent_id and not product.is_public):
+        return None
+    canonical = product.parent_id or product.pk
+    return product if public_products().filter(pk=canonical).exists() else None
+
+
 def _listing_prefetches() -> tuple:
     return (
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),

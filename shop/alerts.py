@@ -51,6 +51,17 @@ def alert_request_allowed(request) -> bool:
 
 
 class ThrottledProductAlertCreateView(ProductAlertCreateView):
+    def dispatch(self, request, *args, **kwargs):
+        # Oscar looks the product up unfiltered and renders its whole page with the form's
+        # errors (or redirects to its address): a draft's page for anyone (issue 11 #4).
+        from django.http import Http404
+
+        from catalog.selectors import public_product_or_none
+
+        if public_product_or_none(kwargs.get("pk")) is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         if not alert_request_allowed(request):
             return render(request, "oscar/customer/alerts/throttled.html", status=429)

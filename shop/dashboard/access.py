@@ -9,7 +9,7 @@ the dashboard, Oscar's sub-apps included, is wrapped once when the URLs are buil
 - ``SELLER_VIEWS``: open to sellers, and each of these views shows and changes only the
   seller's own products and order lines (``shop.dashboard.orders.views``,
   ``shop.dashboard.catalogue.views``); another seller's ids answer 404.
-- ``OWN_CHECK_VIEWS``: pages shared with union officers, which decide themselves whose rows
+- ``SCOPED_VIEWS``: pages shared with union officers, which decide themselves whose rows
   a user sees (the marketplace click report: staff all, an officer the sellers of their unit
   tree, a seller itself); this table only asks for a signed-in user.
 - every other name, including any URL added later: staff only.
@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, reverse
 
@@ -44,6 +45,7 @@ SELLER_VIEWS = frozenset({
     "product-import", "product-import-template-xlsx", "product-import-template-csv",
     "product-submit",  # the seller's own product
     "order-part-action",  # the seller's own part of an order
+    "owed",  # shop/payments/urls.py: the seller's own balance
 })
 OPEN_VIEWS = frozenset({"login", "logout"})
 # Pages that decide themselves what each signed-in user sees: the marketplace click report
@@ -64,9 +66,14 @@ def _guard(view, name):
         user = request.user
         if name not in OPEN_VIEWS and not user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("dashboard:login"))
-        if not may_open(user, name):
+        if name in OPEN_VIEWS:
+            return view(request, *args, **kwargs)
+        if not user.is_active or not may_open(user, name):
             raise Http404
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:  # one refusal for the whole dashboard
+            raise Http404 from None
 
     guarded.dashboard_policy = name  # for the test that enumerates every dashboard URL
     return guarded
@@ -74,11 +81,6 @@ def _guard(view, name):
 
 def dashboard_view(view, name: str):
     """A dashboard page wired outside Oscar's app tree, under the same table."""
-    return _guard(view, name)
-
-
-def dashboard_view(view, name: str):
-    """One of our own dashboard pages, under the same table as Oscar's."""
     return _guard(view, name)
 
 
