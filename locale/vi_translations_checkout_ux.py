@@ -20,7 +20,8 @@ VI = {
     "%(region)s: %(charge)s per parcel, free when the parcel's goods reach %(threshold)s":
         "%(region)s: %(charge)s mỗi kiện, miễn phí khi tiền hàng trong kiện từ %(threshold)s",
     "%(region)s: %(charge)s per parcel": "%(region)s: %(charge)s mỗi kiện",
-    "Delivery is free.": "Giao hàng miễn phí.",
+    "Each seller sends its own parcel. Delivery is free.":
+        "Mỗi người bán tự gửi kiện hàng của mình. Giao hàng miễn phí.",
     # Delivery per parcel at the checkout steps (templates/shipping/delivery_parcels.html)
     "Delivery to %(province)s, per seller": "Phí giao hàng đến %(province)s, theo từng người bán",
     "free: the goods in this parcel reach %(threshold)s":
