@@ -1,6 +1,7 @@
 """The home page's way in, and error pages in the site's own look (Oscar's and Wagtail's
 pages share one layout)."""
 
+from django.http import Http404
 from django.shortcuts import render
 from wagtail.views import serve as wagtail_serve
 
@@ -26,3 +27,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Keep this template free of database lookups: the database may be the failure.
     return render(request, "500.html", status=500)
+
+
+def closed_feature(request, *args, **kwargs):
+    """Oscar features the site does not offer (wish lists: issue 11 #4); Oscar's customer app
+    wires their URLs itself, whatever ``OSCAR_HIDDEN_FEATURES`` says."""
+    raise Http404

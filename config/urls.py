@@ -9,7 +9,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.urls import include, path
+from django.urls import include, path, re_path
 from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -71,6 +71,7 @@ urlpatterns += i18n_patterns(
     # Oscar's stock-alert form, rate-limited (shop/alerts.py); same path, before Oscar's.
     path("shop/accounts/alerts/create/<int:pk>/",
          shop_alerts.ThrottledProductAlertCreateView.as_view(), name="alert-create-throttled"),
+    re_path(r"^shop/accounts/wishlists/", cms_views.closed_feature),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),

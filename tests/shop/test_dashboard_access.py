@@ -221,3 +221,10 @@ def test_staff_order_csv_has_no_live_formula_from_a_buyers_name(client, world):
     names = [cell for row in rows[1:] for cell in row if "HYPERLINK" in cell]
     assert names == ['\'=HYPERLINK("http://evil.example","Bấm")']  # kept, as plain text
     assert not [c for row in rows for c in row if c.startswith(("=", "+", "-", "@"))]
+
+
+def test_wish_lists_are_closed_so_they_cannot_name_a_draft(client, world):
+    client.force_login(world["users"]["buyer"])
+    response = client.post(f"/shop/accounts/wishlists/add/{world['draft'].pk}/", follow=True)
+    assert response.status_code == 404
+    assert "Nháp bí mật" not in response.content.decode()

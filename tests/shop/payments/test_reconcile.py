@@ -111,7 +111,7 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     since = timezone.now() - datetime.timedelta(days=3)
     asked_before = len(stripe_api.requests)
 
-    with mock.patch.object(send_part_notice, "delay") as notice, \
+    with mock.patch.object(send_part_notice, "apply_async") as notice, \
             django_capture_on_commit_callbacks(execute=True):
         report = card_payments_reconcile(since=since)
 
@@ -122,8 +122,8 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     assert (payment.status, payment.payment_intent_id) == ("paid", INTENT)
     assert all(order.parts.values_list("paid_at", flat=True))
     assert stock(order) == stock_before  # allocated at order, nothing more until shipped
-    assert sorted(notice.call_args_list) == sorted(
-        mock.call(part.pk, "paid") for part in order.parts.all())
+    assert sorted(call.kwargs["args"] for call in notice.call_args_list) == sorted(
+        (part.pk, "paid") for part in order.parts.all())
     # Stripe was asked for everything since ``since``, 100 a page, and the second page
     # continues after the last session of the first (whoever's it was); nothing was posted.
     pages = stripe_api.calls("get", LIST)
@@ -135,7 +135,7 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     # The next night (or a second run now) changes nothing and tells nobody again.
     paid_at = list(order.parts.values_list("paid_at", flat=True))
     paid_on_stripe(stripe_api, payment)
-    with mock.patch.object(send_part_notice, "delay") as notice, \
+    with mock.patch.object(send_part_notice, "apply_async") as notice, \
             django_capture_on_commit_callbacks(execute=True) as callbacks:
         again = card_payments_reconcile(since=since)
     assert (again.recovered, again.matched, again.unresolved) == (0, 1, 0)
