@@ -64,6 +64,8 @@ urlpatterns += i18n_patterns(
     # logout by POST only, and a password reset that lifts a login pause: security/auth.py.
     path("shop/accounts/login/", security_auth.LoginRegisterView.as_view()),
     path("shop/accounts/logout/", security_auth.LogoutView.as_view()),
+    path("shop/accounts/confirm/<str:uidb64>/<str:token>/",
+         security_auth.AccountConfirmView.as_view(), name="account-confirm"),
     path("shop/password-reset/confirm/<str:uidb64>/<str:token>/",
          login_forbidden(security_auth.PasswordResetConfirm.as_view())),
     path("shop/orders/", include("shop.order.urls")),

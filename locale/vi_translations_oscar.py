@@ -1024,7 +1024,7 @@ VI = {
     "Order status breakdown": "Đơn hàng theo trạng thái",
     "Re-order all items": "Mua lại tất cả",
     # ---- Django form fields (django/forms/fields.py, forms/models.py, forms/formsets.py) ----
-    "This field is required.": "Vui lòng điền thông tin này.",
+    "This field is required.": "Trường này là bắt buộc.",
     "Enter a whole number.": "Hãy nhập một số nguyên.",
     "Enter a number.": "Hãy nhập một số.",
     "Enter a valid date.": "Hãy nhập một ngày hợp lệ.",
@@ -1039,7 +1039,7 @@ VI = {
     "Please either submit a file or check the clear checkbox, not both.": "Hãy tải tệp lên hoặc đánh dấu ô xóa, không làm cả hai.",
     "Upload a valid image. The file you uploaded was either not an image or a corrupted image.": "Hãy tải lên một ảnh hợp lệ. Tệp bạn tải lên không phải ảnh hoặc đã bị hỏng.",
     "Enter a valid URL.": "Hãy nhập một địa chỉ URL hợp lệ.",
-    "Select a valid choice. %(value)s is not one of the available choices.": "Hãy chọn một giá trị hợp lệ. %(value)s không có trong danh sách lựa chọn.",
+    "Select a valid choice. %(value)s is not one of the available choices.": "Hãy chọn một lựa chọn hợp lệ: %(value)s không có trong danh sách.",
     "Enter a list of values.": "Hãy nhập một danh sách giá trị.",
     "Enter a complete value.": "Hãy nhập đầy đủ giá trị.",
     "Enter a valid UUID.": "Hãy nhập một UUID hợp lệ.",

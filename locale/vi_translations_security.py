@@ -50,4 +50,13 @@ VI = {
     "If you have an account that may, please log in first.":
         "Nếu bạn có tài khoản được phép, vui lòng đăng nhập trước.",
     "Log in": "Đăng nhập",
+    # Registration confirmed by e-mail (issue 11 #7: nothing tells which addresses have accounts)
+    "Confirm your account on Chợ OCOP Thanh niên": "Xác nhận tài khoản của bạn trên Chợ OCOP Thanh niên",
+    "Thank you for registering on Chợ OCOP Thanh niên. Open this link to confirm your e-mail address and start using your account:":
+        "Cảm ơn bạn đã đăng ký trên Chợ OCOP Thanh niên. Hãy mở đường dẫn dưới đây để xác nhận địa chỉ e-mail và bắt đầu dùng tài khoản:",
+    "The link works for 3 days. If you did not register, you can ignore this e-mail: no account is used without this confirmation.":
+        "Đường dẫn có hiệu lực trong 3 ngày. Nếu bạn không đăng ký, hãy bỏ qua e-mail này: không tài khoản nào được dùng khi chưa xác nhận.",
+    "This confirmation link is not valid any more. Log in, or register again to get a new one.":
+        "Đường dẫn xác nhận này không còn hiệu lực. Hãy đăng nhập, hoặc đăng ký lại để nhận đường dẫn mới.",
+    "Your account is confirmed. Welcome!": "Tài khoản của bạn đã được xác nhận. Chào mừng bạn!",
 }

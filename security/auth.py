@@ -1,6 +1,7 @@
 """Login throttling (django-axes), logout by POST, registration that reveals nothing."""
 
 import logging
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -9,18 +10,27 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.mail import send_mail
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.encoding import force_bytes
+from django.utils.http import (
+    url_has_allowed_host_and_scheme,
+    urlsafe_base64_decode,
+    urlsafe_base64_encode,
+)
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from oscar.apps.customer.forms import EmailUserCreationForm
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.customer.views import AccountAuthView
+
+from catalog.siteurl import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -92,34 +102,83 @@ class SilentRegistrationForm(EmailUserCreationForm):
 
 
 class LoginRegisterView(AccountAuthView):
+    """Registration answers every valid form the same way, whether the address has an
+    account or not: "check your inbox". A new account stays inactive until its owner opens
+    the confirmation link sent to the address (``AccountConfirmView``); the owner of an
+    address that has an account is told someone tried to register with it. So neither the
+    page nor being signed in tells a visitor which addresses have accounts."""
+
     registration_form_class = SilentRegistrationForm
 
     def validate_registration_form(self):
         form = self.get_registration_form(bind_data=True)
-        if form.is_valid() and form.existing_user is not None:
-            self._tell_owner(form.existing_user)
-            messages.info(self.request, _(
-                "Thank you. Please check your e-mail inbox to continue."))
-            return redirect(self.request.get_full_path())
-        return super().validate_registration_form()
+        if not form.is_valid():
+            return super().validate_registration_form()
+        user = form.existing_user
+        if user is None:
+            self.register_user(form)
+        elif not user.is_active and user.last_login is None:
+            self._send_confirmation(user)  # registered, never confirmed: the link again
+        else:
+            self._tell_owner(user)
+        messages.info(self.request, _("Thank you. Please check your e-mail inbox to continue."))
+        return redirect(self.request.get_full_path())
 
     def register_user(self, form):
-        """Oscar's, logging the new account in directly: Oscar authenticates it again without
-        the request, which the login throttle (rightly) refuses."""
-        user = form.save()
+        """A new account, inactive until the address is confirmed (no login here: Oscar's
+        would authenticate again without the request, which the login throttle refuses)."""
+        user = form.save(commit=False)
+        user.is_active = False
+        user.save()
         user_registered.send_robust(sender=self, request=self.request, user=user)
-        if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
-            self.send_registration_email(user)
-        auth_login(self.request, user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+        self._send_confirmation(user)
         return user
 
+    def _send_confirmation(self, user):
+        path = reverse("account-confirm", kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user)})
+        next_url = self.request.POST.get("registration-redirect_url") or ""
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+            path += "?" + urlencode({"next": next_url})
+        send_mail(_("Confirm your account on Chợ OCOP Thanh niên"),
+                  render_to_string("security/emails/confirm_registration.txt",
+                                   {"confirm_url": absolute_url(path)}),
+                  settings.DEFAULT_FROM_EMAIL, [user.email])
+
     def _tell_owner(self, user):
-        context = {"login_url": self.request.build_absolute_uri(reverse("customer:login")),
-                   "reset_url": self.request.build_absolute_uri(reverse("password-reset"))}
+        context = {"login_url": absolute_url(reverse("customer:login")),
+                   "reset_url": absolute_url(reverse("password-reset"))}
         send_mail(_("Someone tried to register with your e-mail address"),
                   render_to_string("security/emails/already_registered.txt", context),
                   settings.DEFAULT_FROM_EMAIL, [user.email])
         logger.info("Registration attempted with the e-mail of user %s", user.pk)
+
+
+class AccountConfirmView(View):
+    """The link of the confirmation e-mail: the account becomes active and is signed in.
+    Only once: an active account's link sends to the login page (a forwarded e-mail does not
+    sign anyone in later)."""
+
+    def get(self, request, uidb64, token):
+        User = get_user_model()
+        try:
+            user = User._default_manager.get(pk=urlsafe_base64_decode(uidb64).decode())
+        except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+            user = None
+        if user is None or user.is_active or not default_token_generator.check_token(user, token):
+            messages.error(request, _("This confirmation link is not valid any more. Log in, "
+                                      "or register again to get a new one."))
+            return redirect("customer:login")
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        auth_login(request, user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+        messages.success(request, _("Your account is confirmed. Welcome!"))
+        next_url = request.GET.get("next", "")
+        if next_url and url_has_allowed_host_and_scheme(
+                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            return redirect(next_url)
+        return redirect("customer:summary")
 
 
 @method_decorator(never_cache, name="dispatch")

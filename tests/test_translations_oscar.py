@@ -198,7 +198,7 @@ def test_django_form_fields_speak_vietnamese(vi):
     assert not form.is_valid()
     assert form.errors["quantity"] == ["Hãy nhập một số nguyên."]
     assert form.errors["price"] == ["Số này chỉ được có tối đa 5 chữ số."]
-    assert Form(data={}).errors["quantity"] == ["Vui lòng điền thông tin này."]
+    assert Form(data={}).errors["quantity"] == ["Trường này là bắt buộc."]
 
 
 def test_order_statuses_translate(vi):

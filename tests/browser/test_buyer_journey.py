@@ -40,14 +40,14 @@ def test_guest_buys_an_ocop_product_with_cash_on_delivery(phone_page, site_tree,
 
     page.fill("#id_username", "mai@example.com")
     page.check("input[name=options][value=anonymous]")
-    page.locator("form#login_form button[type=submit], form button[type=submit]").first.click()
+    page.locator("form:has(#id_username) button[type=submit]").click()
 
     page.fill("#id_first_name", "Nguyễn Thị Mai")
     page.fill("#id_line1", "12 Lê Lợi")
     page.fill("#id_line4", "Phường Buôn Ma Thuột")
     page.select_option("#id_state", "Đắk Lắk")
     page.fill("#id_phone_number", "0912 345 678")
-    page.locator("form#new_shipping_address button[type=submit], form button[type=submit]").last.click()
+    page.locator("form:has(#id_first_name) button[type=submit]").click()
 
     expect(page.locator("h1")).to_contain_text("Bạn muốn thanh toán thế nào?")
     page.get_by_label(re.compile("Thanh toán khi nhận hàng")).check()

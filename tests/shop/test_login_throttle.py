@@ -4,8 +4,9 @@ reset, and registration does not tell whether an e-mail has an account."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,24 @@ def test_registration_does_not_reveal_a_registered_email(client, owner):
     assert "đăng ký" in mail.outbox[0].subject.lower()
     assert "_auth_user_id" not in client.session
 
-    client.post(reverse("customer:login"), {
+    # A new address gets the very same answer, and is not signed in either: its account
+    # waits for the owner of the address to confirm it.
+    other = Client()
+    fresh = other.post(reverse("customer:login"), {
         "registration-email": "moi@example.com", "registration-password1": "mot-mat-khau-2026",
-        "registration-password2": "mot-mat-khau-2026", "registration_submit": "1"})
-    assert "_auth_user_id" in client.session  # a new address registers as before
+        "registration-password2": "mot-mat-khau-2026", "registration_submit": "1"}, follow=True)
+    assert fresh.redirect_chain == response.redirect_chain
+    assert "Vui lòng kiểm tra hộp thư" in fresh.content.decode()
+    assert "_auth_user_id" not in other.session
+    assert shop_login(other, "mot-mat-khau-2026", email="moi@example.com").status_code == 200
+
+    confirm = mail.outbox[-1]
+    assert confirm.to == ["moi@example.com"] and "Xác nhận" in confirm.subject
+    link = re.search(r"http://testserver(/shop/accounts/confirm/\S+/\S+/)", confirm.body).group(1)
+    opened = other.get(link)
+    assert opened.status_code == 302 and "_auth_user_id" in other.session
+    assert get_user_model().objects.get(email="moi@example.com").is_active
+
+    stranger = Client()  # the link works once: a forwarded e-mail signs nobody in later
+    stranger.get(link)
+    assert "_auth_user_id" not in stranger.session
