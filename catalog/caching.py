@@ -62,7 +62,8 @@ CSRF_HOLE_BYTES, BASKET_HOLE_BYTES = CSRF_HOLE.encode(), BASKET_HOLE.encode()
 MINI_BASKET_TEMPLATE = "includes/mini_basket.html"
 
 _recording: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
-    "page_cache_recording", default=None)
+    "page_cache_recording", default=None
+)
 
 
 def product_key(pk) -> str:
@@ -88,6 +89,7 @@ def _salt() -> str:
 
 
 # --- tokens -------------------------------------------------------------------------------
+
 
 def tokens(keys: Iterable[str]) -> dict[str, str]:
     """The current token of each key, made (and stored) for keys that have none yet."""
@@ -148,6 +150,7 @@ def note_products(ids: Iterable) -> None:
 
 # --- whole pages for anonymous visitors ---------------------------------------------------
 
+
 def _request_cacheable(request) -> bool:
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
@@ -183,8 +186,9 @@ def mini_basket(request) -> str:
     """The header's basket link for this visitor. Most anonymous visitors have no basket yet
     (no basket cookie): their empty link is rendered once per language and process, without
     loading a basket."""
-    has_basket = (request.user.is_authenticated
-                  or settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES)
+    has_basket = (
+        request.user.is_authenticated or settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES
+    )
     basket = getattr(request, "basket", None) if has_basket else None
     if basket is not None and basket.id is not None and not basket.is_empty:
         return get_template(MINI_BASKET_TEMPLATE).render({"basket": basket})
@@ -192,7 +196,8 @@ def mini_basket(request) -> str:
     html = _EMPTY_BASKETS.get(language)
     if html is None:
         html = _EMPTY_BASKETS[language] = get_template(MINI_BASKET_TEMPLATE).render(
-            {"basket": None})
+            {"basket": None}
+        )
     return html
 
 
@@ -233,8 +238,9 @@ def _entry_if_current(key: str, known: list[str]) -> tuple[dict | None, dict[str
     return (entry if all(current.get(k) == v for k, v in deps.items()) else None), current
 
 
-def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[str] = ()
-                ) -> HttpResponse:
+def cached_page(
+    request, render: Callable[[], HttpResponse], *, keys: Iterable[str] = ()
+) -> HttpResponse:
     """The response of ``render()``, from the cache when nothing it depends on has changed.
 
     ``keys``: tokens the page depends on besides ``site`` (noted before ``render`` runs; the
@@ -269,8 +275,7 @@ def cached_page(request, render: Callable[[], HttpResponse], *, keys: Iterable[s
         if CSRF_HOLE_BYTES in response.content or BASKET_HOLE_BYTES in response.content:
             response.content = _fill(request, response.content)
         return response
-    entry = {"deps": recorded, "body": response.content,
-             "content_type": response["Content-Type"]}
+    entry = {"deps": recorded, "body": response.content, "content_type": response["Content-Type"]}
     _deps_hint(key, recorded)
     try:
         cache.set(key, entry, page_seconds())
@@ -288,12 +293,15 @@ def do_not_store(request) -> None:
 def _storable(request, response) -> bool:
     from django.contrib.messages import get_messages
 
-    return (response.status_code == 200 and not response.cookies
-            and not getattr(request, "_page_cache_skip", False)
-            and not getattr(response, "streaming", False)
-            and response.get("Content-Type", "").startswith("text/html")
-            and "no-store" not in response.get("Cache-Control", "")
-            and len(get_messages(request)) == 0)
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not getattr(request, "_page_cache_skip", False)
+        and not getattr(response, "streaming", False)
+        and response.get("Content-Type", "").startswith("text/html")
+        and "no-store" not in response.get("Cache-Control", "")
+        and len(get_messages(request)) == 0
+    )
 
 
 class CachedPageMixin:
@@ -306,8 +314,11 @@ class CachedPageMixin:
     def dispatch(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
-        return cached_page(request, lambda: super(CachedPageMixin, self).dispatch(
-            request, *args, **kwargs), keys=self.page_cache_keys())
+        return cached_page(
+            request,
+            lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
+            keys=self.page_cache_keys(),
+        )
 
 
 def context(request) -> dict:
@@ -320,6 +331,7 @@ def context(request) -> dict:
 
 
 # --- values that hold until the index changes (facet counts, type-ahead) -----------------
+
 
 def index_cached(key: str) -> tuple[object | None, str | None]:
     """The value stored under ``key`` while the index is as it was then (None if there is none
@@ -351,6 +363,7 @@ def index_store(key: str, token: str | None, value) -> None:
 
 # --- product cards ------------------------------------------------------------------------
 
+
 def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
     """Each product's card HTML, cached per product under its own token and the site's: a
     listing re-renders only the cards whose product changed."""
@@ -359,9 +372,13 @@ def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
     try:
         current = tokens([SITE, *(product_key(p.pk) for p in products)])
         salt = _salt()
-        keys = [f"{CARD_PREFIX}{p.pk}:" + hashlib.sha1(
-            f"{salt}|{current[SITE]}|{current[product_key(p.pk)]}".encode()).hexdigest()[:16]
-            for p in products]
+        keys = [
+            f"{CARD_PREFIX}{p.pk}:"
+            + hashlib.sha1(
+                f"{salt}|{current[SITE]}|{current[product_key(p.pk)]}".encode()
+            ).hexdigest()[:16]
+            for p in products
+        ]
         found = cache.get_many(keys)
     except Exception:  # noqa: BLE001
         logger.exception("Card cache unreadable")
@@ -381,6 +398,7 @@ def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
 
 
 # --- what invalidates what ----------------------------------------------------------------
+
 
 def _product_saved(sender, instance, **kwargs):
     bump_products([instance.pk, instance.parent_id], using=kwargs.get("using"))
@@ -420,21 +438,33 @@ def connect() -> None:
     from catalog.importing.services import products_imported
 
     Product = get_model("catalogue", "Product")
-    parts = [get_model("partner", "StockRecord"), get_model("catalogue", "ProductImage"),
-             get_model("catalogue", "MarketplaceLink"), get_model("catalogue", "ProductCategory"),
-             get_model("catalogue", "ProductAttributeValue")]
-    site = [get_model("catalogue", "Category"), get_model("partner", "Partner"),
-            get_model("catalogue", "Province")]
+    parts = [
+        get_model("partner", "StockRecord"),
+        get_model("catalogue", "ProductImage"),
+        get_model("catalogue", "MarketplaceLink"),
+        get_model("catalogue", "ProductCategory"),
+        get_model("catalogue", "ProductAttributeValue"),
+    ]
+    site = [
+        get_model("catalogue", "Category"),
+        get_model("partner", "Partner"),
+        get_model("catalogue", "Province"),
+    ]
     for signal in (post_save, post_delete):
         signal.connect(_product_saved, sender=Product, dispatch_uid=f"pc-product-{signal}")
         for model in parts:
-            signal.connect(_product_part_saved, sender=model,
-                           dispatch_uid=f"pc-{model._meta.label}-{signal}")
+            signal.connect(
+                _product_part_saved, sender=model, dispatch_uid=f"pc-{model._meta.label}-{signal}"
+            )
         for model in site:
-            signal.connect(_site_changed, sender=model,
-                           dispatch_uid=f"pc-{model._meta.label}-{signal}")
-    m2m_changed.connect(_product_categories_changed, sender=Product.categories.through,
-                        dispatch_uid="pc-product-categories")
+            signal.connect(
+                _site_changed, sender=model, dispatch_uid=f"pc-{model._meta.label}-{signal}"
+            )
+    m2m_changed.connect(
+        _product_categories_changed,
+        sender=Product.categories.through,
+        dispatch_uid="pc-product-categories",
+    )
     products_imported.connect(_products_imported, dispatch_uid="pc-products-imported")
     page_published.connect(_site_changed, dispatch_uid="pc-page-published")
     page_unpublished.connect(_site_changed, dispatch_uid="pc-page-unpublished")

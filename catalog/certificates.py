@@ -33,12 +33,17 @@ def certificate_notices_send(*, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     sent = {"reminders": 0, "lapsed": 0}
     base = Product.objects.filter(ocop_stars__isnull=False).prefetch_related(
-        "stockrecords__partner__users")
-    soon = base.filter(ocop_valid_until__gt=today,
-                       ocop_valid_until__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
+        "stockrecords__partner__users"
+    )
+    soon = base.filter(
+        ocop_valid_until__gt=today,
+        ocop_valid_until__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE),
+    )
     lapsed = base.filter(ocop_valid_until__lt=today)
-    for products, marker, is_lapse, key in ((soon, "ocop_reminder_sent_for", False, "reminders"),
-                                            (lapsed, "ocop_lapse_sent_for", True, "lapsed")):
+    for products, marker, is_lapse, key in (
+        (soon, "ocop_reminder_sent_for", False, "reminders"),
+        (lapsed, "ocop_lapse_sent_for", True, "lapsed"),
+    ):
         for product in products:
             if getattr(product, marker) == product.ocop_valid_until:
                 continue  # already told about this validity end
@@ -54,17 +59,22 @@ def _texts(product, *, lapsed: bool) -> tuple[str, str]:
     end = product.ocop_valid_until.strftime("%d/%m/%Y")
     if lapsed:
         subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": product.title}
-        body = _("The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
-                 "are no longer shown to buyers. Upload the renewed certificate in your "
-                 "dashboard to show them again.")
+        body = _(
+            "The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
+            "are no longer shown to buyers. Upload the renewed certificate in your "
+            "dashboard to show them again."
+        )
     else:
         subject = _("The OCOP certificate of %(title)s lapses on %(end)s") % {
-            "title": product.title, "end": end}
-        body = _("The OCOP certificate %(number)s of %(title)s is valid until %(end)s. "
-                 "After that date its stars are no longer shown to buyers; please renew it "
-                 "in time and upload the new certificate in your dashboard.")
-    body = body % {"number": product.ocop_certificate_number, "title": product.title,
-                   "end": end}
+            "title": product.title,
+            "end": end,
+        }
+        body = _(
+            "The OCOP certificate %(number)s of %(title)s is valid until %(end)s. "
+            "After that date its stars are no longer shown to buyers; please renew it "
+            "in time and upload the new certificate in your dashboard."
+        )
+    body = body % {"number": product.ocop_certificate_number, "title": product.title, "end": end}
     link = absolute_url(reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}))
     return subject, f"{body}\n\n{link}\n\n{settings.OSCAR_SHOP_NAME}\n"
 

@@ -49,8 +49,9 @@ class Province(models.Model):
     # Vietnamese alphabetical order of the name (catalog.text.vietnamese_sort_string), kept
     # by save(): every list of provinces sorts "Cà Mau" before "Cao Bằng" and "Đ" after "D",
     # on SQLite and PostgreSQL alike, whatever the database's collation.
-    sort_name = models.CharField(_("sort key"), max_length=512, blank=True, editable=False,
-                                 db_index=True)
+    sort_name = models.CharField(
+        _("sort key"), max_length=512, blank=True, editable=False, db_index=True
+    )
 
     class Meta:
         ordering = ["sort_name"]
@@ -79,13 +80,22 @@ class Category(AbstractCategory):
 
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
     ocop_code = models.CharField(
-        _("OCOP group code"), max_length=16, blank=True, db_index=True,
+        _("OCOP group code"),
+        max_length=16,
+        blank=True,
+        db_index=True,
         help_text=_("Stable code of the OCOP group or sub-group, e.g. '1' or '1.9'."),
     )
 
     # Oscar's field keeps the uploaded name; ours is made by the server from the content.
-    image = UploadImageField(_("Image"), upload_to=UploadTo("categories/%Y/%m"), blank=True,
-                             null=True, max_length=255, validators=[validate_picture])
+    image = UploadImageField(
+        _("Image"),
+        upload_to=UploadTo("categories/%Y/%m"),
+        blank=True,
+        null=True,
+        max_length=255,
+        validators=[validate_picture],
+    )
 
     class Meta(AbstractCategory.Meta):
         pass
@@ -123,17 +133,22 @@ class Product(AbstractProduct):
         related_name="products",
     )
     origin_place = models.CharField(
-        _("place of origin"), max_length=255, blank=True,
+        _("place of origin"),
+        max_length=255,
+        blank=True,
         help_text=_("Commune or ward, village: where the product is made."),
     )
 
     ocop_certificate_scan = UploadFileField(
-        _("certificate scan"), upload_to=UploadTo("certificates/%Y/%m"), blank=True,
+        _("certificate scan"),
+        upload_to=UploadTo("certificates/%Y/%m"),
+        blank=True,
         validators=[validate_certificate_scan],
         help_text=_("The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB."),
     )
     ocop_traceability_url = models.URLField(
-        _("traceability link"), blank=True,
+        _("traceability link"),
+        blank=True,
         help_text=_("The product's page on the province's traceability system, if it has one."),
     )
     ocop_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
@@ -146,18 +161,26 @@ class Product(AbstractProduct):
         REJECTED = "rejected", _("Rejected")
 
     moderation_status = models.CharField(
-        _("moderation status"), max_length=16, choices=Moderation.choices,
-        default=Moderation.APPROVED, db_index=True,
+        _("moderation status"),
+        max_length=16,
+        choices=Moderation.choices,
+        default=Moderation.APPROVED,
+        db_index=True,
         help_text=_("Only approved products of approved sellers are public."),
     )
     moderation_note = models.TextField(
-        _("reason for rejection"), blank=True,
+        _("reason for rejection"),
+        blank=True,
         help_text=_("Shown to the seller when the product is rejected."),
     )
     pending_changes = models.JSONField(
-        _("changes waiting for review"), default=dict, blank=True,
-        help_text=_("Edits to what buyers trust (name, description, certificate, images) of an "
-                    "approved product wait here; the approved version stays public meanwhile."),
+        _("changes waiting for review"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Edits to what buyers trust (name, description, certificate, images) of an "
+            "approved product wait here; the approved version stays public meanwhile."
+        ),
     )
 
     class Meta(AbstractProduct.Meta):
@@ -191,13 +214,18 @@ class Product(AbstractProduct):
             if self.ocop_stars not in (3, 4, 5):
                 errors["ocop_stars"] = _("OCOP certificates are issued for 3, 4 or 5 stars only.")
             if not self.ocop_certificate_number:
-                errors["ocop_certificate_number"] = _("A certified product needs its certificate number.")
+                errors["ocop_certificate_number"] = _(
+                    "A certified product needs its certificate number."
+                )
             if not self.ocop_valid_from:
                 errors["ocop_valid_from"] = _("A certified product needs the start of validity.")
             if not self.ocop_valid_until:
                 errors["ocop_valid_until"] = _("A certified product needs the end of validity.")
-        if (self.ocop_valid_from and self.ocop_valid_until
-                and self.ocop_valid_until <= self.ocop_valid_from):
+        if (
+            self.ocop_valid_from
+            and self.ocop_valid_until
+            and self.ocop_valid_until <= self.ocop_valid_from
+        ):
             errors["ocop_valid_until"] = _("The end of validity must be after its start.")
         if errors:
             raise ValidationError(errors)
@@ -238,8 +266,12 @@ class ProductImage(AbstractProductImage):
 
     is_approved = models.BooleanField(_("approved"), default=True, db_index=True)
     # Oscar's field with the uploaded name; ours is made by the server from the content.
-    original = UploadImageField(_("Original"), upload_to=UploadTo("images/products/%Y/%m"),
-                                max_length=255, validators=[validate_product_image])
+    original = UploadImageField(
+        _("Original"),
+        upload_to=UploadTo("images/products/%Y/%m"),
+        max_length=255,
+        validators=[validate_product_image],
+    )
 
     class Meta(AbstractProductImage.Meta):
         pass
@@ -249,11 +281,20 @@ class ProductAttributeValue(AbstractProductAttributeValue):
     """Oscar's attribute value; its file and picture attributes (if a product type ever has
     them) are checked and named by the server like every other upload."""
 
-    value_file = UploadFileField(upload_to=UploadTo("files/attributes/%Y/%m"), max_length=255,
-                                 blank=True, null=True, validators=[validate_pdf_or_picture])
-    value_image = UploadImageField(upload_to=UploadTo("images/attributes/%Y/%m"),
-                                   max_length=255, blank=True, null=True,
-                                   validators=[validate_picture])
+    value_file = UploadFileField(
+        upload_to=UploadTo("files/attributes/%Y/%m"),
+        max_length=255,
+        blank=True,
+        null=True,
+        validators=[validate_pdf_or_picture],
+    )
+    value_image = UploadImageField(
+        upload_to=UploadTo("images/attributes/%Y/%m"),
+        max_length=255,
+        blank=True,
+        null=True,
+        validators=[validate_picture],
+    )
 
     class Meta(AbstractProductAttributeValue.Meta):
         pass
@@ -276,7 +317,9 @@ class MarketplaceLink(models.Model):
     """Where else a product is sold: one https address per marketplace."""
 
     product = models.ForeignKey(
-        "catalogue.Product", on_delete=models.CASCADE, related_name="marketplace_links",
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="marketplace_links",
         verbose_name=_("product"),
     )
     marketplace = models.CharField(_("marketplace"), max_length=16, choices=Marketplace.choices)
@@ -289,10 +332,12 @@ class MarketplaceLink(models.Model):
         verbose_name = _("marketplace link")
         verbose_name_plural = _("marketplace links")
         constraints = [
-            models.UniqueConstraint(fields=["product", "marketplace"],
-                                    name="marketplacelink_one_per_marketplace"),
-            models.CheckConstraint(condition=Q(url__startswith="https://"),
-                                   name="marketplacelink_https_only"),
+            models.UniqueConstraint(
+                fields=["product", "marketplace"], name="marketplacelink_one_per_marketplace"
+            ),
+            models.CheckConstraint(
+                condition=Q(url__startswith="https://"), name="marketplacelink_https_only"
+            ),
         ]
 
     def __str__(self):

@@ -15,9 +15,17 @@ Product = get_model("catalogue", "Product")
 Moderation = Product.Moderation
 
 TRUSTED_FIELDS = (
-    "title", "description", "ocop_stars", "ocop_certificate_number", "ocop_issuing_authority",
-    "ocop_decision_number", "ocop_decision_date", "ocop_valid_from", "ocop_valid_until",
-    "ocop_certificate_scan", "ocop_traceability_url",
+    "title",
+    "description",
+    "ocop_stars",
+    "ocop_certificate_number",
+    "ocop_issuing_authority",
+    "ocop_decision_number",
+    "ocop_decision_date",
+    "ocop_valid_from",
+    "ocop_valid_until",
+    "ocop_certificate_scan",
+    "ocop_traceability_url",
 )
 DATE_FIELDS = {"ocop_decision_date", "ocop_valid_from", "ocop_valid_until"}
 
@@ -123,4 +131,5 @@ def awaiting_review():
     return Product.objects.filter(parent=None).filter(
         moderation_status=Moderation.SUBMITTED
     ) | Product.objects.filter(parent=None, moderation_status=Moderation.APPROVED).exclude(
-        pending_changes={})
+        pending_changes={}
+    )

@@ -19,8 +19,11 @@ def public_products() -> QuerySet:
     an approved seller."""
     return (
         Product.objects.browsable()
-        .filter(is_public=True, moderation_status=Product.Moderation.APPROVED,
-                stockrecords__partner__status="approved")
+        .filter(
+            is_public=True,
+            moderation_status=Product.Moderation.APPROVED,
+            stockrecords__partner__status="approved",
+        )
         .distinct()
     )
 
@@ -28,7 +31,9 @@ def public_products() -> QuerySet:
 def public_product_or_none(pk):
     """The product with this id if a buyer may see it (a variant: if its parent may be seen),
     for every page outside the seller's own dashboard that reads one product by its id."""
-    product = Product.objects.filter(pk=pk).only("pk", "parent_id", "is_public", "structure").first()
+    product = (
+        Product.objects.filter(pk=pk).only("pk", "parent_id", "is_public", "structure").first()
+    )
     if product is None or (product.parent_id and not product.is_public):
         return None
     canonical = product.parent_id or product.pk
@@ -38,15 +43,18 @@ def public_product_or_none(pk):
 def _listing_prefetches() -> tuple:
     return (
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-        Prefetch("images", queryset=ProductImage.objects.filter(is_approved=True)
-                 .order_by("display_order")),
+        Prefetch(
+            "images",
+            queryset=ProductImage.objects.filter(is_approved=True).order_by("display_order"),
+        ),
         "categories",
     )
 
 
 def with_listing_data(qs: QuerySet) -> QuerySet:
     return qs.select_related("product_class", "origin_province").prefetch_related(
-        *_listing_prefetches())
+        *_listing_prefetches()
+    )
 
 
 def listings_together(*listings: QuerySet) -> list[list]:
@@ -103,8 +111,10 @@ def product_detail_queryset() -> QuerySet:
         "product_class", "origin_province", "parent"
     ).prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__province")),
-        Prefetch("images", queryset=ProductImage.objects.filter(is_approved=True)
-                 .order_by("display_order")),
+        Prefetch(
+            "images",
+            queryset=ProductImage.objects.filter(is_approved=True).order_by("display_order"),
+        ),
         "categories",
         "marketplace_links",
     )
@@ -130,9 +140,13 @@ def seller_products(*, seller) -> QuerySet:
         return Product.objects.none()
     return with_listing_data(
         Product.objects.browsable()
-        .filter(is_public=True, moderation_status=Product.Moderation.APPROVED,
-                stockrecords__partner=seller)
-        .order_by("-ocop_stars", "-date_created", "-pk"))
+        .filter(
+            is_public=True,
+            moderation_status=Product.Moderation.APPROVED,
+            stockrecords__partner=seller,
+        )
+        .order_by("-ocop_stars", "-date_created", "-pk")
+    )
 
 
 def seller_other_products(*, seller, exclude=None, limit: int = 4):
@@ -146,10 +160,15 @@ def seller_marketplaces(*, seller) -> list[str]:
     """Names of the marketplaces where a seller's public products are also sold."""
     from catalog.models import Marketplace, MarketplaceLink
 
-    codes = (MarketplaceLink.objects
-             .filter(product__stockrecords__partner=seller, product__is_public=True,
-                     product__parent__isnull=True,
-                     product__moderation_status=Product.Moderation.APPROVED)
-             .values_list("marketplace", flat=True).distinct())
+    codes = (
+        MarketplaceLink.objects.filter(
+            product__stockrecords__partner=seller,
+            product__is_public=True,
+            product__parent__isnull=True,
+            product__moderation_status=Product.Moderation.APPROVED,
+        )
+        .values_list("marketplace", flat=True)
+        .distinct()
+    )
     labels = dict(Marketplace.choices)
     return sorted(labels[code] for code in set(codes) if code in labels)

@@ -59,8 +59,12 @@ def ocop_groups_load(*, path: Path = DATA_DIR / "ocop_groups.json") -> int:
         nonlocal changed
         existing = Category.objects.filter(ocop_code=node["code"]).first()
         if existing is None:
-            fields = {"name": node["name"], "name_en": node["name_en"], "ocop_code": node["code"],
-                      "is_public": True}
+            fields = {
+                "name": node["name"],
+                "name_en": node["name_en"],
+                "ocop_code": node["code"],
+                "is_public": True,
+            }
             existing = parent.add_child(**fields) if parent else Category.add_root(**fields)
             changed += 1
         elif existing.name != node["name"] or existing.name_en != node["name_en"]:
@@ -80,6 +84,7 @@ def product_class_load() -> int:
     real fields of every product, so no attribute-based product types are needed."""
     ProductClass = get_model("catalogue", "ProductClass")
     _, created = ProductClass.objects.get_or_create(
-        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
-                                   "track_stock": True})
+        slug="san-pham",
+        defaults={"name": "Sản phẩm", "requires_shipping": True, "track_stock": True},
+    )
     return int(created)

@@ -42,7 +42,8 @@ def site_sync(**_kwargs) -> None:
     domain = site_domain()
     name = getattr(settings, "OSCAR_SHOP_NAME", "") or SITE_NAME
     site, created = Site.objects.get_or_create(
-        pk=settings.SITE_ID, defaults={"domain": domain, "name": name})
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": name}
+    )
     if not created and (site.domain, site.name) != (domain, name):
         site.domain, site.name = domain, name
         site.save(update_fields=["domain", "name"])

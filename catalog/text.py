@@ -58,7 +58,7 @@ def joined_syllables(words: list[str], longest: int = 3) -> list[str]:
     without spaces: ['ca', 'phe', 'sua'] -> ['caphe', 'phesua', 'caphesua']."""
     out = []
     for size in range(2, longest + 1):
-        out += ["".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+        out += ["".join(words[i : i + size]) for i in range(len(words) - size + 1)]
     return out
 
 
@@ -119,5 +119,10 @@ def vietnamese_sort_string(text: str) -> str:
     """``vietnamese_sort_key`` as a string of digits for a database column to order by: equal
     length digit groups sort the same under every database collation (binary or a locale's)."""
     primary, tones, case = vietnamese_sort_key(text)
-    return ("".join(f"{p:04d}" for p in primary) + "0000"
-            + "".join(str(t) for t in tones) + "0" + "".join("1" if u else "0" for u in case))
+    return (
+        "".join(f"{p:04d}" for p in primary)
+        + "0000"
+        + "".join(str(t) for t in tones)
+        + "0"
+        + "".join("1" if u else "0" for u in case)
+    )

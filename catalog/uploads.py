@@ -48,21 +48,39 @@ EXTENSIONS = {JPEG: "jpg", PNG: "png", WEBP: "webp", PDF: "pdf"}
 # What the media view answers with, by stored extension; anything else is
 # application/octet-stream, downloaded. GIF and AVIF: renditions Wagtail makes of editors'
 # pictures.
-CONTENT_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png",
-                 "webp": "image/webp", "gif": "image/gif", "avif": "image/avif",
-                 "pdf": "application/pdf"}
+CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "gif": "image/gif",
+    "avif": "image/avif",
+    "pdf": "application/pdf",
+}
 _PILLOW_KINDS = {"JPEG": JPEG, "PNG": PNG, "WEBP": WEBP}
 # Markup a browser would run if it ever took the file for a page. Only tags of three letters
 # or more, followed by a space, "/" or ">": compressed picture data matches by chance in about
 # one 5 MB file in 3,000 (that seller sees the message and saves the picture again).
 _MARKUP = re.compile(
     rb"<\s*(script|html|head|body|iframe|frame|object|embed|svg|!doctype)[\s/>]"
-    rb"|javascript\s*:", re.IGNORECASE)
+    rb"|javascript\s*:",
+    re.IGNORECASE,
+)
 # PDF parts that act on their own when the file is opened or clicked.
-_PDF_ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/XFA",
-                              "/RichMedia", "/Launch"})
-_PDF_ACTIVE_ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm",
-                                 "/RichMediaExecute", "/Rendition", "/GoToE"})
+_PDF_ACTIVE_KEYS = frozenset(
+    {"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/XFA", "/RichMedia", "/Launch"}
+)
+_PDF_ACTIVE_ACTIONS = frozenset(
+    {
+        "/JavaScript",
+        "/Launch",
+        "/ImportData",
+        "/SubmitForm",
+        "/RichMediaExecute",
+        "/Rendition",
+        "/GoToE",
+    }
+)
 _PDF_MAX_OBJECTS = 200_000
 _CHECKED_NAME = "checked-upload"  # the name a checked file is handed to ``UploadTo`` under
 SERVER_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp|pdf)$")
@@ -115,8 +133,9 @@ def _pdf_has_active_parts(reader) -> bool:
                     value = value.get_object() if isinstance(value, IndirectObject) else value
                     if key == "/S" and value in _PDF_ACTIVE_ACTIONS:
                         return True
-                    if key == "/URI" and re.match(r"\s*(javascript|data|file):", str(value),
-                                                  re.IGNORECASE):
+                    if key == "/URI" and re.match(
+                        r"\s*(javascript|data|file):", str(value), re.IGNORECASE
+                    ):
                         return True
                 stack.append(value)
         elif isinstance(obj, ArrayObject):
@@ -187,23 +206,32 @@ def validate_image_dimensions(upload, *, min_side: int = MIN_PIXELS_SIDE) -> Non
         width, height = image.size
     upload.seek(0)
     if max(width, height) > MAX_PIXELS_SIDE:
-        raise ValidationError(_("The picture is too large: at most %(n)s pixels a side.")
-                              % {"n": MAX_PIXELS_SIDE})
+        raise ValidationError(
+            _("The picture is too large: at most %(n)s pixels a side.") % {"n": MAX_PIXELS_SIDE}
+        )
     if min(width, height) < min_side:
-        raise ValidationError(_("The picture is too small: at least %(n)s pixels a side.")
-                              % {"n": min_side})
+        raise ValidationError(
+            _("The picture is too small: at least %(n)s pixels a side.") % {"n": min_side}
+        )
 
 
-def check_upload(upload, allowed: frozenset[str], message, *, max_bytes: int = MAX_BYTES,
-                 min_side: int = MIN_PIXELS_SIDE) -> str | None:
+def check_upload(
+    upload,
+    allowed: frozenset[str],
+    message,
+    *,
+    max_bytes: int = MAX_BYTES,
+    min_side: int = MIN_PIXELS_SIDE,
+) -> str | None:
     """The one check of a new upload: size, real type among ``allowed`` (in full), picture
     dimensions. Returns the real type; None when ``upload`` is a file already stored. Raises
     ``ValidationError`` with ``message`` when the type is not allowed."""
     if not _is_new(upload):
         return None
     if upload.size > max_bytes:
-        raise ValidationError(_("The file is too big: at most %(n)s MB.")
-                              % {"n": max_bytes // (1024 * 1024)})
+        raise ValidationError(
+            _("The file is too big: at most %(n)s MB.") % {"n": max_bytes // (1024 * 1024)}
+        )
     kind = inspect(upload, allowed)
     if kind is None:
         raise ValidationError(message)
@@ -214,8 +242,11 @@ def check_upload(upload, allowed: frozenset[str], message, *, max_bytes: int = M
 
 
 def validate_certificate_scan(upload) -> None:
-    check_upload(upload, PICTURES | DOCUMENTS,
-                 _("Please upload the certificate as a PDF, JPEG, PNG or WebP file."))
+    check_upload(
+        upload,
+        PICTURES | DOCUMENTS,
+        _("Please upload the certificate as a PDF, JPEG, PNG or WebP file."),
+    )
 
 
 def validate_product_image(upload) -> None:
@@ -232,11 +263,13 @@ def validate_pdf(upload) -> None:
 
 
 def validate_pdf_or_picture(upload) -> None:
-    check_upload(upload, PICTURES | DOCUMENTS,
-                 _("Please upload a PDF, JPEG, PNG or WebP file."), min_side=1)
+    check_upload(
+        upload, PICTURES | DOCUMENTS, _("Please upload a PDF, JPEG, PNG or WebP file."), min_side=1
+    )
 
 
 # --- storage names ------------------------------------------------------------------------
+
 
 def server_name(folder: str, kind: str | None) -> str:
     """``<folder>/<32 random hex>.<extension of kind>`` (``.bin`` for an unchecked file, which
@@ -293,6 +326,7 @@ class UploadImageField(models.ImageField):
 
 # --- serving --------------------------------------------------------------------------------
 
+
 def media_headers(name: str) -> dict[str, str]:
     """What a stored file is served with: its type from the stored extension (never sniffed),
     never a page of the site, anything but a picture downloaded rather than shown."""
@@ -310,6 +344,7 @@ def media_headers(name: str) -> dict[str, str]:
 
 
 # --- files stored before these checks -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StoredUpload:
@@ -338,17 +373,44 @@ def register_stored_upload(entry: StoredUpload) -> None:
 
 
 for _entry in (
-    StoredUpload("catalogue.Product", "ocop_certificate_scan", PICTURES | DOCUMENTS,
-                 "certificates/%Y/%m", product="pk"),
-    StoredUpload("catalogue.Product", "pending_changes", PICTURES | DOCUMENTS,
-                 "certificates/%Y/%m", json_key="ocop_certificate_scan", product="pk"),
-    StoredUpload("catalogue.ProductImage", "original", PICTURES, "images/products/%Y/%m",
-                 on_bad="delete", product="product_id"),
+    StoredUpload(
+        "catalogue.Product",
+        "ocop_certificate_scan",
+        PICTURES | DOCUMENTS,
+        "certificates/%Y/%m",
+        product="pk",
+    ),
+    StoredUpload(
+        "catalogue.Product",
+        "pending_changes",
+        PICTURES | DOCUMENTS,
+        "certificates/%Y/%m",
+        json_key="ocop_certificate_scan",
+        product="pk",
+    ),
+    StoredUpload(
+        "catalogue.ProductImage",
+        "original",
+        PICTURES,
+        "images/products/%Y/%m",
+        on_bad="delete",
+        product="product_id",
+    ),
     StoredUpload("catalogue.Category", "image", PICTURES, "categories/%Y/%m"),
-    StoredUpload("catalogue.ProductAttributeValue", "value_image", PICTURES,
-                 "images/attributes/%Y/%m", product="product_id"),
-    StoredUpload("catalogue.ProductAttributeValue", "value_file", PICTURES | DOCUMENTS,
-                 "files/attributes/%Y/%m", product="product_id"),
+    StoredUpload(
+        "catalogue.ProductAttributeValue",
+        "value_image",
+        PICTURES,
+        "images/attributes/%Y/%m",
+        product="product_id",
+    ),
+    StoredUpload(
+        "catalogue.ProductAttributeValue",
+        "value_file",
+        PICTURES | DOCUMENTS,
+        "files/attributes/%Y/%m",
+        product="product_id",
+    ),
 ):
     register_stored_upload(_entry)
 
@@ -400,7 +462,8 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
             storage = default_storage
         else:
             rows = model._default_manager.exclude(**{entry.field: ""}).exclude(
-                **{f"{entry.field}__isnull": True})
+                **{f"{entry.field}__isnull": True}
+            )
             storage = model._meta.get_field(entry.field).storage
         for row in rows.iterator():
             name = _stored_name(row, entry)
@@ -413,7 +476,9 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
                     with storage.open(name, "rb") as handle:
                         data = handle.read()
             except Exception:  # noqa: BLE001 - a name outside the storage is as bad as a missing file
-                logger.warning("Stored upload %r of %s %s cannot be read", name, entry.label, row.pk)
+                logger.warning(
+                    "Stored upload %r of %s %s cannot be read", name, entry.label, row.pk
+                )
             kind = inspect(io.BytesIO(data), entry.allowed) if data is not None else None
             product_id = getattr(row, entry.product) if entry.product else None
             where = f"{entry.field}[{entry.json_key}]" if entry.json_key else entry.field
@@ -431,8 +496,10 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
             if SERVER_NAME.match(base) and base.endswith("." + EXTENSIONS[kind]):
                 continue
             report["renamed"] += 1
-            report["problems"].append(f"{entry.label} {row.pk} {where}: {name} is a "
-                                      f"{EXTENSIONS[kind]} under a name the server did not make")
+            report["problems"].append(
+                f"{entry.label} {row.pk} {where}: {name} is a "
+                f"{EXTENSIONS[kind]} under a name the server did not make"
+            )
             if fix:
                 new_name = storage.save(server_name(entry.folder, kind), ContentFile(data))
                 _set_stored_name(model, row, entry, new_name)

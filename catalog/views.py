@@ -45,7 +45,8 @@ class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
         canonical = product.parent if product.is_child else product
         sellers = [s.partner for s in canonical.stockrecords.all()]
         return canonical.moderation_status == "approved" and any(
-            seller.status == "approved" for seller in sellers)
+            seller.status == "approved" for seller in sellers
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -55,7 +56,8 @@ class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
         ctx["seller"] = seller
         ctx["ocop_group"] = product.ocop_group
         ctx["seller_products"] = others = (
-            list(seller_other_products(seller=seller, exclude=product)) if seller else [])
+            list(seller_other_products(seller=seller, exclude=product)) if seller else []
+        )
         # Their cards are on this page; a seller's new product shows here within
         # PAGE_CACHE_SECONDS (the index token is not a key of product pages).
         caching.note_products(p.pk for p in others)

@@ -97,8 +97,12 @@ class ResilientRedisCacheClient(RedisCacheClient):
         first = health.down_until == 0.0
         health.down_until = time.monotonic() + RETRY_SECONDS
         if first:
-            logger.error("Cache server unreachable (%s): serving without the cache, trying "
-                         "again every %.0f s.", exc, RETRY_SECONDS)
+            logger.error(
+                "Cache server unreachable (%s): serving without the cache, trying "
+                "again every %.0f s.",
+                exc,
+                RETRY_SECONDS,
+            )
 
     def _remember(self, keys) -> None:
         if not keys:
@@ -119,38 +123,47 @@ class ResilientRedisCacheClient(RedisCacheClient):
         client = self.get_client(write=True)
         try:
             for start in range(0, len(keys), 1000):
-                client.delete(*keys[start:start + 1000])
+                client.delete(*keys[start : start + 1000])
         except UNREACHABLE:
             self._remember(keys)
             raise
         if health.down_until:
             health.down_until = 0.0
-            logger.warning("Cache server reachable again; %d entries written during the outage "
-                           "were dropped%s.", len(keys),
-                           " (more were written than remembered: they expire by themselves)"
-                           if overflowed else "")
+            logger.warning(
+                "Cache server reachable again; %d entries written during the outage "
+                "were dropped%s.",
+                len(keys),
+                " (more were written than remembered: they expire by themselves)"
+                if overflowed
+                else "",
+            )
 
     # --- Django's client API, guarded -----------------------------------------------------
 
     def add(self, key, value, timeout):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).add(
-            key, value, timeout), False, (key,))
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).add(key, value, timeout), False, (key,)
+        )
 
     def get(self, key, default):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).get(key, default),
-                             default)
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).get(key, default), default
+        )
 
     def set(self, key, value, timeout):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).set(
-            key, value, timeout), None, (key,))
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).set(key, value, timeout), None, (key,)
+        )
 
     def touch(self, key, timeout):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).touch(key, timeout),
-                             False)
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).touch(key, timeout), False
+        )
 
     def delete(self, key):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).delete(key),
-                             False, (key,))
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).delete(key), False, (key,)
+        )
 
     def get_many(self, keys):
         return self._guarded(lambda: super(ResilientRedisCacheClient, self).get_many(keys), {})
@@ -159,19 +172,24 @@ class ResilientRedisCacheClient(RedisCacheClient):
         return self._guarded(lambda: super(ResilientRedisCacheClient, self).has_key(key), False)
 
     def incr(self, key, delta):
-        result = self._guarded(lambda: super(ResilientRedisCacheClient, self).incr(key, delta),
-                               _MISSING, (key,))
+        result = self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).incr(key, delta), _MISSING, (key,)
+        )
         if result is _MISSING:
             raise ValueError(f"Key {key!r} not found (the cache server is unreachable)")
         return result
 
     def set_many(self, data, timeout):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).set_many(
-            data, timeout), None, tuple(data))
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).set_many(data, timeout),
+            None,
+            tuple(data),
+        )
 
     def delete_many(self, keys):
-        return self._guarded(lambda: super(ResilientRedisCacheClient, self).delete_many(keys),
-                             None, tuple(keys))
+        return self._guarded(
+            lambda: super(ResilientRedisCacheClient, self).delete_many(keys), None, tuple(keys)
+        )
 
     def clear(self):
         return self._guarded(lambda: super(ResilientRedisCacheClient, self).clear(), False)

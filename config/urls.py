@@ -35,44 +35,74 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Stripe posts here, in no language and without a CSRF token (it signs instead).
     path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
-    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS},
-         name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
-    path("shop/sellers/<slug:slug>/", seller_views.SellerDetailView.as_view(), name="seller-detail"),
-    path("shop/go/<int:link_id>/", marketplace_views.MarketplaceRedirectView.as_view(), name="marketplace-go"),
-    path("shop/dashboard/marketplace-clicks/",
-         dashboard_view(startups_views.MarketplaceClicksView.as_view(), "marketplace-clicks"),
-         name="marketplace-clicks"),
-    path("shop/dashboard/catalogue/import/",
-         dashboard_view(dashboard_imports.product_import, "product-import"),
-         name="product-import"),
-    path("shop/dashboard/catalogue/import/template.xlsx",
-         dashboard_view(dashboard_imports.template_xlsx_download, "product-import-template-xlsx"),
-         name="product-import-template-xlsx"),
-    path("shop/dashboard/catalogue/import/template.csv",
-         dashboard_view(dashboard_imports.template_csv_download, "product-import-template-csv"),
-         name="product-import-template-csv"),
-    path("shop/dashboard/catalogue/products/<int:pk>/submit/",
-         dashboard_view(dashboard_catalogue_views.ProductSubmitView.as_view(), "product-submit"),
-         name="product-submit"),
-    path("shop/dashboard/orders/<str:number>/parts/<int:part_number>/<slug:action>/",
-         dashboard_view(dashboard_order_parts.PartActionView.as_view(), "order-part-action"),
-         name="order-part-action"),
+    path(
+        "shop/sellers/<slug:slug>/", seller_views.SellerDetailView.as_view(), name="seller-detail"
+    ),
+    path(
+        "shop/go/<int:link_id>/",
+        marketplace_views.MarketplaceRedirectView.as_view(),
+        name="marketplace-go",
+    ),
+    path(
+        "shop/dashboard/marketplace-clicks/",
+        dashboard_view(startups_views.MarketplaceClicksView.as_view(), "marketplace-clicks"),
+        name="marketplace-clicks",
+    ),
+    path(
+        "shop/dashboard/catalogue/import/",
+        dashboard_view(dashboard_imports.product_import, "product-import"),
+        name="product-import",
+    ),
+    path(
+        "shop/dashboard/catalogue/import/template.xlsx",
+        dashboard_view(dashboard_imports.template_xlsx_download, "product-import-template-xlsx"),
+        name="product-import-template-xlsx",
+    ),
+    path(
+        "shop/dashboard/catalogue/import/template.csv",
+        dashboard_view(dashboard_imports.template_csv_download, "product-import-template-csv"),
+        name="product-import-template-csv",
+    ),
+    path(
+        "shop/dashboard/catalogue/products/<int:pk>/submit/",
+        dashboard_view(dashboard_catalogue_views.ProductSubmitView.as_view(), "product-submit"),
+        name="product-submit",
+    ),
+    path(
+        "shop/dashboard/orders/<str:number>/parts/<int:part_number>/<slug:action>/",
+        dashboard_view(dashboard_order_parts.PartActionView.as_view(), "order-part-action"),
+        name="order-part-action",
+    ),
     # Login (throttled; registration that does not say whether an e-mail has an account),
     # logout by POST only, and a password reset that lifts a login pause: security/auth.py.
     path("shop/accounts/login/", security_auth.LoginRegisterView.as_view()),
     path("shop/accounts/logout/", security_auth.LogoutView.as_view()),
-    path("shop/accounts/confirm/<str:uidb64>/<str:token>/",
-         security_auth.AccountConfirmView.as_view(), name="account-confirm"),
-    path("shop/password-reset/confirm/<str:uidb64>/<str:token>/",
-         login_forbidden(security_auth.PasswordResetConfirm.as_view())),
+    path(
+        "shop/accounts/confirm/<str:uidb64>/<str:token>/",
+        security_auth.AccountConfirmView.as_view(),
+        name="account-confirm",
+    ),
+    path(
+        "shop/password-reset/confirm/<str:uidb64>/<str:token>/",
+        login_forbidden(security_auth.PasswordResetConfirm.as_view()),
+    ),
     path("shop/orders/", include("shop.order.urls")),
     path("shop/payments/", include("shop.payments.urls")),
     # Oscar's stock-alert form, rate-limited (shop/alerts.py); same path, before Oscar's.
-    path("shop/accounts/alerts/create/<int:pk>/",
-         shop_alerts.ThrottledProductAlertCreateView.as_view(), name="alert-create-throttled"),
+    path(
+        "shop/accounts/alerts/create/<int:pk>/",
+        shop_alerts.ThrottledProductAlertCreateView.as_view(),
+        name="alert-create-throttled",
+    ),
     re_path(r"^shop/accounts/wishlists/", cms_views.closed_feature),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("startups.urls")),
@@ -81,7 +111,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if (settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)) and settings.MEDIA_URL.startswith("/"):
+if (settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)) and settings.MEDIA_URL.startswith(
+    "/"
+):
     urlpatterns.insert(
         0, path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_views.media_serve)
     )

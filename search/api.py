@@ -52,7 +52,13 @@ PRICE_RANGES: dict[str, tuple[int | None, int | None]] = {
 }
 
 RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, STARS_DESC, POPULAR = (
-    "relevance", "price_asc", "price_desc", "newest", "stars", "popular")
+    "relevance",
+    "price_asc",
+    "price_desc",
+    "newest",
+    "stars",
+    "popular",
+)
 SORTS = {
     RELEVANCE: _("Relevance"),
     PRICE_ASC: _("Price: low to high"),

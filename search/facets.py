@@ -54,8 +54,11 @@ class Vocabulary:
     def groups(self) -> dict[str, tuple[str, int]]:
         """OCOP code -> (name in the active language, depth: 1 for a group, 2 for a sub-group)."""
         Category = get_model("catalogue", "Category")
-        rows = (Category.objects.filter(is_public=True).exclude(ocop_code="")
-                .only("ocop_code", "name", "name_en", "depth", "path"))
+        rows = (
+            Category.objects.filter(is_public=True)
+            .exclude(ocop_code="")
+            .only("ocop_code", "name", "name_en", "depth", "path")
+        )
         return {c.ocop_code: (c.display_name, c.depth) for c in rows}
 
     @cached_property
@@ -192,26 +195,37 @@ def panels(results: api.Results, *, vocabulary: Vocabulary, params, selected, sh
         values += [api.FacetValue(v, 0, True) for v in chosen if v not in have]
         if facet == api.GROUP:
             open_groups = {v.split(".")[0] for v in chosen}
-            values = [v for v in values
-                      if "." not in v.value or v.value.split(".")[0] in open_groups]
+            values = [
+                v for v in values if "." not in v.value or v.value.split(".")[0] in open_groups
+            ]
         if not values:
             continue
         values.sort(key=lambda v, f=facet: vocabulary.sort_key(f, v))
         panel = Panel(name=facet, title=str(FACET_TITLES[facet]))
         for v in values:
             depth = vocabulary.groups.get(v.value, ("", 1))[1] if facet == api.GROUP else 1
-            panel.choices.append(Choice(
-                value=v.value, label=vocabulary.label(facet, v.value), count=v.count,
-                selected=v.value in chosen, url=toggle_url(params, facet, v.value), depth=depth))
+            panel.choices.append(
+                Choice(
+                    value=v.value,
+                    label=vocabulary.label(facet, v.value),
+                    count=v.count,
+                    selected=v.value in chosen,
+                    url=toggle_url(params, facet, v.value),
+                    depth=depth,
+                )
+            )
         out.append(panel)
     return out
 
 
 def active_filters(*, vocabulary: Vocabulary, params, selected, shown) -> list[ActiveFilter]:
     return [
-        ActiveFilter(facet=facet, title=str(FACET_TITLES[facet]),
-                     label=vocabulary.label(facet, value),
-                     remove_url=toggle_url(params, facet, value))
+        ActiveFilter(
+            facet=facet,
+            title=str(FACET_TITLES[facet]),
+            label=vocabulary.label(facet, value),
+            remove_url=toggle_url(params, facet, value),
+        )
         for facet in shown
         for value in selected.get(facet, ())
     ]

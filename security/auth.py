@@ -38,8 +38,11 @@ logger = logging.getLogger(__name__)
 def login_key(request, credentials) -> str:
     """One key per account whichever login form is used: the shop's (e-mail), the Django and
     Wagtail admins (user name or e-mail). Unknown names are keyed as typed, lower-cased."""
-    value = ((credentials or {}).get("username") or
-             (request.POST.get("username") if request is not None else "") or "").strip()
+    value = (
+        (credentials or {}).get("username")
+        or (request.POST.get("username") if request is not None else "")
+        or ""
+    ).strip()
     if not value:
         return ""
     User = get_user_model()
@@ -52,9 +55,12 @@ def lockout_response(request, original_response=None, credentials=None):
     """The page a locked-out visitor sees: the site's look, in their language, answering 429,
     with the way out (wait, or reset the password)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "security/locked_out.html",
-                  {"minutes": minutes, "reset_url": reverse("password-reset")},
-                  status=settings.AXES_HTTP_RESPONSE_CODE)
+    return render(
+        request,
+        "security/locked_out.html",
+        {"minutes": minutes, "reset_url": reverse("password-reset")},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 def clear_login_failures(user) -> int:
@@ -94,8 +100,9 @@ class SilentRegistrationForm(EmailUserCreationForm):
         try:
             return super().clean_email()
         except forms.ValidationError:  # Oscar's "A user with that email address already exists"
-            self.existing_user = (oscar_user_model()._default_manager
-                                  .filter(email__iexact=email).first())
+            self.existing_user = (
+                oscar_user_model()._default_manager.filter(email__iexact=email).first()
+            )
             if self.existing_user is None:
                 raise
             return email
@@ -135,23 +142,36 @@ class LoginRegisterView(AccountAuthView):
         return user
 
     def _send_confirmation(self, user):
-        path = reverse("account-confirm", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user)})
+        path = reverse(
+            "account-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
         next_url = self.request.POST.get("registration-redirect_url") or ""
         if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
             path += "?" + urlencode({"next": next_url})
-        send_mail(_("Confirm your account on Chợ OCOP Thanh niên"),
-                  render_to_string("security/emails/confirm_registration.txt",
-                                   {"confirm_url": absolute_url(path)}),
-                  settings.DEFAULT_FROM_EMAIL, [user.email])
+        send_mail(
+            _("Confirm your account on Chợ OCOP Thanh niên"),
+            render_to_string(
+                "security/emails/confirm_registration.txt", {"confirm_url": absolute_url(path)}
+            ),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+        )
 
     def _tell_owner(self, user):
-        context = {"login_url": absolute_url(reverse("customer:login")),
-                   "reset_url": absolute_url(reverse("password-reset"))}
-        send_mail(_("Someone tried to register with your e-mail address"),
-                  render_to_string("security/emails/already_registered.txt", context),
-                  settings.DEFAULT_FROM_EMAIL, [user.email])
+        context = {
+            "login_url": absolute_url(reverse("customer:login")),
+            "reset_url": absolute_url(reverse("password-reset")),
+        }
+        send_mail(
+            _("Someone tried to register with your e-mail address"),
+            render_to_string("security/emails/already_registered.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+        )
         logger.info("Registration attempted with the e-mail of user %s", user.pk)
 
 
@@ -167,8 +187,13 @@ class AccountConfirmView(View):
         except (User.DoesNotExist, ValueError, TypeError, OverflowError):
             user = None
         if user is None or user.is_active or not default_token_generator.check_token(user, token):
-            messages.error(request, _("This confirmation link is not valid any more. Log in, "
-                                      "or register again to get a new one."))
+            messages.error(
+                request,
+                _(
+                    "This confirmation link is not valid any more. Log in, "
+                    "or register again to get a new one."
+                ),
+            )
             return redirect("customer:login")
         user.is_active = True
         user.save(update_fields=["is_active"])
@@ -176,7 +201,8 @@ class AccountConfirmView(View):
         messages.success(request, _("Your account is confirmed. Welcome!"))
         next_url = request.GET.get("next", "")
         if next_url and url_has_allowed_host_and_scheme(
-                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             return redirect(next_url)
         return redirect("customer:summary")
 
@@ -197,4 +223,3 @@ class LogoutView(View):
         for cookie in settings.OSCAR_COOKIES_DELETE_ON_LOGOUT:
             response.delete_cookie(cookie)
         return response
-

@@ -33,7 +33,8 @@ def province_choices():
     from catalog.models import Province
 
     return [("", _("Choose a province or city"))] + [
-        (p.name, p.name) for p in Province.objects.all()  # Vietnamese alphabetical order
+        (p.name, p.name)
+        for p in Province.objects.all()  # Vietnamese alphabetical order
     ]
 
 
@@ -55,7 +56,9 @@ class VietnameseAddressFormMixin:
             label=_("Province or city"), choices=province_choices(), required=True
         )
         self.fields["phone_number"] = forms.CharField(
-            label=_("Phone number"), max_length=32, required=True,
+            label=_("Phone number"),
+            max_length=32,
+            required=True,
             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         )
         if "notes" in self.fields:

@@ -26,8 +26,10 @@ WINDOW_SECONDS = 3600
 
 
 def _limits() -> tuple[int, int]:
-    return (getattr(settings, "STOCK_ALERTS_PER_ADDRESS_HOUR", 10),
-            getattr(settings, "STOCK_ALERTS_PER_EMAIL_HOUR", 3))
+    return (
+        getattr(settings, "STOCK_ALERTS_PER_ADDRESS_HOUR", 10),
+        getattr(settings, "STOCK_ALERTS_PER_EMAIL_HOUR", 3),
+    )
 
 
 def _over(key: str, limit: int) -> bool:
@@ -45,8 +47,11 @@ def alert_request_allowed(request) -> bool:
     address = get_client_ip_address(request) or "unknown"
     if _over(f"stock-alert:ip:{address}", per_address):
         return False
-    email = (request.user.email if request.user.is_authenticated
-             else request.POST.get("email", "")).strip().lower()
+    email = (
+        (request.user.email if request.user.is_authenticated else request.POST.get("email", ""))
+        .strip()
+        .lower()
+    )
     return not (email and _over(f"stock-alert:email:{email}", per_email))
 
 

@@ -37,14 +37,22 @@ def counter_add(model, key: str, key_value, increments: dict, *, also_set: dict 
         columns.append(quote(field.column))
         values.append(field.get_db_prep_save(value, connection))
     table = quote(model._meta.db_table)
-    updates = [f"{quote(model._meta.get_field(name).column)} = {table}."
-               f"{quote(model._meta.get_field(name).column)} + EXCLUDED."
-               f"{quote(model._meta.get_field(name).column)}" for name in increments]
-    updates += [f"{quote(model._meta.get_field(name).column)} = EXCLUDED."
-                f"{quote(model._meta.get_field(name).column)}" for name in also_set]
+    updates = [
+        f"{quote(model._meta.get_field(name).column)} = {table}."
+        f"{quote(model._meta.get_field(name).column)} + EXCLUDED."
+        f"{quote(model._meta.get_field(name).column)}"
+        for name in increments
+    ]
+    updates += [
+        f"{quote(model._meta.get_field(name).column)} = EXCLUDED."
+        f"{quote(model._meta.get_field(name).column)}"
+        for name in also_set
+    ]
     key_column = quote(model._meta.get_field(key.removesuffix("_id")).column)
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(values))}) "
-           f"ON CONFLICT ({key_column}) DO UPDATE SET {', '.join(updates)}")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(values))}) "
+        f"ON CONFLICT ({key_column}) DO UPDATE SET {', '.join(updates)}"
+    )
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql, values)
@@ -59,11 +67,13 @@ def _signed_in(user) -> bool:
 def basket_addition(sender, product, user, **kwargs):
     if kwargs.get("raw"):
         return
-    counter_add(get_model("analytics", "ProductRecord"), "product", product.pk,
-                {"num_basket_additions": 1})
+    counter_add(
+        get_model("analytics", "ProductRecord"), "product", product.pk, {"num_basket_additions": 1}
+    )
     if _signed_in(user):
-        counter_add(get_model("analytics", "UserRecord"), "user", user.pk,
-                    {"num_basket_additions": 1})
+        counter_add(
+            get_model("analytics", "UserRecord"), "user", user.pk, {"num_basket_additions": 1}
+        )
 
 
 def order_placed(sender, order, user, **kwargs):
@@ -74,10 +84,18 @@ def order_placed(sender, order, user, **kwargs):
         if product_id:
             counter_add(ProductRecord, "product", product_id, {"num_purchases": quantity})
     if _signed_in(user):
-        counter_add(get_model("analytics", "UserRecord"), "user", user.pk,
-                    {"num_orders": 1, "num_order_lines": order.num_lines,
-                     "num_order_items": order.num_items, "total_spent": order.total_incl_tax},
-                    also_set={"date_last_order": order.date_placed})
+        counter_add(
+            get_model("analytics", "UserRecord"),
+            "user",
+            user.pk,
+            {
+                "num_orders": 1,
+                "num_order_lines": order.num_lines,
+                "num_order_items": order.num_items,
+                "total_spent": order.total_incl_tax,
+            },
+            also_set={"date_last_order": order.date_placed},
+        )
 
 
 def product_viewed(sender, product, user, **kwargs):
@@ -107,9 +125,10 @@ def connect() -> None:
     from oscar.apps.search.signals import user_search as user_search_signal
 
     for signal, oscar_receiver, ours in (
-            (basket_addition_signal, oscar_receivers.receive_basket_addition, basket_addition),
-            (order_placed_signal, oscar_receivers.receive_order_placed, order_placed),
-            (product_viewed_signal, oscar_receivers.receive_product_view, product_viewed),
-            (user_search_signal, oscar_receivers.receive_product_search, user_search)):
+        (basket_addition_signal, oscar_receivers.receive_basket_addition, basket_addition),
+        (order_placed_signal, oscar_receivers.receive_order_placed, order_placed),
+        (product_viewed_signal, oscar_receivers.receive_product_view, product_viewed),
+        (user_search_signal, oscar_receivers.receive_product_search, user_search),
+    ):
         signal.disconnect(oscar_receiver)
         signal.connect(ours, dispatch_uid=f"shop-analytics-{ours.__name__}")

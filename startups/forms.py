@@ -33,22 +33,33 @@ def units_in_vietnamese_order(units) -> list:
     def key(unit):
         step = unit.steplen
         prefixes = [unit.path[:i] for i in range(step, len(unit.path) + 1, step)]
-        return tuple((name_key(by_path[p]) if p in by_path else ((), (), ()), p)
-                     for p in prefixes)
+        return tuple((name_key(by_path[p]) if p in by_path else ((), (), ()), p) for p in prefixes)
 
     return sorted(units, key=key)
 
 
 class SellerApplicationForm(forms.ModelForm):
     bank_bin = forms.ChoiceField(label=_("Bank"), choices=())
-    union_unit = UnitChoiceField(label=_("Youth union unit that knows you"),
-                                 queryset=UnionUnit.objects.none())
+    union_unit = UnitChoiceField(
+        label=_("Youth union unit that knows you"), queryset=UnionUnit.objects.none()
+    )
 
     class Meta:
         model = SellerApplication
-        fields = ["kind", "display_name", "legal_name", "tax_code", "province", "commune",
-                  "phone", "union_unit", "bank_bin", "bank_account_number",
-                  "bank_account_holder", "description"]
+        fields = [
+            "kind",
+            "display_name",
+            "legal_name",
+            "tax_code",
+            "province",
+            "commune",
+            "phone",
+            "union_unit",
+            "bank_bin",
+            "bank_account_number",
+            "bank_account_holder",
+            "description",
+        ]
         widgets = {"kind": forms.RadioSelect, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "display_name": _("The name buyers will see, e.g. HTX Cà phê Ea Tu."),
@@ -63,7 +74,8 @@ class SellerApplicationForm(forms.ModelForm):
         unit_field.queryset = units if units is not None else UnionUnit.objects.all()
         unit_field.choices = [("", unit_field.empty_label)] + [
             (u.pk, unit_field.label_from_instance(u))
-            for u in units_in_vietnamese_order(unit_field.queryset)]
+            for u in units_in_vietnamese_order(unit_field.queryset)
+        ]
         self.fields["province"].empty_label = _("Choose a province or city")
         self.fields["kind"].choices = SellerApplication.Kind.choices
 
@@ -74,7 +86,8 @@ class SellerApplicationForm(forms.ModelForm):
         value = (self.cleaned_data.get("tax_code") or "").strip()
         if value and not TAX_CODE.match(value):
             raise forms.ValidationError(
-                _("A tax code has 10 digits, or 10 digits, a dash and 3 digits."))
+                _("A tax code has 10 digits, or 10 digits, a dash and 3 digits.")
+            )
         return value
 
     def clean_bank_account_number(self):
@@ -96,15 +109,17 @@ class SellerApplicationForm(forms.ModelForm):
 
 class OnBehalfForm(SellerApplicationForm):
     consent_note = forms.CharField(
-        label=_("The producer's consent"), widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("The producer's consent"),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("How and when the producer agreed that you set up and run the shop for them."),
     )
     contact_email = forms.EmailField(label=_("Producer's e-mail (optional)"), required=False)
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}),
-                             max_length=2000)
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
@@ -126,18 +141,24 @@ class HandoverForm(forms.Form):
         if self.recorded:
             self.fields["email"].initial = self.recorded
             self.fields["email"].help_text = _(
-                "The e-mail recorded with the producer's consent; the shop can only go to it.")
+                "The e-mail recorded with the producer's consent; the shop can only go to it."
+            )
 
     def clean_email(self):
         email = self.cleaned_data["email"]
         if self.recorded and email.strip().lower() != self.recorded.lower():
             raise forms.ValidationError(
-                _("The shop can only go to the producer's e-mail recorded with their consent "
-                  "(%(email)s).") % {"email": self.recorded})
+                _(
+                    "The shop can only go to the producer's e-mail recorded with their consent "
+                    "(%(email)s)."
+                )
+                % {"email": self.recorded}
+            )
         user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if user is None:
             raise forms.ValidationError(
-                _("No account uses this e-mail. Ask the producer to register first."))
+                _("No account uses this e-mail. Ask the producer to register first.")
+            )
         if self.application is not None:
             from startups.services import handover_refusal
 

@@ -22,8 +22,12 @@ class UnionUnit(MP_Node):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     province = models.ForeignKey(
-        "catalogue.Province", verbose_name=_("province or city"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="union_units",
+        "catalogue.Province",
+        verbose_name=_("province or city"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="union_units",
     )
     node_order_by = ["name"]
 
@@ -38,8 +42,9 @@ class UnionUnit(MP_Node):
 class Officer(models.Model):
     """A user who acts for a union unit (and every unit below it)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="union_officer")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="union_officer"
+    )
     unit = models.ForeignKey(UnionUnit, on_delete=models.PROTECT, related_name="officers")
     title = models.CharField(_("position"), max_length=100, blank=True)
 
@@ -64,18 +69,25 @@ class SellerApplication(models.Model):
         COOPERATIVE = "cooperative", _("Cooperative")
         HOUSEHOLD = "household", _("Household business")
 
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.SUBMITTED, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("producer's account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="seller_applications",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("producer's account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seller_applications",
         help_text=_("Empty while a union officer runs the seller for the producer."),
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     on_behalf = models.BooleanField(_("made by an officer for the producer"), default=False)
     consent_note = models.TextField(
-        _("producer's consent"), blank=True,
+        _("producer's consent"),
+        blank=True,
         help_text=_("How and when the producer agreed that the union runs the shop for them."),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -83,23 +95,37 @@ class SellerApplication(models.Model):
     display_name = models.CharField(_("display name"), max_length=128)
     legal_name = models.CharField(_("legal name"), max_length=255)
     tax_code = models.CharField(_("tax code"), max_length=14, blank=True)
-    province = models.ForeignKey("catalogue.Province", verbose_name=_("province or city"),
-                                 on_delete=models.PROTECT, related_name="+")
+    province = models.ForeignKey(
+        "catalogue.Province",
+        verbose_name=_("province or city"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     commune = models.CharField(_("commune or ward"), max_length=128)
     phone = models.CharField(_("contact phone"), max_length=20)
-    union_unit = models.ForeignKey(UnionUnit, verbose_name=_("youth union unit that knows you"),
-                                   on_delete=models.PROTECT, related_name="applications")
+    union_unit = models.ForeignKey(
+        UnionUnit,
+        verbose_name=_("youth union unit that knows you"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
     bank_bin = models.CharField(_("bank"), max_length=6)
     bank_account_number = models.CharField(_("account number"), max_length=19)
     bank_account_holder = models.CharField(_("account holder"), max_length=100)
     description = models.TextField(_("your story"), blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.TextField(_("reason"), blank=True)
-    partner = models.OneToOneField("partner.Partner", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="application")
+    partner = models.OneToOneField(
+        "partner.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="application",
+    )
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -124,14 +150,24 @@ class SellerHandover(models.Model):
     """The record of a union-run seller given to the producer's own account: who handed it
     over, to whom, and which accounts ran it before."""
 
-    application = models.ForeignKey(SellerApplication, on_delete=models.PROTECT,
-                                    related_name="handovers")
-    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT,
-                                related_name="handovers")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("officer"),
-                                on_delete=models.PROTECT, related_name="+")
-    producer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("producer's account"),
-                                 on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(
+        SellerApplication, on_delete=models.PROTECT, related_name="handovers"
+    )
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.PROTECT, related_name="handovers"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    producer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("producer's account"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     producer_email = models.EmailField(_("producer's e-mail"))
     previous_users = models.JSONField(_("accounts that ran the shop before"), default=list)
     handed_over_at = models.DateTimeField(_("handed over at"), auto_now_add=True)

@@ -23,4 +23,5 @@ def application_decision_send(*, application_id: int) -> bool:
     body = render_text("startups/emails/decision_body.txt", context)
     return email_send_once(
         key=f"application-decision:{application.pk}:{application.status}",
-        send=lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]))
+        send=lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]),
+    )

@@ -32,16 +32,26 @@ def union_units_load() -> int:
     created = 0
     central = UnionUnit.objects.filter(code=CENTRAL_CODE).first()
     if central is None:
-        central = UnionUnit.add_root(code=CENTRAL_CODE, level=UnionUnit.Level.CENTRAL,
-                                     name="Trung ương Đoàn TNCS Hồ Chí Minh")
+        central = UnionUnit.add_root(
+            code=CENTRAL_CODE,
+            level=UnionUnit.Level.CENTRAL,
+            name="Trung ương Đoàn TNCS Hồ Chí Minh",
+        )
         created += 1
-    existing = set(UnionUnit.objects.filter(level=UnionUnit.Level.PROVINCE)
-                   .values_list("province_id", flat=True))
+    existing = set(
+        UnionUnit.objects.filter(level=UnionUnit.Level.PROVINCE).values_list(
+            "province_id", flat=True
+        )
+    )
     for province in Province.objects.exclude(pk__in=existing).order_by("name"):
         prefix = "Thành đoàn" if province.kind == Province.Kind.CITY else "Tỉnh đoàn"
         central.refresh_from_db()
-        central.add_child(code=f"tinh-doan-{province.slug}", level=UnionUnit.Level.PROVINCE,
-                          name=f"{prefix} {province.name}", province=province)
+        central.add_child(
+            code=f"tinh-doan-{province.slug}",
+            level=UnionUnit.Level.PROVINCE,
+            name=f"{prefix} {province.name}",
+            province=province,
+        )
         created += 1
     return created
 
@@ -61,8 +71,10 @@ def officer_is_party_to(officer: Officer, application: SellerApplication) -> boo
         return True
     if not application.on_behalf and application.created_by_id == officer.user_id:
         return True
-    return bool(application.partner_id) and application.partner.users.filter(
-        pk=officer.user_id).exists()
+    return (
+        bool(application.partner_id)
+        and application.partner.users.filter(pk=officer.user_id).exists()
+    )
 
 
 def officer_runs_shop_of(officer: Officer, product) -> bool:
@@ -91,8 +103,9 @@ def _unique_partner_code(name: str) -> str:
 
 
 def _grant_dashboard(user) -> None:
-    permission = Permission.objects.get(codename="dashboard_access",
-                                        content_type__app_label="partner")
+    permission = Permission.objects.get(
+        codename="dashboard_access", content_type__app_label="partner"
+    )
     user.user_permissions.add(permission)
 
 
@@ -107,19 +120,27 @@ def _notify(application: SellerApplication) -> None:
 def seller_application_submit(*, user, data: dict) -> SellerApplication:
     """The producer applies for themselves; the application waits for an officer."""
     application = SellerApplication.objects.create(
-        applicant=user, created_by=user, contact_email=user.email, **data)
+        applicant=user, created_by=user, contact_email=user.email, **data
+    )
     logger.info("Seller application %s submitted by user %s", application.pk, user.pk)
     return application
 
 
 def _create_partner(application: SellerApplication, *, managed_by_union: bool) -> Partner:
     return Partner.objects.create(
-        code=_unique_partner_code(application.display_name), name=application.display_name,
-        legal_name=application.legal_name, kind=application.kind,
-        description=application.description, province=application.province,
-        commune=application.commune, phone=application.phone, tax_code=application.tax_code,
-        bank_bin=application.bank_bin, bank_account_number=application.bank_account_number,
-        bank_account_holder=application.bank_account_holder, managed_by_union=managed_by_union,
+        code=_unique_partner_code(application.display_name),
+        name=application.display_name,
+        legal_name=application.legal_name,
+        kind=application.kind,
+        description=application.description,
+        province=application.province,
+        commune=application.commune,
+        phone=application.phone,
+        tax_code=application.tax_code,
+        bank_bin=application.bank_bin,
+        bank_account_number=application.bank_account_number,
+        bank_account_holder=application.bank_account_holder,
+        managed_by_union=managed_by_union,
     )
 
 
@@ -145,8 +166,9 @@ def seller_application_approve(*, application_id: int, officer: Officer) -> Sell
 
 
 @transaction.atomic
-def seller_application_reject(*, application_id: int, officer: Officer,
-                              reason: str) -> SellerApplication:
+def seller_application_reject(
+    *, application_id: int, officer: Officer, reason: str
+) -> SellerApplication:
     reason = (reason or "").strip()
     if not reason:
         raise ValueError("A rejection needs a reason.")
@@ -166,8 +188,9 @@ def seller_application_reject(*, application_id: int, officer: Officer,
 
 
 @transaction.atomic
-def seller_create_on_behalf(*, officer: Officer, data: dict, consent_note: str,
-                            contact_email: str = "") -> SellerApplication:
+def seller_create_on_behalf(
+    *, officer: Officer, data: dict, consent_note: str, contact_email: str = ""
+) -> SellerApplication:
     """An officer sets up and runs a seller for a producer who asked for help.
 
     The officer vouches for the producer, so the seller is approved at once; the producer's
@@ -175,9 +198,13 @@ def seller_create_on_behalf(*, officer: Officer, data: dict, consent_note: str,
     """
     if not (consent_note or "").strip():
         raise ValueError("The producer's consent must be recorded.")
-    application = SellerApplication(created_by=officer.user, on_behalf=True,
-                                    consent_note=consent_note.strip(),
-                                    contact_email=contact_email, **data)
+    application = SellerApplication(
+        created_by=officer.user,
+        on_behalf=True,
+        consent_note=consent_note.strip(),
+        contact_email=contact_email,
+        **data,
+    )
     if not officer_can_act_on(officer, application):
         raise NotAllowed
     partner = _create_partner(application, managed_by_union=True)
@@ -207,14 +234,20 @@ def handover_refusal(application: SellerApplication, producer) -> str | None:
         return _("Only a seller that the union runs for a producer can be handed over.")
     if not producer.is_active:
         return _("This account is not active.")
-    if producer.is_staff or Officer.objects.filter(user=producer).exists() \
-            or partner.users.filter(pk=producer.pk).exists():
-        return _("A seller is handed over only to the producer's own account, not to an "
-                 "officer's or staff account.")
+    if (
+        producer.is_staff
+        or Officer.objects.filter(user=producer).exists()
+        or partner.users.filter(pk=producer.pk).exists()
+    ):
+        return _(
+            "A seller is handed over only to the producer's own account, not to an "
+            "officer's or staff account."
+        )
     recorded = (application.contact_email or "").strip().lower()
     if recorded and producer.email.strip().lower() != recorded:
-        return _("The shop can only go to the producer's e-mail recorded with their consent "
-                 "(%(email)s).") % {"email": application.contact_email}
+        return _(
+            "The shop can only go to the producer's e-mail recorded with their consent (%(email)s)."
+        ) % {"email": application.contact_email}
     return None
 
 
@@ -225,8 +258,11 @@ def seller_hand_over(*, application_id: int, officer: Officer, producer) -> Part
     behalf are handed over, only to an account that is the producer's (the e-mail recorded
     with the consent when there is one; never an officer's or staff account), and each
     handover is recorded."""
-    application = (SellerApplication.objects.select_for_update(of=("self",))
-                   .select_related("partner").get(pk=application_id))
+    application = (
+        SellerApplication.objects.select_for_update(of=("self",))
+        .select_related("partner")
+        .get(pk=application_id)
+    )
     if not officer_can_act_on(officer, application):
         raise NotAllowed
     refusal = handover_refusal(application, producer)
@@ -240,9 +276,15 @@ def seller_hand_over(*, application_id: int, officer: Officer, producer) -> Part
     partner.save(update_fields=["managed_by_union"])
     application.applicant = producer
     application.save(update_fields=["applicant"])
-    SellerHandover.objects.create(application=application, partner=partner,
-                                  officer=officer.user, producer=producer,
-                                  producer_email=producer.email, previous_users=previous)
-    logger.info("Seller %s handed over by user %s to user %s", partner.pk, officer.user_id,
-                producer.pk)
+    SellerHandover.objects.create(
+        application=application,
+        partner=partner,
+        officer=officer.user,
+        producer=producer,
+        producer_email=producer.email,
+        previous_users=previous,
+    )
+    logger.info(
+        "Seller %s handed over by user %s to user %s", partner.pk, officer.user_id, producer.pk
+    )
     return partner

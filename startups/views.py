@@ -22,15 +22,24 @@ class ApplyView(LoginRequiredMixin, FormView):
     form_class = SellerApplicationForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and applications_of_user(request.user).exclude(
-                status=SellerApplication.Status.REJECTED).exists():
+        if (
+            request.user.is_authenticated
+            and applications_of_user(request.user)
+            .exclude(status=SellerApplication.Status.REJECTED)
+            .exists()
+        ):
             return redirect("startups:application-status")
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         services.seller_application_submit(user=self.request.user, data=form.application_data())
-        messages.success(self.request, _("Thank you! Your application waits for the youth "
-                                         "union's review. We will e-mail you the decision."))
+        messages.success(
+            self.request,
+            _(
+                "Thank you! Your application waits for the youth "
+                "union's review. We will e-mail you the decision."
+            ),
+        )
         return redirect("startups:application-status")
 
 
@@ -42,8 +51,10 @@ class ApplicationStatusView(LoginRequiredMixin, ListView):
         return applications_of_user(self.request.user)
 
 
-CONFLICT_MESSAGE = _("You cannot decide on your own application or a shop you run: another "
-                     "officer of your unit or of the unit above decides.")
+CONFLICT_MESSAGE = _(
+    "You cannot decide on your own application or a shop you run: another "
+    "officer of your unit or of the unit above decides."
+)
 
 
 class OfficerRequiredMixin(LoginRequiredMixin):
@@ -70,8 +81,9 @@ class ReviewQueueView(OfficerRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(officer=self.officer, status=self.status,
-                   statuses=SellerApplication.Status.choices)
+        ctx.update(
+            officer=self.officer, status=self.status, statuses=SellerApplication.Status.choices
+        )
         return ctx
 
 
@@ -84,45 +96,52 @@ class ApplicationReviewView(OfficerRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         application = self.get_application()
-        ctx.update(application=application, officer=self.officer,
-                   is_party=services.officer_is_party_to(self.officer, application),
-                   reject_form=kwargs.get("reject_form") or RejectForm(),
-                   handover_form=(kwargs.get("handover_form")
-                                  or HandoverForm(application=application)),
-                   handovers=application.handovers.select_related("officer", "producer"))
+        ctx.update(
+            application=application,
+            officer=self.officer,
+            is_party=services.officer_is_party_to(self.officer, application),
+            reject_form=kwargs.get("reject_form") or RejectForm(),
+            handover_form=(kwargs.get("handover_form") or HandoverForm(application=application)),
+            handovers=application.handovers.select_related("officer", "producer"),
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):
         application = self.get_application()
         action = request.POST.get("action")
-        if action in ("approve", "reject") and services.officer_is_party_to(self.officer,
-                                                                             application):
+        if action in ("approve", "reject") and services.officer_is_party_to(
+            self.officer, application
+        ):
             messages.error(request, CONFLICT_MESSAGE)
         elif action == "approve":
-            services.seller_application_approve(application_id=application.pk,
-                                                officer=self.officer)
-            messages.success(request, _("Approved: %(name)s can now sell.")
-                             % {"name": application.display_name})
+            services.seller_application_approve(application_id=application.pk, officer=self.officer)
+            messages.success(
+                request, _("Approved: %(name)s can now sell.") % {"name": application.display_name}
+            )
         elif action == "reject":
             form = RejectForm(request.POST)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(reject_form=form))
-            services.seller_application_reject(application_id=application.pk,
-                                               officer=self.officer,
-                                               reason=form.cleaned_data["reason"])
+            services.seller_application_reject(
+                application_id=application.pk,
+                officer=self.officer,
+                reason=form.cleaned_data["reason"],
+            )
             messages.info(request, _("Rejected. The applicant sees your reason."))
         elif action == "handover":
             form = HandoverForm(request.POST, application=application)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(handover_form=form))
             try:
-                services.seller_hand_over(application_id=application.pk, officer=self.officer,
-                                          producer=form.producer)
+                services.seller_hand_over(
+                    application_id=application.pk, officer=self.officer, producer=form.producer
+                )
             except services.HandoverRefused as refused:
                 messages.error(request, refused.message)
             else:
-                messages.success(request,
-                                 _("Handed over: the producer's account now runs the shop."))
+                messages.success(
+                    request, _("Handed over: the producer's account now runs the shop.")
+                )
         else:
             messages.error(request, _("Unknown action."))
         return redirect("startups:review", pk=application.pk)
@@ -139,11 +158,16 @@ class OnBehalfCreateView(OfficerRequiredMixin, FormView):
 
     def form_valid(self, form):
         application = services.seller_create_on_behalf(
-            officer=self.officer, data=form.application_data(),
+            officer=self.officer,
+            data=form.application_data(),
             consent_note=form.cleaned_data["consent_note"],
-            contact_email=form.cleaned_data["contact_email"])
-        messages.success(self.request, _("The seller %(name)s is open; you run it until you hand "
-                                         "it over.") % {"name": application.display_name})
+            contact_email=form.cleaned_data["contact_email"],
+        )
+        messages.success(
+            self.request,
+            _("The seller %(name)s is open; you run it until you hand it over.")
+            % {"name": application.display_name},
+        )
         return redirect("startups:review", pk=application.pk)
 
 
@@ -165,18 +189,21 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         product = self.get_product()
-        ctx.update(product=product, reject_form=kwargs.get("reject_form") or RejectForm(),
-                   is_party=services.officer_runs_shop_of(self.officer, product),
-                   pending=sorted((k, v) for k, v in (product.pending_changes or {}).items()
-                                  if k != "images"),
-                   waiting_images=product.images.filter(is_approved=False))
+        ctx.update(
+            product=product,
+            reject_form=kwargs.get("reject_form") or RejectForm(),
+            is_party=services.officer_runs_shop_of(self.officer, product),
+            pending=sorted(
+                (k, v) for k, v in (product.pending_changes or {}).items() if k != "images"
+            ),
+            waiting_images=product.images.filter(is_approved=False),
+        )
         return ctx
 
     def post(self, request, *args, **kwargs):
         product = self.get_product()
         action = request.POST.get("action")
-        if action in ("approve", "reject") and services.officer_runs_shop_of(self.officer,
-                                                                              product):
+        if action in ("approve", "reject") and services.officer_runs_shop_of(self.officer, product):
             messages.error(request, CONFLICT_MESSAGE)
             return redirect("startups:product-review", pk=product.pk)
         if action == "approve":
@@ -191,8 +218,12 @@ class ProductReviewView(OfficerRequiredMixin, TemplateView):
             form = RejectForm(request.POST)
             if not form.is_valid():
                 return self.render_to_response(self.get_context_data(reject_form=form))
-            services.product_decide(officer=self.officer, product=product, approve=False,
-                                    reason=form.cleaned_data["reason"])
+            services.product_decide(
+                officer=self.officer,
+                product=product,
+                approve=False,
+                reason=form.cleaned_data["reason"],
+            )
             messages.info(request, _("Rejected. The seller sees your reason."))
             return redirect("startups:product-queue")
         messages.error(request, _("Unknown action."))
@@ -216,12 +247,16 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
         officer = Officer.objects.select_related("unit").filter(user=user).first()
         if officer is not None:
             return Partner.objects.filter(
-                application__union_unit__path__startswith=officer.unit.path)
+                application__union_unit__path__startswith=officer.unit.path
+            )
         return Partner.objects.filter(users=user)
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.is_staff \
-                and not self.allowed_partners().exists():
+        if (
+            request.user.is_authenticated
+            and not request.user.is_staff
+            and not self.allowed_partners().exists()
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -245,8 +280,10 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
             from oscar.core.loading import get_model
 
             Product = get_model("catalogue", "Product")
-            rows = click_counts(products=Product.objects.filter(stockrecords__partner__in=allowed)
-                                .values("pk"), recent_days=self.recent_days)
+            rows = click_counts(
+                products=Product.objects.filter(stockrecords__partner__in=allowed).values("pk"),
+                recent_days=self.recent_days,
+            )
         from catalog.text import vietnamese_sort_key
 
         partners = sorted(allowed, key=lambda p: vietnamese_sort_key(p.name))

@@ -68,9 +68,10 @@ def assert_budget(name, few_ctx, many_ctx, few, many, fewer_allowed=False):
 
 
 def products_add(seller, n, start=0, **kwargs):
-    return [product_create(seller=seller, title=f"Gạo ST25 túi {start + i} kg", group="1.3",
-                           **kwargs)
-            for i in range(n)]
+    return [
+        product_create(seller=seller, title=f"Gạo ST25 túi {start + i} kg", group="1.3", **kwargs)
+        for i in range(n)
+    ]
 
 
 def picture_add(product, order):
@@ -124,6 +125,7 @@ def test_listing_pages_with_pictures_cost_no_more(client, site_tree, seller):
 
 # --- the product page: 1 picture, stock record and link, then many ------------------------
 
+
 def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
     from catalog.models import MarketplaceLink
 
@@ -131,8 +133,9 @@ def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
     other = product_create(seller=seller, title="Cà phê phin giấy 10 gói")  # recommendations
     url = product.get_absolute_url()
     first = picture_add(product, 0)
-    MarketplaceLink.objects.create(product=product, marketplace="lazada",
-                                   url="https://www.lazada.vn/products/ca-phe-i1.html")
+    MarketplaceLink.objects.create(
+        product=product, marketplace="lazada", url="https://www.lazada.vn/products/ca-phe-i1.html"
+    )
     index_rebuild()
     few, few_ctx = warm_count(client, url)
 
@@ -141,12 +144,18 @@ def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
     unapproved = picture_add(product, 9)
     ProductImage.objects.filter(pk=unapproved.pk).update(is_approved=False)
     for name in ("shopee", "tiki", "tiktok", "sendo", "postmart"):
-        MarketplaceLink.objects.create(product=product, marketplace=name,
-                                       url=f"https://{name}.vn/ca-phe-i1.html")
+        MarketplaceLink.objects.create(
+            product=product, marketplace=name, url=f"https://{name}.vn/ca-phe-i1.html"
+        )
     for i in range(4):  # more sellers offering the same product
-        StockRecord.objects.create(product=product, partner=SellerFactory(),
-                                   partner_sku=f"SKU-X-{i}", price_currency="VND",
-                                   price=190000 + i, num_in_stock=5)
+        StockRecord.objects.create(
+            product=product,
+            partner=SellerFactory(),
+            partner_sku=f"SKU-X-{i}",
+            price_currency="VND",
+            price=190000 + i,
+            num_in_stock=5,
+        )
     assert other.pk
     index_rebuild()
     many, many_ctx = warm_count(client, url)
@@ -156,6 +165,7 @@ def test_product_page_budget_plain_vs_rich(client, site_tree, seller):
 
 
 # --- add to basket and the basket page ------------------------------------------------------
+
 
 def test_add_to_basket_budget_into_small_and_large_basket(client, site_tree, seller):
     target = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4", stock=500)
@@ -176,17 +186,26 @@ def test_add_new_product_budget_into_basket_of_1_and_10_lines(client, site_tree,
     """A product not yet in the basket: a new line, appended to the lines already read."""
     first = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4", stock=50)
     client.post(reverse("basket:add", kwargs={"pk": first.pk}), {"quantity": 1})
-    novel = [product_create(seller=SellerFactory(), title=f"Trà mới {i}", stock=50)
-             for i in range(2)]
-    few, few_ctx = count_queries(client, "post",
-                                 reverse("basket:add", kwargs={"pk": novel[0].pk}),
-                                 {"quantity": 1}, status=(302,))
+    novel = [
+        product_create(seller=SellerFactory(), title=f"Trà mới {i}", stock=50) for i in range(2)
+    ]
+    few, few_ctx = count_queries(
+        client,
+        "post",
+        reverse("basket:add", kwargs={"pk": novel[0].pk}),
+        {"quantity": 1},
+        status=(302,),
+    )
     for i in range(8):
         product = product_create(seller=SellerFactory(), title=f"Sản phẩm {i}", stock=50)
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
-    many, many_ctx = count_queries(client, "post",
-                                   reverse("basket:add", kwargs={"pk": novel[1].pk}),
-                                   {"quantity": 1}, status=(302,))
+    many, many_ctx = count_queries(
+        client,
+        "post",
+        reverse("basket:add", kwargs={"pk": novel[1].pk}),
+        {"quantity": 1},
+        status=(302,),
+    )
     Line = get_model("basket", "Line")
     assert Line.objects.count() == 11 and Line.objects.filter(quantity=1).count() == 11
     assert_budget("add_new_line", few_ctx, many_ctx, few, many)
@@ -218,12 +237,12 @@ def test_basket_page_budget_1_vs_10_lines_of_different_sellers(client, site_tree
         picture_add(product, 0)
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     many, many_ctx = warm_count(client, reverse("basket:summary"))
-    assert "Sản phẩm 8" in client.get(
-        reverse("basket:summary")).content.decode()
+    assert "Sản phẩm 8" in client.get(reverse("basket:summary")).content.decode()
     assert_budget("basket", few_ctx, many_ctx, few, many)
 
 
 # --- the seller's dashboard product list ----------------------------------------------------
+
 
 def test_dashboard_product_list_budget_1_vs_100_products(client, site_tree, seller):
     user = seller_user_create(partner=seller, username="nguoi-ban")

@@ -17,8 +17,17 @@ def script_src(response) -> list[str]:
     return directives["script-src"].split()
 
 
-@pytest.mark.parametrize("url", ["/", "/en/", "/shop/catalogue/", "/shop/basket/",
-                                 "/shop/accounts/login/", "/khong-co-trang-nay/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/en/",
+        "/shop/catalogue/",
+        "/shop/basket/",
+        "/shop/accounts/login/",
+        "/khong-co-trang-nay/",
+    ],
+)
 def test_site_pages_refuse_inline_scripts(client, site_tree, url):
     product_create()
     response = client.get(url)
@@ -41,8 +50,9 @@ def test_admin_areas_get_their_own_relaxed_policy(admin_client, site_tree):
 
 def test_order_pages_are_never_stored(client, site_tree):
     order = order_create(product_create())
-    url = reverse("orders:detail", kwargs={"number": order.number,
-                                           "hash": order.verification_hash()})
+    url = reverse(
+        "orders:detail", kwargs={"number": order.number, "hash": order.verification_hash()}
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
@@ -64,7 +74,8 @@ def test_logout_only_by_post(client, django_user_model, site_tree):
 
 
 def test_forbidden_page_in_the_sites_look_logged_once_without_traceback(
-        client, django_user_model, site_tree, caplog):
+    client, django_user_model, site_tree, caplog
+):
     buyer = django_user_model.objects.create_user("mua", "mua@example.com", "mat-khau-2026-x")
     client.force_login(buyer)
     handler = logging.getLogger("django.request").handlers[0]

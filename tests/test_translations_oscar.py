@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _table():
-    spec = importlib.util.spec_from_file_location("vi_oscar", ROOT / "locale" / "vi_translations_oscar.py")
+    spec = importlib.util.spec_from_file_location(
+        "vi_oscar", ROOT / "locale" / "vi_translations_oscar.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.VI
@@ -78,7 +80,9 @@ def test_every_translation_keeps_the_placeholders_of_its_key():
 
 def test_placeholder_parser_sees_typos():
     key = "Due to technical limitations we are not able to ship more than %(threshold)d items in one order. Your basket currently has %(basket)d items."
-    assert placeholders(key) != placeholders("Không thể giao quá %(treshold)d sản phẩm, giỏ có %(basket)d.")
+    assert placeholders(key) != placeholders(
+        "Không thể giao quá %(treshold)d sản phẩm, giỏ có %(basket)d."
+    )
     assert placeholders(key) != placeholders("Không thể giao quá %(threshold)s sản phẩm.")
     assert placeholders("In stock (%d available)") != placeholders("Còn hàng")
     assert placeholders("Placed after {start_date}") != placeholders("Đặt sau {start}")
@@ -131,7 +135,11 @@ def test_every_key_is_a_string_of_the_code():
 def test_every_entry_is_what_vietnamese_users_get(vi):
     """bin/messages compiled the table, and no other catalogue (Oscar's, Django's, a later
     table of ours) wins over it."""
-    wrong = {key: _translate(key) for key in VI if _translate(key) != (VI[key][0] if isinstance(VI[key], tuple) else VI[key])}
+    wrong = {
+        key: _translate(key)
+        for key in VI
+        if _translate(key) != (VI[key][0] if isinstance(VI[key], tuple) else VI[key])
+    }
     assert not wrong
 
 
@@ -141,13 +149,21 @@ def test_the_worst_machine_translations_now_read_naturally(vi):
         "Due to technical limitations we are not able to ship more than %(threshold)d items in one order. Your basket currently has %(basket)d items."
     ) % {"threshold": 50, "basket": 60}
     assert " 50 sản phẩm " in threshold and " 60 sản phẩm" in threshold and "  " not in threshold
-    assert gettext("a maximum of %(max)d can be bought") % {"max": 38} == "chỉ có thể mua tối đa 38 sản phẩm"
+    assert (
+        gettext("a maximum of %(max)d can be bought") % {"max": 38}
+        == "chỉ có thể mua tối đa 38 sản phẩm"
+    )
     assert gettext("Fulfilment") not in ("Fulfilment", "Cam kết thực hiện")
     assert gettext("Fulfilment") == "Quản lý đơn hàng"
-    for english in ("Price inc tax", "Search engine optimisation", "Meta title", "Meta description",
-                    "Leave blank to generate from product title",
-                    "Please save the product before trying to add variants.",
-                    "Drag images to re-order them. Space for additional images will appear when images are added."):
+    for english in (
+        "Price inc tax",
+        "Search engine optimisation",
+        "Meta title",
+        "Meta description",
+        "Leave blank to generate from product title",
+        "Please save the product before trying to add variants.",
+        "Drag images to re-order them. Space for additional images will appear when images are added.",
+    ):
         assert gettext(english) != english
     assert gettext("Price inc tax") == "Giá đã gồm thuế"
     assert pgettext("Change the sequence order", "Re-order") == "Đổi thứ tự"
@@ -161,13 +177,18 @@ def test_validation_messages_are_vietnamese(vi):
     ) % {"extension": "exe", "allowed_extensions": "jpg, png"} == (
         "Không chấp nhận tệp đuôi “exe”. Các đuôi tệp được chấp nhận: jpg, png."
     )
-    assert gettext("The phone number entered is not valid.") == "Số điện thoại bạn nhập không hợp lệ."
+    assert (
+        gettext("The phone number entered is not valid.") == "Số điện thoại bạn nhập không hợp lệ."
+    )
     for count in (1, 8):
-        message = ngettext(
-            "This password is too short. It must contain at least %d character.",
-            "This password is too short. It must contain at least %d characters.",
-            count,
-        ) % count
+        message = (
+            ngettext(
+                "This password is too short. It must contain at least %d character.",
+                "This password is too short. It must contain at least %d characters.",
+                count,
+            )
+            % count
+        )
         assert message == f"Mật khẩu quá ngắn. Mật khẩu cần có ít nhất {count} ký tự."
     assert gettext("This password is entirely numeric.") == "Mật khẩu không được chỉ gồm chữ số."
 

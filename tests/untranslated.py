@@ -34,8 +34,9 @@ def _shown(message: str, text: str) -> bool:
     if not chunks:
         return False
     longest = max(chunks, key=len)
-    return longest in text or html.escape(longest) in text or \
-        html.escape(longest, quote=False) in text
+    return (
+        longest in text or html.escape(longest) in text or html.escape(longest, quote=False) in text
+    )
 
 
 @contextmanager
@@ -67,8 +68,11 @@ def recording():
         finally:
             _local.missed = None
         kind = response.get("Content-Type", "")
-        if missed and not getattr(response, "streaming", False) and (
-                "html" in kind or "json" in kind):
+        if (
+            missed
+            and not getattr(response, "streaming", False)
+            and ("html" in kind or "json" in kind)
+        ):
             text = response.content.decode(errors="replace")
             if "json" in kind:
                 text = text.encode().decode("unicode_escape", errors="replace")
@@ -89,5 +93,7 @@ def recording():
 
 
 def report(found: dict[str, set[str]]) -> str:
-    return "\n".join(f"{path}:\n" + "\n".join(f"    {m!r}" for m in sorted(messages))
-                     for path, messages in sorted(found.items()))
+    return "\n".join(
+        f"{path}:\n" + "\n".join(f"    {m!r}" for m in sorted(messages))
+        for path, messages in sorted(found.items())
+    )

@@ -51,17 +51,24 @@ def template_xlsx() -> bytes:
     guide = workbook.create_sheet("Hướng dẫn")
     xlsx_append(guide, ["Cột", "Bắt buộc", "Cách điền", "Ví dụ"])
     for column in COLUMNS:
-        xlsx_append(guide, [column.header, "Có" if column.required else "", column.guide,
-                      column.example])
+        xlsx_append(
+            guide, [column.header, "Có" if column.required else "", column.guide, column.example]
+        )
     xlsx_append(guide, [])
-    xlsx_append(guide, ["Dòng 1 của trang \"Sản phẩm\" là tiêu đề cột: giữ nguyên. Mỗi dòng tiếp theo "
-                  "là một sản phẩm. Nếu có lỗi, không sản phẩm nào được nhập; hệ thống báo từng "
-                  "dòng, từng cột cần sửa."])
+    xlsx_append(
+        guide,
+        [
+            'Dòng 1 của trang "Sản phẩm" là tiêu đề cột: giữ nguyên. Mỗi dòng tiếp theo '
+            "là một sản phẩm. Nếu có lỗi, không sản phẩm nào được nhập; hệ thống báo từng "
+            "dòng, từng cột cần sửa."
+        ],
+    )
     xlsx_append(guide, [])
     xlsx_append(guide, ["Mã nhóm OCOP", "Tên nhóm"])
     codes_start = guide.max_row + 1
-    for code, name in Category.objects.exclude(ocop_code="").order_by("path").values_list(
-            "ocop_code", "name"):
+    for code, name in (
+        Category.objects.exclude(ocop_code="").order_by("path").values_list("ocop_code", "name")
+    ):
         xlsx_append(guide, [code, name])
     codes_end = guide.max_row
     xlsx_append(guide, [])
@@ -82,13 +89,19 @@ def template_xlsx() -> bytes:
         guide.column_dimensions[letter].width = width
 
     # Drop-down lists from the guide sheet for the two reference columns.
-    for key, start, end in (("group", codes_start, codes_end),
-                            ("province", provinces_start, provinces_end)):
+    for key, start, end in (
+        ("group", codes_start, codes_end),
+        ("province", provinces_start, provinces_end),
+    ):
         if end < start:
             continue
         column = "A" if key == "group" else "B"
-        validation = DataValidation(type="list", allow_blank=True, showErrorMessage=False,
-                                    formula1=f"'Hướng dẫn'!${column}${start}:${column}${end}")
+        validation = DataValidation(
+            type="list",
+            allow_blank=True,
+            showErrorMessage=False,
+            formula1=f"'Hướng dẫn'!${column}${start}:${column}${end}",
+        )
         letter = get_column_letter([c.key for c in COLUMNS].index(key) + 1)
         validation.add(f"{letter}2:{letter}20001")
         sheet.add_data_validation(validation)

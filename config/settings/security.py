@@ -11,11 +11,15 @@ def apply(s: dict) -> None:
     env = s["env"]
     s["INSTALLED_APPS"] = [*s["INSTALLED_APPS"], "axes", "csp"]
     middleware = list(s["MIDDLEWARE"])
-    middleware.insert(middleware.index("django.middleware.security.SecurityMiddleware") + 1,
-                      "security.middleware.SitePolicyMiddleware")
+    middleware.insert(
+        middleware.index("django.middleware.security.SecurityMiddleware") + 1,
+        "security.middleware.SitePolicyMiddleware",
+    )
     s["MIDDLEWARE"] = [*middleware, "axes.middleware.AxesMiddleware"]  # axes: last
-    s["AUTHENTICATION_BACKENDS"] = ["axes.backends.AxesStandaloneBackend",
-                                    *s["AUTHENTICATION_BACKENDS"]]
+    s["AUTHENTICATION_BACKENDS"] = [
+        "axes.backends.AxesStandaloneBackend",
+        *s["AUTHENTICATION_BACKENDS"],
+    ]
 
     # --- Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one account
     # (whichever login form: shop, Django admin, Wagtail admin), or from one address, logins
@@ -59,8 +63,12 @@ def apply(s: dict) -> None:
     # --- 403 and 404: one line each, no traceback.
     logging = s["LOGGING"]
     logging.setdefault("filters", {})["one_line_client_errors"] = {
-        "()": "security.log.OneLineClientErrors"}
+        "()": "security.log.OneLineClientErrors"
+    }
     logging["handlers"]["console"].setdefault("filters", []).append("one_line_client_errors")
     # Only through our handler (Django's own console handler would print them again in DEBUG).
     logging.setdefault("loggers", {})["django.request"] = {
-        "handlers": ["console"], "level": "WARNING", "propagate": False}
+        "handlers": ["console"],
+        "level": "WARNING",
+        "propagate": False,
+    }

@@ -46,13 +46,22 @@ OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(_OSCAR_NAV)
 for _section in OSCAR_DASHBOARD_NAVIGATION:
     if _section.get("url_name") is None and _section.get("icon") == "fas fa-sitemap":
         _section["children"] += [
-            {"label": _("Import products"), "url_name": "product-import",
-             "access_fn": seller_or_staff},
-            {"label": _("Marketplace clicks"), "url_name": "marketplace-clicks",
-             "access_fn": seller_or_staff},
+            {
+                "label": _("Import products"),
+                "url_name": "product-import",
+                "access_fn": seller_or_staff,
+            },
+            {
+                "label": _("Marketplace clicks"),
+                "url_name": "marketplace-clicks",
+                "access_fn": seller_or_staff,
+            },
         ]
     if _section.get("url_name") is None and _section.get("icon") == "fas fa-shopping-cart":
         _section["children"] += [
-            {"label": _("Owed to sellers"), "url_name": "payments:owed",
-             "access_fn": seller_or_staff},
+            {
+                "label": _("Owed to sellers"),
+                "url_name": "payments:owed",
+                "access_fn": seller_or_staff,
+            },
         ]

@@ -28,8 +28,10 @@ import shutil  # noqa: E402
 
 import oscar  # noqa: E402
 
-shutil.copy(Path(oscar.__file__).parent / "static/oscar/img/image_not_found.jpg",  # noqa: F405
-            MEDIA_ROOT / "image_not_found.jpg")
+shutil.copy(
+    Path(oscar.__file__).parent / "static/oscar/img/image_not_found.jpg",  # noqa: F405
+    MEDIA_ROOT / "image_not_found.jpg",
+)
 
 # Off by default: most tests run inside one transaction that never commits, so the
 # after-commit invalidations of catalog.caching never run. Tests of the page cache, and the

@@ -60,6 +60,7 @@ Frag = tuple[str, list]  # a piece of SQL and its parameters
 
 # --- text ---------------------------------------------------------------------------------
 
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
@@ -130,6 +131,7 @@ def joined(frags: list[Frag], glue: str = " AND ", empty: str = "TRUE") -> Frag:
 
 # --- queries ------------------------------------------------------------------------------
 
+
 @dataclass
 class TextMatch:
     """How an engine matches words: an extra join, a condition, and a score (lower first)."""
@@ -151,7 +153,8 @@ def check_page(query: api.Query) -> None:
         raise ValueError(f"Page {query.page} is out of range (1 to {api.MAX_PAGE}).")
     if not 1 <= query.per_page <= api.MAX_PER_PAGE:
         raise ValueError(
-            f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE}).")
+            f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE})."
+        )
 
 
 facet_names = api.facet_names
@@ -161,8 +164,10 @@ selected_filters = api.usable_filters
 def _price_case() -> str:
     whens = []
     for key, (low, below) in api.PRICE_RANGES.items():
-        bounds = [f"e.price >= {int(low)}" if low is not None else "",
-                  f"e.price < {int(below)}" if below is not None else ""]
+        bounds = [
+            f"e.price >= {int(low)}" if low is not None else "",
+            f"e.price < {int(below)}" if below is not None else "",
+        ]
         whens.append(f"WHEN {' AND '.join(b for b in bounds if b) or 'TRUE'} THEN '{key}'")
     return f"CASE {' '.join(whens)} ELSE '' END"
 
@@ -182,8 +187,9 @@ MULTI_VALUED = {api.GROUP: "e.group_codes", api.MARKETPLACE: "e.marketplaces"}
 def like_any(column: str, values: list[str]) -> Frag:
     """A ``|``-delimited column holds any of ``values`` (PostgreSQL finds the rows by a trigram
     index when they are few)."""
-    return joined([(f"{column} LIKE %s ESCAPE '\\'", [f"%|{like_escape(v)}|%"]) for v in values],
-                  " OR ")
+    return joined(
+        [(f"{column} LIKE %s ESCAPE '\\'", [f"%|{like_escape(v)}|%"]) for v in values], " OR "
+    )
 
 
 def facet_condition(facet: str, values: list[str]) -> Frag:
@@ -194,8 +200,10 @@ def facet_condition(facet: str, values: list[str]) -> Frag:
         ranges = []
         for key in values:
             low, below = api.PRICE_RANGES[key]
-            bounds = [("e.price >= %s", [low]) if low is not None else None,
-                      ("e.price < %s", [below]) if below is not None else None]
+            bounds = [
+                ("e.price >= %s", [low]) if low is not None else None,
+                ("e.price < %s", [below]) if below is not None else None,
+            ]
             ranges.append(joined([b for b in bounds if b]))
         return joined(ranges, " OR ")
     if facet == api.IN_STOCK:
@@ -210,8 +218,10 @@ def facet_condition(facet: str, values: list[str]) -> Frag:
 
 def _facet_values(facet: str, counts: Counter, selected: list[str]) -> list[api.FacetValue]:
     if facet == api.GROUP:
+
         def key(value):
             return tuple(int(p) if p.isdigit() else 10**6 for p in value.split(".")), value
+
         order = sorted(counts, key=key)
     elif facet == api.STARS:
         order = sorted(counts, key=lambda v: -int(v))
@@ -219,8 +229,9 @@ def _facet_values(facet: str, counts: Counter, selected: list[str]) -> list[api.
         order = [k for k in api.PRICE_RANGES if k in counts]
     else:
         order = sorted(counts, key=lambda v: (-counts[v], v))
-    values = [api.FacetValue(v, counts[v], v in selected) for v in order
-              if counts[v] or v in selected]
+    values = [
+        api.FacetValue(v, counts[v], v in selected) for v in order if counts[v] or v in selected
+    ]
     values += [api.FacetValue(v, 0, True) for v in selected if v not in counts]
     return values
 
@@ -253,6 +264,7 @@ class Plan:
 
 # --- the backend --------------------------------------------------------------------------
 
+
 class DatabaseBackend(api.Backend):
     """The shared part; ``SQLiteBackend`` and ``PostgresBackend`` supply the engine hooks."""
 
@@ -267,16 +279,23 @@ class DatabaseBackend(api.Backend):
         """Make sure the engine's full-text objects exist (SQLite creates them lazily)."""
 
     @abc.abstractmethod
-    def text_match(self, words: list[str], *, title_only: bool = False,
-                   prefix: bool = True) -> TextMatch:
+    def text_match(
+        self, words: list[str], *, title_only: bool = False, prefix: bool = True
+    ) -> TextMatch:
         """Every word must match; with ``prefix`` the last one as the start of a word."""
 
     def counts_sql(self, source: str, where: Frag, columns: list[tuple[int, str]]) -> Frag:
         """A statement giving (position, value as text, count) for each (position, column) over
         the rows of ``source`` matching ``where``, plus (-1, NULL, count) for the total. This
         portable form scans once per column; engines with GROUPING SETS scan once."""
-        parts = [(f"SELECT {position}, CAST({column} AS TEXT), COUNT(*) FROM {source} "
-                  f"WHERE {where[0]} GROUP BY {column}", where[1]) for position, column in columns]
+        parts = [
+            (
+                f"SELECT {position}, CAST({column} AS TEXT), COUNT(*) FROM {source} "
+                f"WHERE {where[0]} GROUP BY {column}",
+                where[1],
+            )
+            for position, column in columns
+        ]
         parts.append((f"SELECT -1, NULL, COUNT(*) FROM {source} WHERE {where[0]}", where[1]))
         return union(parts)
 
@@ -321,15 +340,17 @@ class DatabaseBackend(api.Backend):
             results = self._run(cursor, query, words, selected)
             if words and not results.total:
                 last = words[-1].folded
-                if (not self.has_hits(cursor, last, prefix=False)
-                        and self.has_hits(cursor, last, prefix=True)):
+                if not self.has_hits(cursor, last, prefix=False) and self.has_hits(
+                    cursor, last, prefix=True
+                ):
                     results = self._run(cursor, query, words, selected, prefix=True)
             if words and not results.total:
                 for corrected in self._corrections(cursor, words)[:MAX_TRIES]:
                     retry = self._run(cursor, query, corrected, selected, prefix=True)
                     if retry.total:
                         retry.corrected_text = " ".join(
-                            w.typed if w in words else w.folded for w in corrected)
+                            w.typed if w in words else w.folded for w in corrected
+                        )
                         results = retry
                         break
         return results
@@ -337,19 +358,25 @@ class DatabaseBackend(api.Backend):
     def _plan(self, kind: str, words: list[Word], selected: dict, prefix: bool) -> Plan:
         text = self.text_match([w.folded for w in words], prefix=prefix) if words else None
         plan = Plan(kind=kind, words=words, text=text)
-        plan.conditions = {facet: facet_condition(facet, values)
-                           for facet, values in selected.items()}
+        plan.conditions = {
+            facet: facet_condition(facet, values) for facet, values in selected.items()
+        }
         return plan
 
-    def _run(self, cursor, query: api.Query, words: list[Word], selected: dict,
-             prefix: bool = False) -> api.Results:
+    def _run(
+        self, cursor, query: api.Query, words: list[Word], selected: dict, prefix: bool = False
+    ) -> api.Results:
         plan = self._plan(query.kind, words, selected, prefix)
         where, where_params = plan.where()
         order, order_params = self._order(plan, query.sort)
-        rows = self.fetch(cursor, (
-            f"SELECT e.object_id FROM {plan.source} WHERE {where} ORDER BY {order} "
-            f"LIMIT %s OFFSET %s",
-            where_params + order_params + [query.per_page, query.offset]))
+        rows = self.fetch(
+            cursor,
+            (
+                f"SELECT e.object_id FROM {plan.source} WHERE {where} ORDER BY {order} "
+                f"LIMIT %s OFFSET %s",
+                where_params + order_params + [query.per_page, query.offset],
+            ),
+        )
         ids = [row[0] for row in rows]
         facets = {}
         if query.facets:
@@ -357,8 +384,9 @@ class DatabaseBackend(api.Backend):
         elif (len(ids) < query.per_page and (ids or not query.offset)) or not query.count:
             total = query.offset + len(ids)  # this page is the last one, or told not to count
         else:
-            total = self.fetch(cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}",
-                                        where_params))[0][0]
+            total = self.fetch(
+                cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}", where_params)
+            )[0][0]
         return api.Results(ids=ids, total=total, facets=facets)
 
     def _order(self, plan: Plan, sort: str) -> Frag:
@@ -368,10 +396,12 @@ class DatabaseBackend(api.Backend):
             phrase = " ".join(w.folded for w in plan.words)
             typed = " ".join(w.typed for w in plan.words).casefold()
             relevance = [
-                ("(CASE WHEN e.title_folded = %s THEN 4 ELSE 0 END"
-                 " + CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
-                 " + CASE WHEN (' ' || e.title_folded) LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END) DESC",
-                 [phrase, f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"]),
+                (
+                    "(CASE WHEN e.title_folded = %s THEN 4 ELSE 0 END"
+                    " + CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
+                    " + CASE WHEN (' ' || e.title_folded) LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END) DESC",
+                    [phrase, f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"],
+                ),
                 (f"{plan.text.score[0]} ASC", plan.text.score[1]),
             ]
         if plan.kind == api.PRODUCT:
@@ -387,8 +417,11 @@ class DatabaseBackend(api.Backend):
             keys = {api.NEWEST: ["e.created DESC"], api.POPULAR: ["e.popularity DESC"]}.get(sort)
             fallback = ["e.popularity DESC", "e.created DESC"]
         if keys is None:  # relevance, and sorts this kind does not have
-            frags = [*relevance, ("e.popularity DESC", [])] if relevance else [
-                (k, []) for k in fallback]
+            frags = (
+                [*relevance, ("e.popularity DESC", [])]
+                if relevance
+                else [(k, []) for k in fallback]
+            )
         else:
             frags = [(k, []) for k in keys] + relevance
         frags.append(("e.object_id ASC", []))
@@ -406,8 +439,13 @@ class DatabaseBackend(api.Backend):
             if facet in plan.conditions:
                 where, params = plan.where(without=facet)
                 column = FACET_COLUMNS[facet]
-                parts.append((f"SELECT {i}, CAST({column} AS TEXT), COUNT(*) FROM {plan.source} "
-                              f"WHERE {where} GROUP BY {column}", params))
+                parts.append(
+                    (
+                        f"SELECT {i}, CAST({column} AS TEXT), COUNT(*) FROM {plan.source} "
+                        f"WHERE {where} GROUP BY {column}",
+                        params,
+                    )
+                )
         counts = {facet: Counter() for facet in names}
         total = 0
         for position, value, count in self.fetch(cursor, union(parts)):
@@ -427,8 +465,9 @@ class DatabaseBackend(api.Backend):
                     counts[facet][value] += count
             elif value not in (None, ""):
                 counts[facet][value] += count
-        facets = {facet: _facet_values(facet, counts[facet], selected.get(facet, []))
-                  for facet in names}
+        facets = {
+            facet: _facet_values(facet, counts[facet], selected.get(facet, [])) for facet in names
+        }
         return facets, total
 
     def _corrections(self, cursor, words: list[Word]) -> list[list[Word]]:
@@ -445,22 +484,35 @@ class DatabaseBackend(api.Backend):
                 continue
             # The last word may be the start of a word: kept as typed (searched as a prefix)
             # as well as corrected.
-            found = ([(0, 0, word)] if i == len(words) - 1
-                     and self.has_hits(cursor, word.folded, prefix=True) else [])
+            found = (
+                [(0, 0, word)]
+                if i == len(words) - 1 and self.has_hits(cursor, word.folded, prefix=True)
+                else []
+            )
             edits = allowed_edits(word.folded)
             nearest = self.nearest_words(cursor, word.folded, edits) if edits else []
             for rank, candidate in enumerate(nearest[:MAX_CANDIDATES]):
                 if self.has_hits(cursor, candidate, prefix=False):
-                    found.append((edit_distance(word.folded, candidate), rank + 1,
-                                  Word(candidate, candidate)))
+                    found.append(
+                        (
+                            edit_distance(word.folded, candidate),
+                            rank + 1,
+                            Word(candidate, candidate),
+                        )
+                    )
             options.append(found or [(0, 0, word)])
         # Keep the combinations few: later words lose their alternatives first.
         for option in reversed(options):
             if prod(len(o) for o in options) <= MAX_COMBINATIONS:
                 break
             del option[1:]
-        combinations = sorted(product(*options), key=lambda combo: (
-            sum(distance for distance, _r, _w in combo), sum(rank for _d, rank, _w in combo)))
+        combinations = sorted(
+            product(*options),
+            key=lambda combo: (
+                sum(distance for distance, _r, _w in combo),
+                sum(rank for _d, rank, _w in combo),
+            ),
+        )
         versions = [[w for _d, _r, w in combo] for combo in combinations]
         return [version for version in versions if version != words]  # that one was searched
 
@@ -478,9 +530,11 @@ class DatabaseBackend(api.Backend):
         with self.cursor() as cursor:
             sellers = self._suggest_kind(cursor, api.SELLER, words, max(1, limit // 4))
             products = self._suggest_kind(cursor, api.PRODUCT, words, limit - len(sellers))
-        return [api.Suggestion(kind=kind, id=object_id, label=title, url=url)
-                for kind, rows in ((api.PRODUCT, products), (api.SELLER, sellers))
-                for object_id, title, url in rows]
+        return [
+            api.Suggestion(kind=kind, id=object_id, label=title, url=url)
+            for kind, rows in ((api.PRODUCT, products), (api.SELLER, sellers))
+            for object_id, title, url in rows
+        ]
 
     def _suggest_kind(self, cursor, kind: str, words: list[Word], count: int) -> list[tuple]:
         if count <= 0:
@@ -492,22 +546,32 @@ class DatabaseBackend(api.Backend):
         def order(pattern: str) -> Frag:
             keys = [("e.popularity DESC", []), ("e.object_id ASC", [])]
             if typed != phrase:  # accents typed: the names written so first
-                keys.insert(0, ("CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END",
-                                [pattern]))
+                keys.insert(
+                    0, ("CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END", [pattern])
+                )
             return ", ".join(k for k, _ in keys), [p for _, ps in keys for p in ps]
 
         by, by_params = order(f"{like_escape(typed)}%")
-        rows = self.fetch(cursor, (
-            f"SELECT e.object_id, e.title, e.url FROM {TABLE} e WHERE e.kind = %s "
-            f"AND {starts[0]} ORDER BY {by} LIMIT %s", [kind, *starts[1], *by_params, count]))
+        rows = self.fetch(
+            cursor,
+            (
+                f"SELECT e.object_id, e.title, e.url FROM {TABLE} e WHERE e.kind = %s "
+                f"AND {starts[0]} ORDER BY {by} LIMIT %s",
+                [kind, *starts[1], *by_params, count],
+            ),
+        )
         if len(rows) < count:
             match = self.text_match([w.folded for w in words], title_only=True)
             by, by_params = order(f"%{like_escape(typed)}%")
-            rows += self.fetch(cursor, (
-                f"SELECT e.object_id, e.title, e.url FROM {match.from_clause()} "
-                f"WHERE e.kind = %s AND {match.where[0]} AND NOT ({starts[0]}) "
-                f"ORDER BY {by} LIMIT %s",
-                [kind, *match.where[1], *starts[1], *by_params, count - len(rows)]))
+            rows += self.fetch(
+                cursor,
+                (
+                    f"SELECT e.object_id, e.title, e.url FROM {match.from_clause()} "
+                    f"WHERE e.kind = %s AND {match.where[0]} AND NOT ({starts[0]}) "
+                    f"ORDER BY {by} LIMIT %s",
+                    [kind, *match.where[1], *starts[1], *by_params, count - len(rows)],
+                ),
+            )
         return rows
 
     # writing --------------------------------------------------------------------------------
@@ -517,25 +581,34 @@ class DatabaseBackend(api.Backend):
         """The row of one ``search.documents`` dataclass."""
         title = nfc(doc.title)
         common = dict(
-            kind=doc.kind, object_id=int(doc.id), title=title[:255],
-            title_lower=title.casefold()[:255], title_folded=indexed_title(doc)[:255],
+            kind=doc.kind,
+            object_id=int(doc.id),
+            title=title[:255],
+            title_lower=title.casefold()[:255],
+            title_folded=indexed_title(doc)[:255],
             body_folded=search_body(doc),
             url=(doc.url or "")[:500],
-            province_code=doc.province_code or "", seller_kind=doc.seller_kind or "",
+            province_code=doc.province_code or "",
+            seller_kind=doc.seller_kind or "",
             created=doc.created or EPOCH,
         )
         if isinstance(doc, ProductDocument):
             codes = sorted({c for c in doc.group_codes if c})
             markets = sorted({m for m in doc.marketplaces if m})
             return SearchEntry(
-                **common, group_codes=f"|{'|'.join(codes)}|" if codes else "",
-                stars=int(doc.stars or 0), price=int(doc.price or 0), seller_id=doc.seller_id,
+                **common,
+                group_codes=f"|{'|'.join(codes)}|" if codes else "",
+                stars=int(doc.stars or 0),
+                price=int(doc.price or 0),
+                seller_id=doc.seller_id,
                 in_stock=bool(doc.in_stock),
                 marketplaces=f"|{'|'.join(markets)}|" if markets else "",
-                popularity=int(doc.popularity or 0))
+                popularity=int(doc.popularity or 0),
+            )
         if isinstance(doc, SellerDocument):
-            return SearchEntry(**common, seller_id=int(doc.id),
-                               popularity=int(doc.product_count or 0))
+            return SearchEntry(
+                **common, seller_id=int(doc.id), popularity=int(doc.product_count or 0)
+            )
         raise TypeError(f"Not a search document: {doc!r}")
 
     def index(self, documents) -> int:
@@ -544,9 +617,12 @@ class DatabaseBackend(api.Backend):
         with transaction.atomic(using=self.using), self.cursor() as cursor:
             for chunk in chunked(documents, WRITE_BATCH):
                 entries = {(e.kind, e.object_id): e for e in map(self.entry, chunk)}
-                manager.bulk_create(entries.values(), update_conflicts=True,
-                                    unique_fields=["kind", "object_id"],
-                                    update_fields=UPDATE_FIELDS)
+                manager.bulk_create(
+                    entries.values(),
+                    update_conflicts=True,
+                    unique_fields=["kind", "object_id"],
+                    update_fields=UPDATE_FIELDS,
+                )
                 written += len(entries)
                 for kind in {kind for kind, _ in entries}:
                     self.after_write(cursor, kind, [i for k, i in entries if k == kind])
@@ -579,8 +655,11 @@ class DatabaseBackend(api.Backend):
         return written
 
     def indexed_ids(self, kind: str) -> set[int]:
-        return set(SearchEntry.objects.using(self.using).filter(kind=kind)
-                   .values_list("object_id", flat=True))
+        return set(
+            SearchEntry.objects.using(self.using)
+            .filter(kind=kind)
+            .values_list("object_id", flat=True)
+        )
 
     def stale(self, documents) -> set[tuple[str, int]]:
         """(kind, id) of the documents whose row differs from what they would write (rows
@@ -591,11 +670,14 @@ class DatabaseBackend(api.Backend):
             for doc in chunk:
                 entry = self.entry(doc)
                 expected[(entry.kind, entry.object_id)] = {
-                    name: getattr(entry, name) for name in UPDATE_FIELDS}
+                    name: getattr(entry, name) for name in UPDATE_FIELDS
+                }
             for kind in {kind for kind, _ in expected}:
-                rows = (SearchEntry.objects.using(self.using)
-                        .filter(kind=kind, object_id__in=[i for k, i in expected if k == kind])
-                        .values("object_id", *UPDATE_FIELDS))
+                rows = (
+                    SearchEntry.objects.using(self.using)
+                    .filter(kind=kind, object_id__in=[i for k, i in expected if k == kind])
+                    .values("object_id", *UPDATE_FIELDS)
+                )
                 for row in rows:
                     object_id = row.pop("object_id")
                     if row != expected[(kind, object_id)]:

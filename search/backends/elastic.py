@@ -102,10 +102,13 @@ FACET_FIELDS = {
 vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
 # catalog.text.search_key on each folded word: a syllable of initial consonants (or "qu") and
 # one final y ends in i ("ly" -> "li", "my" -> "mi", "quy" -> "qui"; "tay", "thuy" unchanged).
-vi_iy = token_filter("vi_iy", "pattern_replace", pattern="^(qu|[bcdghklmnprstvx]+)y$",
-                     replacement="$1i")
+vi_iy = token_filter(
+    "vi_iy", "pattern_replace", pattern="^(qu|[bcdghklmnprstvx]+)y$", replacement="$1i"
+)
 vi_folded = analyzer(
-    "vi_folded", tokenizer="standard", char_filter=[vi_d],
+    "vi_folded",
+    tokenizer="standard",
+    char_filter=[vi_d],
     filter=["lowercase", "asciifolding", vi_iy],
 )
 vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
@@ -194,8 +197,9 @@ def facet_order(facet: str, counts: dict[str, int]) -> list[str]:
     """The order pages show values in, as the database backends give them: groups by code
     ("1.2" before "1.10"), stars from 5 down, price ranges as defined, others by count."""
     if facet == api.GROUP:
-        return sorted(counts, key=lambda v: (
-            tuple(int(p) if p.isdigit() else 10**6 for p in v.split(".")), v))
+        return sorted(
+            counts, key=lambda v: (tuple(int(p) if p.isdigit() else 10**6 for p in v.split(".")), v)
+        )
     if facet == api.STARS:
         return sorted(counts, key=lambda v: (-int(v) if v.isdigit() else 0, v))
     if facet == api.PRICE:
@@ -205,13 +209,22 @@ def facet_order(facet: str, counts: dict[str, int]) -> list[str]:
 
 # --- the backend ----------------------------------------------------------------------------
 
+
 class ElasticsearchBackend(api.Backend):
     name = "elasticsearch"
 
-    def __init__(self, url: str | None = None, *, index_prefix: str = "ocop",
-                 client: Elasticsearch | None = None, timeout: float = 10.0, retries: int = 3,
-                 refresh: str | bool = "wait_for", chunk_size: int = 500,
-                 swap_grace: float = 1.0):
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        index_prefix: str = "ocop",
+        client: Elasticsearch | None = None,
+        timeout: float = 10.0,
+        retries: int = 3,
+        refresh: str | bool = "wait_for",
+        chunk_size: int = 500,
+        swap_grace: float = 1.0,
+    ):
         """``url`` as in ELASTICSEARCH_URL (credentials may sit in it); ``client`` replaces it
         (tests pass a client whose transport never touches the network). ``swap_grace``:
         seconds the old index lives after an alias swap, for searches already running on it."""
@@ -236,8 +249,12 @@ class ElasticsearchBackend(api.Backend):
             connections.get_connection(alias)
         except KeyError:
             connections.create_connection(
-                alias, hosts=[url], request_timeout=timeout, retry_on_timeout=True,
-                max_retries=retries)
+                alias,
+                hosts=[url],
+                request_timeout=timeout,
+                retry_on_timeout=True,
+                max_retries=retries,
+            )
         return alias
 
     @property
@@ -293,40 +310,64 @@ class ElasticsearchBackend(api.Backend):
         """The ``_source`` of one ``search.documents`` dataclass."""
         if isinstance(doc, ProductDocument):
             return ProductIndexDoc(
-                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=search_body(doc),
-                url=doc.url, group_codes=list(doc.group_codes),
+                id=doc.id,
+                title=nfc(doc.title),
+                suggest=nfc(doc.title),
+                body=search_body(doc),
+                url=doc.url,
+                group_codes=list(doc.group_codes),
                 stars=str(doc.stars) if doc.stars else None,
-                province_code=doc.province_code or None, price=int(doc.price),
-                seller_id=doc.seller_id, seller_name=doc.seller_name,
-                seller_kind=doc.seller_kind or None, in_stock=bool(doc.in_stock),
-                marketplaces=list(doc.marketplaces), popularity=int(doc.popularity or 0),
+                province_code=doc.province_code or None,
+                price=int(doc.price),
+                seller_id=doc.seller_id,
+                seller_name=doc.seller_name,
+                seller_kind=doc.seller_kind or None,
+                in_stock=bool(doc.in_stock),
+                marketplaces=list(doc.marketplaces),
+                popularity=int(doc.popularity or 0),
                 created=doc.created,
             ).to_dict()
         if isinstance(doc, SellerDocument):
             return SellerIndexDoc(
-                id=doc.id, title=nfc(doc.title), suggest=nfc(doc.title), body=search_body(doc),
-                url=doc.url, province_code=doc.province_code or None,
-                seller_kind=doc.seller_kind or None, product_count=int(doc.product_count or 0),
+                id=doc.id,
+                title=nfc(doc.title),
+                suggest=nfc(doc.title),
+                body=search_body(doc),
+                url=doc.url,
+                province_code=doc.province_code or None,
+                seller_kind=doc.seller_kind or None,
+                product_count=int(doc.product_count or 0),
                 created=doc.created,
             ).to_dict()
         raise TypeError(f"Not a search document: {doc!r}")
 
-    def _actions(self, documents: Iterable, index_for: Callable[[str], str | None],
-                 op: str = "index"):
+    def _actions(
+        self, documents: Iterable, index_for: Callable[[str], str | None], op: str = "index"
+    ):
         for doc in documents:
             index = index_for(doc.kind)
             if index:
-                yield {"_op_type": op, "_index": index, "_id": str(doc.id),
-                       "_source": self.document_source(doc)}
+                yield {
+                    "_op_type": op,
+                    "_index": index,
+                    "_id": str(doc.id),
+                    "_source": self.document_source(doc),
+                }
 
     def loading_aliases(self) -> dict[str, str]:
         """kind -> the alias of the index a running rebuild is loading (usually none)."""
         found = self.client.options(ignore_status=404).indices.get_alias(
-            name=f"{self.prefix}-*-loading")  # a wildcard matching nothing: {} (or a 404)
-        names = {name for entry in found.values() if isinstance(entry, dict)
-                 for name in entry.get("aliases", {})}
-        return {kind: self.loading_alias(kind) for kind in PLURAL
-                if self.loading_alias(kind) in names}
+            name=f"{self.prefix}-*-loading"
+        )  # a wildcard matching nothing: {} (or a 404)
+        names = {
+            name
+            for entry in found.values()
+            if isinstance(entry, dict)
+            for name in entry.get("aliases", {})
+        }
+        return {
+            kind: self.loading_alias(kind) for kind in PLURAL if self.loading_alias(kind) in names
+        }
 
     def index(self, documents) -> int:
         """Writes through the aliases, waiting for the refresh; during a rebuild the same
@@ -336,11 +377,20 @@ class ElasticsearchBackend(api.Backend):
         written = 0
         iterator = iter(documents)
         while chunk := list(islice(iterator, self.chunk_size)):
-            helpers.bulk(self.client, self._actions(chunk, self.alias),
-                         chunk_size=self.chunk_size, max_retries=3, refresh=self.refresh)
+            helpers.bulk(
+                self.client,
+                self._actions(chunk, self.alias),
+                chunk_size=self.chunk_size,
+                max_retries=3,
+                refresh=self.refresh,
+            )
             if loading:
-                helpers.bulk(self.client, self._actions(chunk, loading.get),
-                             chunk_size=self.chunk_size, max_retries=3)
+                helpers.bulk(
+                    self.client,
+                    self._actions(chunk, loading.get),
+                    chunk_size=self.chunk_size,
+                    max_retries=3,
+                )
             written += len(chunk)
         return written
 
@@ -356,8 +406,13 @@ class ElasticsearchBackend(api.Backend):
         for index, live in targets:
             actions = ({"_op_type": "delete", "_index": index, "_id": i} for i in ids)
             for ok, item in helpers.streaming_bulk(
-                    self.client, actions, chunk_size=self.chunk_size, max_retries=3,
-                    ignore_status=(404,), **({"refresh": self.refresh} if live else {})):
+                self.client,
+                actions,
+                chunk_size=self.chunk_size,
+                max_retries=3,
+                ignore_status=(404,),
+                **({"refresh": self.refresh} if live else {}),
+            ):
                 if live and ok and item["delete"].get("result") == "deleted":
                     removed += 1
         return removed
@@ -378,8 +433,12 @@ class ElasticsearchBackend(api.Backend):
                 index.create()
             written = 0
             for _ok, _item in helpers.streaming_bulk(
-                    client, self._actions(documents, new.get, op="create"),
-                    chunk_size=self.chunk_size, max_retries=3, ignore_status=(409,)):
+                client,
+                self._actions(documents, new.get, op="create"),
+                chunk_size=self.chunk_size,
+                max_retries=3,
+                ignore_status=(409,),
+            ):
                 written += 1
                 if progress and written % self.chunk_size == 0:
                     progress(written, total)
@@ -404,7 +463,8 @@ class ElasticsearchBackend(api.Backend):
         that led here, and a leftover index costs only disk)."""
         try:
             self.client.options(ignore_status=404).indices.delete(
-                index=",".join(names), ignore_unavailable=True)
+                index=",".join(names), ignore_unavailable=True
+            )
         except Exception:
             logger.exception("Could not delete the search indexes %s", names)
 
@@ -450,8 +510,11 @@ class ElasticsearchBackend(api.Backend):
                     found = self.client.mget(index=self.alias(kind), ids=list(sources))["docs"]
                 except NotFoundError:
                     continue
-                out |= {(kind, int(d["_id"])) for d in found
-                        if d.get("found") and d.get("_source") != sources[d["_id"]]}
+                out |= {
+                    (kind, int(d["_id"]))
+                    for d in found
+                    if d.get("found") and d.get("_source") != sources[d["_id"]]
+                }
         return out
 
     def indexed_ids(self, kind: str) -> set[int]:
@@ -471,7 +534,8 @@ class ElasticsearchBackend(api.Backend):
             raise ValueError(f"Page {query.page} is out of range (1 to {api.MAX_PAGE}).")
         if not 1 <= query.per_page <= api.MAX_PER_PAGE:
             raise ValueError(
-                f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE}).")
+                f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE})."
+            )
 
     facet_names = staticmethod(api.facet_names)
 
@@ -488,8 +552,9 @@ class ElasticsearchBackend(api.Backend):
                 low, below = api.PRICE_RANGES[key]
                 bounds = {k: v for k, v in (("gte", low), ("lt", below)) if v is not None}
                 ranges.append(Q("range", price=bounds))
-            return ranges[0] if len(ranges) == 1 else Q("bool", should=ranges,
-                                                        minimum_should_match=1)
+            return (
+                ranges[0] if len(ranges) == 1 else Q("bool", should=ranges, minimum_should_match=1)
+            )
         if facet == api.IN_STOCK:
             return Q("term", in_stock=True)
         field = FACET_FIELDS[facet]
@@ -501,12 +566,16 @@ class ElasticsearchBackend(api.Backend):
         exact-accent title and phrases of the whole text only add to the score."""
         text = " ".join(words)
         typos = {"fuzziness": FUZZINESS} if fuzzy else {}
-        must = [Q("multi_match", query=word, fields=["title^3", "body"], operator="and", **typos)
-                for word in words]
+        must = [
+            Q("multi_match", query=word, fields=["title^3", "body"], operator="and", **typos)
+            for word in words
+        ]
         should = [Q("match", **{"title.exact": {"query": text, "boost": 5}})]
         if len(words) > 1:
-            should += [Q("match_phrase", title={"query": text, "slop": 1, "boost": 3}),
-                       Q("match_phrase", body={"query": text, "slop": 1})]
+            should += [
+                Q("match_phrase", title={"query": text, "slop": 1, "boost": 3}),
+                Q("match_phrase", body={"query": text, "slop": 1}),
+            ]
         return Q("bool", must=must, should=should)
 
     @staticmethod
@@ -522,13 +591,15 @@ class ElasticsearchBackend(api.Backend):
                 api.POPULAR: [{"popularity": "desc"}],
             }.get(sort)
             if keys is None:  # relevance (and unknown sorts)
-                keys = (["_score", {"popularity": "desc"}] if has_text
-                        else [stars, newest])
+                keys = ["_score", {"popularity": "desc"}] if has_text else [stars, newest]
         else:
             keys = {api.NEWEST: [newest], api.POPULAR: [{"product_count": "desc"}]}.get(sort)
             if keys is None:
-                keys = (["_score", {"product_count": "desc"}] if has_text
-                        else [{"product_count": "desc"}, newest])
+                keys = (
+                    ["_score", {"product_count": "desc"}]
+                    if has_text
+                    else [{"product_count": "desc"}, newest]
+                )
         if has_text and "_score" not in keys:
             keys = [*keys, "_score"]
         return [*keys, {"id": "asc"}]  # a total order, so pages never overlap
@@ -546,11 +617,19 @@ class ElasticsearchBackend(api.Backend):
         s = s.sort(*self.sort_keys(query.kind, query.sort, bool(words)))
         s = s.source(False).extra(track_total_hits=True)
         s = s.params(ignore_unavailable=True)  # before the first rebuild: no hits, not an error
-        s = s[query.offset:query.offset + query.per_page]
+        s = s[query.offset : query.offset + query.per_page]
         if words and fuzzy:
-            s = s.suggest("spelling", " ".join(words), term={
-                "field": "spell", "suggest_mode": "missing", "min_word_length": 3,
-                "max_edits": 2, "size": 1})
+            s = s.suggest(
+                "spelling",
+                " ".join(words),
+                term={
+                    "field": "spell",
+                    "suggest_mode": "missing",
+                    "min_word_length": 3,
+                    "max_edits": 2,
+                    "size": 1,
+                },
+            )
         if not query.facets:  # no counting: the filters can narrow the query itself
             for facet_filter in filters.values():
                 s = s.filter(facet_filter)
@@ -560,7 +639,8 @@ class ElasticsearchBackend(api.Backend):
         for facet in self.facet_names(query.kind):
             others = [f for name, f in filters.items() if name != facet]
             holder = s.aggs.bucket(
-                facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all"))
+                facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
+            )
             holder.bucket("values", self.facet_agg(facet))
         return s
 
@@ -591,8 +671,10 @@ class ElasticsearchBackend(api.Backend):
     def _execute(self, query: api.Query, *, fuzzy: bool) -> api.Results:
         raw = self.search_request(query, fuzzy=fuzzy).execute().to_dict()
         if not raw.get("_shards", {}).get("total"):
-            logger.warning("Search index %s is missing: run manage.py search_index rebuild",
-                           self.alias(query.kind))
+            logger.warning(
+                "Search index %s is missing: run manage.py search_index rebuild",
+                self.alias(query.kind),
+            )
         return self.results(query, raw)
 
     def results(self, query: api.Query, raw: dict) -> api.Results:
@@ -606,8 +688,9 @@ class ElasticsearchBackend(api.Backend):
             selected = self.selected(query)
             aggs = raw.get("aggregations", {})
             for facet in self.facet_names(query.kind):
-                facets[facet] = self.facet_values(facet, aggs.get(facet, {}).get("values", {}),
-                                                  selected.get(facet, []))
+                facets[facet] = self.facet_values(
+                    facet, aggs.get(facet, {}).get("values", {}), selected.get(facet, [])
+                )
         corrected = None
         if total and "suggest" in raw:
             corrected = self.corrected_text(" ".join(query_words(query.text)), raw["suggest"])
@@ -620,11 +703,17 @@ class ElasticsearchBackend(api.Backend):
         else:
             counts = {}
             for bucket in agg.get("buckets", []):
-                key = bucket["key"] if facet == api.PRICE else bucket.get(
-                    "key_as_string", bucket["key"])
+                key = (
+                    bucket["key"]
+                    if facet == api.PRICE
+                    else bucket.get("key_as_string", bucket["key"])
+                )
                 counts[str(key)] = bucket["doc_count"]
-        values = [api.FacetValue(value, counts[value], value in selected)
-                  for value in facet_order(facet, counts) if counts[value] or value in selected]
+        values = [
+            api.FacetValue(value, counts[value], value in selected)
+            for value in facet_order(facet, counts)
+            if counts[value] or value in selected
+        ]
         values += [api.FacetValue(value, 0, True) for value in selected if value not in counts]
         return values
 
@@ -644,7 +733,7 @@ class ElasticsearchBackend(api.Backend):
             return None
         out = text
         for offset, length, best in sorted(replacements, reverse=True):
-            out = out[:offset] + best + out[offset + length:]
+            out = out[:offset] + best + out[offset + length :]
         return out
 
     # --- type-ahead -------------------------------------------------------------------------
@@ -655,8 +744,13 @@ class ElasticsearchBackend(api.Backend):
             return None
         limit = max(1, min(int(limit), 50))
         s = DslSearch(using=self.using, index=[self.alias(api.PRODUCT), self.alias(api.SELLER)])
-        s = s.query("multi_match", query=" ".join(words), type="bool_prefix", operator="and",
-                    fields=["suggest", "suggest._2gram", "suggest._3gram"])
+        s = s.query(
+            "multi_match",
+            query=" ".join(words),
+            type="bool_prefix",
+            operator="and",
+            fields=["suggest", "suggest._2gram", "suggest._3gram"],
+        )
         s = s.source(["title", "url"]).params(ignore_unavailable=True)
         return s[:limit]
 
@@ -672,11 +766,23 @@ class ElasticsearchBackend(api.Backend):
         found = []
         for position, hit in enumerate(raw.get("hits", {}).get("hits", [])):
             index = hit["_index"]
-            kind = api.PRODUCT if (index == product_index
-                                   or index.startswith(product_index + "-")) else api.SELLER
+            kind = (
+                api.PRODUCT
+                if (index == product_index or index.startswith(product_index + "-"))
+                else api.SELLER
+            )
             source = hit.get("_source", {})
-            found.append((-(hit.get("_score") or 0), kind != api.PRODUCT, position,
-                          api.Suggestion(kind=kind, id=int(hit["_id"]),
-                                         label=source.get("title", ""), url=source.get("url", ""))))
+            found.append(
+                (
+                    -(hit.get("_score") or 0),
+                    kind != api.PRODUCT,
+                    position,
+                    api.Suggestion(
+                        kind=kind,
+                        id=int(hit["_id"]),
+                        label=source.get("title", ""),
+                        url=source.get("url", ""),
+                    ),
+                )
+            )
         return [item[-1] for item in sorted(found, key=lambda item: item[:3])]
-

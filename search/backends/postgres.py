@@ -50,9 +50,12 @@ class PostgresBackend(DatabaseBackend):
         return TextMatch(
             join="",
             where=("e.search_vector @@ to_tsquery('simple', %s)", [query]),
-            score=(f"-({TITLE_WEIGHT} * ts_rank({TITLE_WEIGHTS}, e.search_vector, "
-                   f"to_tsquery('simple', %s), 1) + {BODY_WEIGHT} * ts_rank({BODY_WEIGHTS}, "
-                   f"e.search_vector, to_tsquery('simple', %s), 1))", [query, query]),
+            score=(
+                f"-({TITLE_WEIGHT} * ts_rank({TITLE_WEIGHTS}, e.search_vector, "
+                f"to_tsquery('simple', %s), 1) + {BODY_WEIGHT} * ts_rank({BODY_WEIGHTS}, "
+                f"e.search_vector, to_tsquery('simple', %s), 1))",
+                [query, query],
+            ),
         )
 
     def counts_sql(self, source, where, columns):
@@ -62,15 +65,22 @@ class PostgresBackend(DatabaseBackend):
         names = [f"f_{position}" for position, _ in columns]
         full = (1 << len(names)) - 1
         # GROUPING(f_a, f_b, ...) has a 1 bit for each column not grouped, f_a the highest.
-        whens = " ".join(f"WHEN {full ^ (1 << (len(names) - 1 - i))} THEN {position}"
-                         for i, (position, _) in enumerate(columns))
-        inner = ", ".join(f"CAST({column} AS TEXT) AS {name}"
-                          for (_, column), name in zip(columns, names, strict=True))
+        whens = " ".join(
+            f"WHEN {full ^ (1 << (len(names) - 1 - i))} THEN {position}"
+            for i, (position, _) in enumerate(columns)
+        )
+        inner = ", ".join(
+            f"CAST({column} AS TEXT) AS {name}"
+            for (_, column), name in zip(columns, names, strict=True)
+        )
         sets = ", ".join(f"({name})" for name in names)
-        return (f"SELECT CASE GROUPING({', '.join(names)}) {whens} ELSE -1 END, "
-                f"COALESCE({', '.join(names)}), COUNT(*) "
-                f"FROM (SELECT {inner} FROM {source} WHERE {where[0]}) s "
-                f"GROUP BY GROUPING SETS ({sets}, ())", where[1])
+        return (
+            f"SELECT CASE GROUPING({', '.join(names)}) {whens} ELSE -1 END, "
+            f"COALESCE({', '.join(names)}), COUNT(*) "
+            f"FROM (SELECT {inner} FROM {source} WHERE {where[0]}) s "
+            f"GROUP BY GROUPING SETS ({sets}, ())",
+            where[1],
+        )
 
     def starts_with(self, column, prefix):
         # The text_pattern_ops index of migration 0003 serves LIKE 'prefix%' in any collation.
@@ -86,8 +96,11 @@ class PostgresBackend(DatabaseBackend):
         return cursor.fetchone() is not None
 
     def nearest_words(self, cursor, word, edits):
-        cursor.execute(f"SELECT term FROM {TERMS} WHERE length(term) BETWEEN %s AND %s "
-                       "ORDER BY term <-> %s LIMIT 40", [len(word) - edits, len(word) + edits, word])
+        cursor.execute(
+            f"SELECT term FROM {TERMS} WHERE length(term) BETWEEN %s AND %s "
+            "ORDER BY term <-> %s LIMIT 40",
+            [len(word) - edits, len(word) + edits, word],
+        )
         found = []
         for rank, (term,) in enumerate(cursor.fetchall()):
             distance = edit_distance(word, term, edits)
@@ -100,12 +113,16 @@ class PostgresBackend(DatabaseBackend):
             f"INSERT INTO {TERMS} (term) SELECT DISTINCT w FROM {TABLE} e "
             "CROSS JOIN LATERAL unnest(tsvector_to_array(e.search_vector)) AS w "
             "WHERE e.kind = %s AND e.object_id = ANY(%s) AND length(w) <= 64 "
-            "ON CONFLICT DO NOTHING", [kind, list(ids)])
+            "ON CONFLICT DO NOTHING",
+            [kind, list(ids)],
+        )
 
     def after_rebuild(self, cursor):
         cursor.execute(f"DELETE FROM {TERMS}")
-        cursor.execute(f"INSERT INTO {TERMS} (term) SELECT word FROM "
-                       f"ts_stat('SELECT search_vector FROM {TABLE}') WHERE length(word) <= 64")
+        cursor.execute(
+            f"INSERT INTO {TERMS} (term) SELECT word FROM "
+            f"ts_stat('SELECT search_vector FROM {TABLE}') WHERE length(word) <= 64"
+        )
         cursor.execute(f"ANALYZE {TABLE}")
         cursor.execute(f"ANALYZE {TERMS}")
 

@@ -38,12 +38,20 @@ def order_confirmation_send(*, order_id: int) -> bool:
     language = order.language or "vi"
     with translation.override(language):
         # The buyer's order page (guests and accounts alike): each seller's part, how to pay it.
-        path = reverse("orders:detail",
-                       kwargs={"number": order.number, "hash": order.verification_hash()})
-        context = {"order": order, "lines": order.lines.all(), "status_path": path,
-                   "status_url": absolute_url(path),
-                   "user": order.user, "shop_name": settings.OSCAR_SHOP_NAME}
+        path = reverse(
+            "orders:detail", kwargs={"number": order.number, "hash": order.verification_hash()}
+        )
+        context = {
+            "order": order,
+            "lines": order.lines.all(),
+            "status_path": path,
+            "status_url": absolute_url(path),
+            "user": order.user,
+            "shop_name": settings.OSCAR_SHOP_NAME,
+        }
         return email_send_once(
             key=f"order-placed:{order.pk}",
             send=lambda: OrderDispatcher(logger=logger).send_order_placed_email_for_user(
-                order, context))
+                order, context
+            ),
+        )

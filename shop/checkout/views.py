@@ -75,7 +75,6 @@ class PaymentMethodView(PaymentMethodMixin, oscar_views.PaymentMethodView, gener
         return redirect("checkout:preview")
 
 
-
 class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
     def dispatch(self, request, *args, **kwargs):
         # Before Oscar's pre-conditions: a resent "place order" arrives with the new, empty
@@ -120,9 +119,12 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         CheckoutSessionData(request).flush()
         request.session["checkout_order_id"] = order.id
         if order.parts.filter(payment_method=CARD.code).exists():
-            return HttpResponseRedirect(reverse(
-                "payments:card-start",
-                kwargs={"number": order.number, "hash": order.verification_hash()}))
+            return HttpResponseRedirect(
+                reverse(
+                    "payments:card-start",
+                    kwargs={"number": order.number, "hash": order.verification_hash()},
+                )
+            )
         return redirect("checkout:thank-you")
 
     def get_pre_conditions(self, request):
@@ -149,8 +151,12 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         # Nothing is debited here: cash is collected per parcel, transfers go to each seller,
         # and a card is charged on Stripe's page after the order exists.
         self.add_payment_source(
-            Source(source_type=source_type, currency=total.currency,
-                   amount_allocated=total.incl_tax, reference=order_number)
+            Source(
+                source_type=source_type,
+                currency=total.currency,
+                amount_allocated=total.incl_tax,
+                reference=order_number,
+            )
         )
 
     def place_order(self, **kwargs):
@@ -167,9 +173,14 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         response = super().handle_successful_order(order)
         if is_card:
             # On to Stripe's page; the order waits there until Stripe's webhook says paid.
-            return HttpResponseRedirect(reverse(
-                "payments:card-start",
-                kwargs={"number": order.number, "hash": order.verification_hash()}))
-        messages.success(self.request, _("Thank you! Your order %(number)s has been placed.")
-                         % {"number": order.number})
+            return HttpResponseRedirect(
+                reverse(
+                    "payments:card-start",
+                    kwargs={"number": order.number, "hash": order.verification_hash()},
+                )
+            )
+        messages.success(
+            self.request,
+            _("Thank you! Your order %(number)s has been placed.") % {"number": order.number},
+        )
         return response

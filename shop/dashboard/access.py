@@ -32,21 +32,28 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, reverse
 
-SELLER_VIEWS = frozenset({
-    "index",  # the seller's own figures (shop.dashboard.views.seller_stats)
-    "catalogue-product-list", "catalogue-product", "catalogue-product-create",
-    "catalogue-product-create-child", "catalogue-product-delete",
-    "catalogue-product-bulk-action",  # own products only (Oscar filters by the partner)
-    "catalogue-product-lookup",  # public products and the seller's own
-    "order-list",  # orders with the seller's lines; own totals; no CSV
-    "order-detail",  # the seller's lines and part only
-    "order-line-detail",  # a line of the seller's
-    # Ours, wired in config/urls.py under /shop/dashboard/ (``dashboard_view``):
-    "product-import", "product-import-template-xlsx", "product-import-template-csv",
-    "product-submit",  # the seller's own product
-    "order-part-action",  # the seller's own part of an order
-    "owed",  # shop/payments/urls.py: the seller's own balance
-})
+SELLER_VIEWS = frozenset(
+    {
+        "index",  # the seller's own figures (shop.dashboard.views.seller_stats)
+        "catalogue-product-list",
+        "catalogue-product",
+        "catalogue-product-create",
+        "catalogue-product-create-child",
+        "catalogue-product-delete",
+        "catalogue-product-bulk-action",  # own products only (Oscar filters by the partner)
+        "catalogue-product-lookup",  # public products and the seller's own
+        "order-list",  # orders with the seller's lines; own totals; no CSV
+        "order-detail",  # the seller's lines and part only
+        "order-line-detail",  # a line of the seller's
+        # Ours, wired in config/urls.py under /shop/dashboard/ (``dashboard_view``):
+        "product-import",
+        "product-import-template-xlsx",
+        "product-import-template-csv",
+        "product-submit",  # the seller's own product
+        "order-part-action",  # the seller's own part of an order
+        "owed",  # shop/payments/urls.py: the seller's own balance
+    }
+)
 OPEN_VIEWS = frozenset({"login", "logout"})
 # Pages that decide themselves what each signed-in user sees: the marketplace click report
 # shows staff everything, officers their unit tree, sellers their own products.

@@ -28,14 +28,19 @@ class IndexView(oscar_views.IndexView):
 def seller_stats(user) -> dict:
     partners = list(user.partners.all())
     # Revenue is the seller's own lines, less the parts cancelled (issue 11 #5).
-    cancelled = OrderPart.objects.filter(order=OuterRef("order"), partner=OuterRef("partner"),
-                                         status=OrderPart.Status.CANCELLED)
+    cancelled = OrderPart.objects.filter(
+        order=OuterRef("order"), partner=OuterRef("partner"), status=OrderPart.Status.CANCELLED
+    )
     lines = Line.objects.filter(partner__in=partners).exclude(Exists(cancelled))
     products = Product.objects.filter(stockrecords__partner__in=partners, parent=None).distinct()
-    by_status = dict(products.order_by().values_list("moderation_status")
-                     .annotate(n=Count("id", distinct=True)))
-    totals = lines.aggregate(revenue=Sum("line_price_incl_tax"), items=Sum("quantity"),
-                             orders=Count("order", distinct=True))
+    by_status = dict(
+        products.order_by().values_list("moderation_status").annotate(n=Count("id", distinct=True))
+    )
+    totals = lines.aggregate(
+        revenue=Sum("line_price_incl_tax"),
+        items=Sum("quantity"),
+        orders=Count("order", distinct=True),
+    )
     return {
         "partners": partners,
         "products_by_status": by_status,

@@ -8,7 +8,9 @@ from oscar.apps.order.abstract_models import AbstractOrder
 
 class Order(AbstractOrder):
     language = models.CharField(
-        _("language"), max_length=8, default="vi",
+        _("language"),
+        max_length=8,
+        default="vi",
         help_text=_("The language the buyer ordered in; e-mails about the order use it."),
     )
 
@@ -42,28 +44,33 @@ class OrderPart(models.Model):
         SYSTEM = "system", _("unpaid in time")
 
     order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="parts")
-    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT,
-                                related_name="order_parts", verbose_name=_("seller"))
+    partner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="order_parts",
+        verbose_name=_("seller"),
+    )
     number = models.PositiveSmallIntegerField(_("part number"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              db_index=True)
-    payment_method = models.CharField(_("payment method"), max_length=8,
-                                      choices=Payment.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
+    payment_method = models.CharField(_("payment method"), max_length=8, choices=Payment.choices)
     goods_total = models.DecimalField(_("goods"), max_digits=12, decimal_places=0)
-    shipping_charge = models.DecimalField(_("delivery"), max_digits=12, decimal_places=0,
-                                          default=Decimal(0))
+    shipping_charge = models.DecimalField(
+        _("delivery"), max_digits=12, decimal_places=0, default=Decimal(0)
+    )
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     shipped_at = models.DateTimeField(_("shipped at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    cancelled_by = models.CharField(_("cancelled by"), max_length=8, blank=True,
-                                    choices=CancelledBy.choices)
+    cancelled_by = models.CharField(
+        _("cancelled by"), max_length=8, blank=True, choices=CancelledBy.choices
+    )
     carrier = models.CharField(_("carrier"), max_length=64, blank=True)
     tracking_number = models.CharField(_("tracking number"), max_length=64, blank=True)
     payment_reminder_sent_at = models.DateTimeField(null=True, blank=True)
-    refunded_amount = models.DecimalField(_("refunded"), max_digits=12, decimal_places=0,
-                                          default=Decimal(0))
+    refunded_amount = models.DecimalField(
+        _("refunded"), max_digits=12, decimal_places=0, default=Decimal(0)
+    )
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -73,9 +80,10 @@ class OrderPart(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["order", "partner"], name="order_part_one_per_seller"),
             models.UniqueConstraint(fields=["order", "number"], name="order_part_number_unique"),
-            models.CheckConstraint(condition=models.Q(goods_total__gte=0)
-                                   & models.Q(shipping_charge__gte=0),
-                                   name="order_part_amounts_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(goods_total__gte=0) & models.Q(shipping_charge__gte=0),
+                name="order_part_amounts_not_negative",
+            ),
         ]
 
     def __str__(self):
@@ -93,8 +101,11 @@ class OrderPart(models.Model):
     @property
     def is_cancellable(self) -> bool:
         """Until the parcel leaves, the buyer can cancel."""
-        return self.status in (self.Status.AWAITING_PAYMENT, self.Status.PLACED,
-                               self.Status.CONFIRMED)
+        return self.status in (
+            self.Status.AWAITING_PAYMENT,
+            self.Status.PLACED,
+            self.Status.CONFIRMED,
+        )
 
     @property
     def amount_to_collect(self) -> Decimal:
@@ -116,8 +127,9 @@ class OrderPartNotice(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["part", "kind"],
-                                               name="order_part_notice_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["part", "kind"], name="order_part_notice_once")
+        ]
 
     def __str__(self):
         return f"{self.part_id}: {self.kind}"
@@ -142,9 +154,11 @@ class PaymentTerms(models.Model):
     """The admin's deadlines for unpaid transfers and card payments (one row)."""
 
     reminder_after_hours = models.PositiveSmallIntegerField(
-        _("remind the buyer after (hours)"), default=12)
+        _("remind the buyer after (hours)"), default=12
+    )
     cancel_after_hours = models.PositiveSmallIntegerField(
-        _("cancel unpaid parts after (hours)"), default=48)
+        _("cancel unpaid parts after (hours)"), default=48
+    )
 
     class Meta:
         verbose_name = _("payment terms")
@@ -159,14 +173,21 @@ class PaymentTerms(models.Model):
         if self.reminder_after_hours < 1:
             raise ValidationError({"reminder_after_hours": _("Remind after at least one hour.")})
         if self.cancel_after_hours <= self.reminder_after_hours:
-            raise ValidationError({"cancel_after_hours": _(
-                "Cancel later than the reminder, so the buyer has time to pay after it.")})
+            raise ValidationError(
+                {
+                    "cancel_after_hours": _(
+                        "Cancel later than the reminder, so the buyer has time to pay after it."
+                    )
+                }
+            )
 
     @classmethod
     def current(cls) -> "PaymentTerms":
         terms = cls.objects.order_by("pk").first()
-        return terms or cls(reminder_after_hours=settings.PAYMENT_REMINDER_HOURS,
-                            cancel_after_hours=settings.PAYMENT_CANCEL_HOURS)
+        return terms or cls(
+            reminder_after_hours=settings.PAYMENT_REMINDER_HOURS,
+            cancel_after_hours=settings.PAYMENT_CANCEL_HOURS,
+        )
 
 
 from oscar.apps.order.models import *  # noqa: E402,F401,F403

@@ -60,8 +60,9 @@ def part_notice_send(*, part_id: int, kind: str) -> bool:
         return False
     if kind not in KINDS:
         raise ValueError(f"unknown order part notice {kind!r}")
-    part = (OrderPart.objects.select_related("order__user", "order__shipping_address", "partner")
-            .get(pk=part_id))
+    part = OrderPart.objects.select_related(
+        "order__user", "order__shipping_address", "partner"
+    ).get(pk=part_id)
     order = part.order
     if kind == "payment_reminder" and part.status != OrderPart.Status.AWAITING_PAYMENT:
         return False  # paid or cancelled since the reminder was queued
@@ -73,8 +74,7 @@ def part_notice_send(*, part_id: int, kind: str) -> bool:
         return False
     with translation.override(order.language or settings.LANGUAGE_CODE):
         context = _context(part)
-        subject = " ".join(
-            render_to_string(f"orders/emails/{kind}_subject.txt", context).split())
+        subject = " ".join(render_to_string(f"orders/emails/{kind}_subject.txt", context).split())
         body = render_to_string(f"orders/emails/{kind}_body.txt", context)
     message = EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, [recipient])
     sent = email_send_once(key=f"order-part:{part.pk}:{kind}", send=message.send)

@@ -43,7 +43,8 @@ def email_send_once(*, key: str, send: Callable[[], object]) -> bool:
     now = timezone.now()
     with transaction.atomic():
         claim, created = EmailClaim.objects.select_for_update().get_or_create(
-            key=key, defaults={"claimed_at": now})
+            key=key, defaults={"claimed_at": now}
+        )
         if not created:
             if claim.sent_at is not None:
                 return False
@@ -77,12 +78,12 @@ def task_enqueue_on_commit(task, *args, **kwargs) -> None:
     down must not turn a committed order into an error page (the buyer would think it
     failed): the task then runs here, in this process, after the commit; an error of that is
     logged, never raised."""
+
     def enqueue():
         try:
             task.apply_async(args=args, kwargs=kwargs)
         except Exception:  # noqa: BLE001 - the change has committed; the e-mail must follow it
-            logger.exception("Could not enqueue %s%r: running it in this process", task.name,
-                             args)
+            logger.exception("Could not enqueue %s%r: running it in this process", task.name, args)
             result = task.apply(args=args, kwargs=kwargs)
             if result.failed():
                 logger.error("%s%r failed in process: %s", task.name, args, result.result)

@@ -39,9 +39,15 @@ def parts_create(*, order, payment_method: str) -> list:
     rules = rules_by_region()
     initial = Status.PLACED if payment_method == OrderPart.Payment.CASH else Status.AWAITING_PAYMENT
     parts = [
-        OrderPart(order=order, partner_id=partner_id, number=index, status=initial,
-                  payment_method=payment_method, goods_total=goods,
-                  shipping_charge=parcel_charge(goods, region, rules))
+        OrderPart(
+            order=order,
+            partner_id=partner_id,
+            number=index,
+            status=initial,
+            payment_method=payment_method,
+            goods_total=goods,
+            shipping_charge=parcel_charge(goods, region, rules),
+        )
         for index, (partner_id, goods) in enumerate(grouped.items(), start=1)
     ]
     OrderPart.objects.bulk_create(parts)
@@ -57,7 +63,8 @@ def _locked(part):
 def _refuse(part):
     raise PartChangeRefused(
         _("Order part %(code)s is already “%(status)s”; nothing was changed.")
-        % {"code": part.code, "status": part.get_status_display()})
+        % {"code": part.code, "status": part.get_status_display()}
+    )
 
 
 @transaction.atomic
@@ -101,8 +108,7 @@ def part_ship(part, *, carrier: str, tracking_number: str):
     part.shipped_at = now
     part.carrier = carrier.strip()
     part.tracking_number = tracking_number.strip()
-    part.save(update_fields=["status", "confirmed_at", "shipped_at", "carrier",
-                             "tracking_number"])
+    part.save(update_fields=["status", "confirmed_at", "shipped_at", "carrier", "tracking_number"])
     _order_status_sync(part.order)
     notify(part, "shipped")
     return part

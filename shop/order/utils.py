@@ -24,7 +24,8 @@ class OrderCreator(OscarOrderCreator):
             return
         allocated = Coalesce(F("num_allocated"), 0)
         updated = StockRecord.objects.filter(
-            pk=line.stockrecord_id, num_in_stock__gte=allocated + line.quantity,
+            pk=line.stockrecord_id,
+            num_in_stock__gte=allocated + line.quantity,
         ).update(num_allocated=allocated + line.quantity)
         if updated:
             # A conditional UPDATE sends no model signal. Send the one Oscar's own
@@ -36,5 +37,9 @@ class OrderCreator(OscarOrderCreator):
             record.post_save_signal()
         else:
             raise UnableToPlaceOrder(
-                _("Sorry, %(title)s sold out while you were checking out. Your basket is "
-                  "kept; nothing was charged.") % {"title": line.product.get_title()})
+                _(
+                    "Sorry, %(title)s sold out while you were checking out. Your basket is "
+                    "kept; nothing was charged."
+                )
+                % {"title": line.product.get_title()}
+            )

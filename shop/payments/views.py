@@ -60,8 +60,13 @@ def card_start(request, number, hash):
     if not order.parts.filter(payment_method=OrderPart.Payment.CARD).exists():
         raise Http404
     if not card_payments_enabled():
-        messages.error(request, _("Card payments are not available at the moment. Your order "
-                                  "is kept; please try again later or contact us."))
+        messages.error(
+            request,
+            _(
+                "Card payments are not available at the moment. Your order "
+                "is kept; please try again later or contact us."
+            ),
+        )
         return _order_page(order)
 
     with transaction.atomic():
@@ -70,59 +75,96 @@ def card_start(request, number, hash):
         if payment is not None and payment.status == CardPayment.Status.PAID:
             messages.info(request, _("Your card payment for this order has been received."))
             return _order_page(order)
-        due = list(order.parts.select_related("partner", "order").filter(
-            status=OrderPart.Status.AWAITING_PAYMENT, payment_method=OrderPart.Payment.CARD))
+        due = list(
+            order.parts.select_related("partner", "order").filter(
+                status=OrderPart.Status.AWAITING_PAYMENT, payment_method=OrderPart.Payment.CARD
+            )
+        )
         if not due:
             messages.info(request, _("Nothing in this order is waiting for a card payment."))
             return _order_page(order)
         amount = sum((part.total for part in due), start=ZERO)
         now = timezone.now()
-        if payment is not None and payment.status == CardPayment.Status.OPEN \
-                and payment.checkout_url and payment.expires_at \
-                and payment.expires_at > now + SESSION_MARGIN and payment.amount == amount:
+        if (
+            payment is not None
+            and payment.status == CardPayment.Status.OPEN
+            and payment.checkout_url
+            and payment.expires_at
+            and payment.expires_at > now + SESSION_MARGIN
+            and payment.amount == amount
+        ):
             return HttpResponseRedirect(payment.checkout_url, status=303)
 
         try:
-            if payment is not None and payment.checkout_session_id \
-                    and payment.status == CardPayment.Status.OPEN:
+            if (
+                payment is not None
+                and payment.checkout_session_id
+                and payment.status == CardPayment.Status.OPEN
+            ):
                 # Never leave an older session payable next to a new one.
                 old = gateway.checkout_session_retrieve(payment.checkout_session_id)
                 if old.status == "complete":
-                    messages.info(request, _("Your card payment is being confirmed; this page "
-                                             "will show it in a moment."))
+                    messages.info(
+                        request,
+                        _(
+                            "Your card payment is being confirmed; this page "
+                            "will show it in a moment."
+                        ),
+                    )
                     return _order_page(order)
                 if old.status == "open":
                     gateway.checkout_session_expire(payment.checkout_session_id)
                 # Forget it, so its "expired" event is not taken for this order's end.
                 payment.checkout_session_id, payment.checkout_url = None, ""
                 payment.expires_at = None
-                payment.save(update_fields=["checkout_session_id", "checkout_url",
-                                            "expires_at"])
+                payment.save(update_fields=["checkout_session_id", "checkout_url", "expires_at"])
             attempt = (payment.attempt if payment is not None else 0) + 1
             lifetime = gateway.session_lifetime(PaymentTerms.current().cancel_after_hours)
             session = gateway.checkout_session_create(
-                order, due, base_url=request.build_absolute_uri("/"), attempt=attempt,
-                expires_at=now + lifetime)
+                order,
+                due,
+                base_url=request.build_absolute_uri("/"),
+                attempt=attempt,
+                expires_at=now + lifetime,
+            )
         except stripe.StripeError as error:
-            logger.error("Stripe Checkout for order %s failed: %s (request %s)",
-                         order.number, error.user_message or error, error.request_id)
-            messages.error(request, _("We could not open the card payment page. Nothing was "
-                                      "charged and your order is kept; please try again in a "
-                                      "few minutes or contact us."))
+            logger.error(
+                "Stripe Checkout for order %s failed: %s (request %s)",
+                order.number,
+                error.user_message or error,
+                error.request_id,
+            )
+            messages.error(
+                request,
+                _(
+                    "We could not open the card payment page. Nothing was "
+                    "charged and your order is kept; please try again in a "
+                    "few minutes or contact us."
+                ),
+            )
             return _order_page(order)
 
-        CardPayment.objects.update_or_create(order=order, defaults={
-            "amount": amount, "currency": "VND", "status": CardPayment.Status.OPEN,
-            "checkout_session_id": session.id, "checkout_url": session.url,
-            "attempt": attempt, "session_created_at": now,
-            "expires_at": datetime.datetime.fromtimestamp(session.expires_at, tz=datetime.UTC)
-            if session.expires_at else now + lifetime,
-        })
+        CardPayment.objects.update_or_create(
+            order=order,
+            defaults={
+                "amount": amount,
+                "currency": "VND",
+                "status": CardPayment.Status.OPEN,
+                "checkout_session_id": session.id,
+                "checkout_url": session.url,
+                "attempt": attempt,
+                "session_created_at": now,
+                "expires_at": datetime.datetime.fromtimestamp(session.expires_at, tz=datetime.UTC)
+                if session.expires_at
+                else now + lifetime,
+            },
+        )
     logger.info("Order %s: Stripe Checkout %s opened (try %d)", order.number, session.id, attempt)
     return HttpResponseRedirect(session.url, status=303)
 
 
 # --- Dashboard ------------------------------------------------------------------------------
+
 
 def _sellers_for(user):
     if user.is_staff:
@@ -139,8 +181,11 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
     template_name = "payments/dashboard/owed.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.is_staff \
-                and not _sellers_for(request.user).exists():
+        if (
+            request.user.is_authenticated
+            and not request.user.is_staff
+            and not _sellers_for(request.user).exists()
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -150,9 +195,13 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
         if self.request.user.is_staff:
             # Sellers with card sales or payouts; the others owe and are owed nothing.
             sellers = sellers.filter(
-                Q(pk__in=OrderPart.objects.filter(payment_method=OrderPart.Payment.CARD,
-                                                  paid_at__isnull=False).values("partner_id"))
-                | Q(pk__in=SellerPayout.objects.values("partner_id")))
+                Q(
+                    pk__in=OrderPart.objects.filter(
+                        payment_method=OrderPart.Payment.CARD, paid_at__isnull=False
+                    ).values("partner_id")
+                )
+                | Q(pk__in=SellerPayout.objects.values("partner_id"))
+            )
         from catalog.text import vietnamese_sort_key
 
         balances = seller_balances(sorted(sellers, key=lambda p: vietnamese_sort_key(p.name)))
@@ -164,7 +213,8 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
             "owed": sum((b.owed for b in balances), start=ZERO),
         }
         ctx["payouts"] = SellerPayout.objects.filter(
-            partner__in=[b.partner for b in balances]).select_related("partner")[:50]
+            partner__in=[b.partner for b in balances]
+        ).select_related("partner")[:50]
         if self.request.user.is_staff:
             ctx["form"] = form or PayoutForm(partners=[b.partner for b in balances if b.owed > 0])
         return ctx
@@ -178,13 +228,19 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=200)
         data = form.cleaned_data
         try:
-            payout = payout_record(partner=data["partner"], amount=data["amount"],
-                                   reference=data["reference"], user=request.user)
+            payout = payout_record(
+                partner=data["partner"],
+                amount=data["amount"],
+                reference=data["reference"],
+                user=request.user,
+            )
         except PayoutRefused as error:
             form.add_error("amount", str(error))
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=200)
-        messages.success(request, _("Payout of %(amount)s to %(seller)s recorded.")
-                         % {"amount": currency(payout.amount, "VND"),
-                            "seller": payout.partner.name})
+        messages.success(
+            request,
+            _("Payout of %(amount)s to %(seller)s recorded.")
+            % {"amount": currency(payout.amount, "VND"), "seller": payout.partner.name},
+        )
         return redirect("payments:owed")

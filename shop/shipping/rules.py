@@ -51,8 +51,10 @@ def basket_parcels(basket) -> dict[int, Decimal]:
 
 def basket_charges(basket, region: str) -> dict[int, Decimal]:
     rules = rules_by_region()
-    return {partner_id: parcel_charge(total, region, rules)
-            for partner_id, total in basket_parcels(basket).items()}
+    return {
+        partner_id: parcel_charge(total, region, rules)
+        for partner_id, total in basket_parcels(basket).items()
+    }
 
 
 # --- what the buyer reads about delivery ----------------------------------------------------
@@ -60,9 +62,10 @@ def basket_charges(basket, region: str) -> dict[int, Decimal]:
 # each seller's parcel with its charge and why (the region's flat charge, or free above the
 # threshold). Both read the same rules as ``parcel_charge``.
 
+
 class Reason:
-    FLAT = "flat"        # the rule's charge for the buyer's region (or everywhere)
-    FREE = "free"        # the parcel's goods reach the rule's threshold
+    FLAT = "flat"  # the rule's charge for the buyer's region (or everywhere)
+    FREE = "free"  # the parcel's goods reach the rule's threshold
     NO_RULE = "no_rule"  # no rule applies: delivery is free
 
 

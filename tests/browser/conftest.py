@@ -23,9 +23,16 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -34,8 +41,9 @@ def browser():
 @pytest.fixture
 def phone_page(browser, live_server):
     """A page the size of a small phone (360 x 740), speaking Vietnamese."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN",
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="vi-VN", base_url=live_server.url
+    )
     context.set_default_timeout(15000)
     page = context.new_page()
     yield page

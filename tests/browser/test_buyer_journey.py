@@ -69,7 +69,14 @@ def test_bad_phone_number_is_explained_in_vietnamese(phone_page, site_tree, prod
     page = phone_page
     page.goto(product.get_absolute_url())
     page.get_by_role("button", name="Thêm vào giỏ hàng").click()
-    guest_gives_address(page, email="an@example.com", name="Trần Văn An", line1="5 Trần Phú",
-                        ward="Phường Hải Châu", province="Đà Nẵng", phone="12345")
+    guest_gives_address(
+        page,
+        email="an@example.com",
+        name="Trần Văn An",
+        line1="5 Trần Phú",
+        ward="Phường Hải Châu",
+        province="Đà Nẵng",
+        phone="12345",
+    )
     expect(page.locator("body")).to_contain_text("Vui lòng nhập số điện thoại Việt Nam")
     assert Order.objects.count() == 0

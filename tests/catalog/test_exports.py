@@ -10,8 +10,15 @@ from catalog.exports import csv_writer, safe_cell, xlsx_append
 
 Category = get_model("catalogue", "Category")
 
-HOSTILE = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1",
-           '=HYPERLINK("http://evil.example","Bấm")']
+HOSTILE = [
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    '=HYPERLINK("http://evil.example","Bấm")',
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)

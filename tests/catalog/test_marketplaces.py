@@ -1,4 +1,4 @@
-""""Also on Lazada" links: address rules, the redirect that counts clicks, the product page
+""" "Also on Lazada" links: address rules, the redirect that counts clicks, the product page
 buttons and the staff click report."""
 
 import datetime
@@ -21,8 +21,10 @@ from catalog.marketplaces import (
 from catalog.models import Marketplace, MarketplaceClick, MarketplaceLink
 from tests.factories import SellerFactory, product_create
 
-BROWSER = ("Mozilla/5.0 (Linux; Android 14; SM-A556E) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "Chrome/126.0 Mobile Safari/537.36")
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14; SM-A556E) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36"
+)
 LAZADA = "https://www.lazada.vn/products/ca-phe-robusta-i123-s456.html"
 
 
@@ -31,6 +33,7 @@ def go_url(link):
 
 
 # --- Address rules ----------------------------------------------------------------------------
+
 
 def test_every_marketplace_has_hosts():
     assert set(marketplace_hosts()) == set(Marketplace.values)
@@ -64,8 +67,10 @@ def test_marketplace_addresses_are_accepted(marketplace, url):
 @pytest.mark.parametrize(
     ("url", "normalised"),
     [
-        ("HTTPS://WWW.Lazada.VN:443/products/x.html?a=1#top",
-         "https://www.lazada.vn/products/x.html?a=1#top"),
+        (
+            "HTTPS://WWW.Lazada.VN:443/products/x.html?a=1#top",
+            "https://www.lazada.vn/products/x.html?a=1#top",
+        ),
         ("https://lazada.vn", "https://lazada.vn/"),
         ("https://www.lazada.vn/cà-phê", "https://www.lazada.vn/c%C3%A0-ph%C3%AA"),
     ],
@@ -125,16 +130,19 @@ def test_refusal_is_explained_in_the_buyers_language():
     with pytest.raises(ValidationError) as caught:
         validate_marketplace_url("lazada", "https://lazada.vn.evil.com/x")
     assert caught.value.messages == [
-        "Địa chỉ này không thuộc Lazada (chỉ chấp nhận: lazada.vn, www.lazada.vn, s.lazada.vn)."]
+        "Địa chỉ này không thuộc Lazada (chỉ chấp nhận: lazada.vn, www.lazada.vn, s.lazada.vn)."
+    ]
 
 
 # --- Storage ----------------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_database_refuses_plain_http(product):
     with pytest.raises(IntegrityError), transaction.atomic():
-        MarketplaceLink.objects.create(product=product, marketplace="lazada",
-                                       url="http://www.lazada.vn/x")
+        MarketplaceLink.objects.create(
+            product=product, marketplace="lazada", url="http://www.lazada.vn/x"
+        )
 
 
 @pytest.mark.django_db
@@ -169,6 +177,7 @@ def test_click_keeps_only_a_path_of_our_own_site(product, from_path, stored):
 
 
 # --- The redirect -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def link(product):
@@ -220,8 +229,9 @@ def test_bots_are_redirected_but_not_counted(client, link, user_agent):
 
 @pytest.mark.django_db
 def test_unknown_link_is_404(client, link):
-    response = client.get(reverse("marketplace-go", kwargs={"link_id": link.pk + 1000}),
-                          HTTP_USER_AGENT=BROWSER)
+    response = client.get(
+        reverse("marketplace-go", kwargs={"link_id": link.pk + 1000}), HTTP_USER_AGENT=BROWSER
+    )
     assert response.status_code == 404
 
 
@@ -236,8 +246,9 @@ def test_link_of_a_hidden_product_is_404(client, seller):
 @pytest.mark.django_db
 def test_a_stored_address_off_the_marketplace_is_never_followed(client, product):
     """A row written around the service (shell, raw SQL) is checked again before redirecting."""
-    link = MarketplaceLink.objects.create(product=product, marketplace="lazada",
-                                          url="https://evil.com/lazada.vn")
+    link = MarketplaceLink.objects.create(
+        product=product, marketplace="lazada", url="https://evil.com/lazada.vn"
+    )
     assert client.get(go_url(link), HTTP_USER_AGENT=BROWSER).status_code == 404
     assert not MarketplaceClick.objects.exists()
 
@@ -251,7 +262,8 @@ def test_redirect_answers_get_only(client, link, method):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "query", ["next=https://evil.com", "url=https://evil.com", "to=//evil.com", "u=javascript:x"])
+    "query", ["next=https://evil.com", "url=https://evil.com", "to=//evil.com", "u=javascript:x"]
+)
 def test_redirect_never_goes_where_the_query_says(client, link, query):
     response = client.get(f"{go_url(link)}?{query}", HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 302 and response["Location"] == LAZADA
@@ -264,6 +276,7 @@ def test_redirect_works_in_english_too(client, link):
 
 
 # --- The product page -------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_product_page_shows_also_on_buttons(client, site_tree, link, product):
@@ -304,6 +317,7 @@ def test_product_page_queries_do_not_grow_with_links(client, site_tree, link, pr
 
 # --- The click report -------------------------------------------------------------------------
 
+
 def _clicks(link, *, recent, old):
     now = timezone.now()
     for _ in range(recent):
@@ -314,16 +328,20 @@ def _clicks(link, *, recent, old):
 
 @pytest.mark.django_db
 def test_click_counts_per_product_and_marketplace_in_one_query(
-        django_assert_num_queries, link, product, seller):
+    django_assert_num_queries, link, product, seller
+):
     _clicks(link, recent=3, old=2)
     other = product_create(seller=SellerFactory(name="HTX Ong mật"), title="Mật ong 500ml")
-    other_link = marketplace_link_set(product=other, marketplace="shopee",
-                                      url="https://shopee.vn/mat-ong-i.1.2")
+    other_link = marketplace_link_set(
+        product=other, marketplace="shopee", url="https://shopee.vn/mat-ong-i.1.2"
+    )
     _clicks(other_link, recent=1, old=0)
     with django_assert_num_queries(1):
         rows = click_counts()
     assert [(r["product_id"], r["marketplace"], r["recent"], r["total"]) for r in rows] == [
-        (product.pk, "lazada", 3, 5), (other.pk, "shopee", 1, 1)]
+        (product.pk, "lazada", 3, 5),
+        (other.pk, "shopee", 1, 1),
+    ]
     assert rows[0]["marketplace_name"] == "Lazada" and rows[0]["product_title"] == product.title
     only_seller = click_counts(partner=seller)
     assert [r["product_id"] for r in only_seller] == [product.pk]
@@ -361,24 +379,33 @@ def test_click_report_is_for_staff_only(client, django_user_model):
     url = reverse("marketplace-clicks")
     response = client.get(url)
     assert response.status_code == 302 and "login" in response["Location"]
-    buyer = django_user_model.objects.create_user(username="buyer", email="b@example.vn",
-                                                  password="x")
+    buyer = django_user_model.objects.create_user(
+        username="buyer", email="b@example.vn", password="x"
+    )
     client.force_login(buyer)
     assert client.get(url).status_code == 404  # a dashboard refusal (shop.dashboard.access)
 
 
 # --- Django admin -----------------------------------------------------------------------------
 
+
 @pytest.mark.django_db
 def test_admin_form_applies_the_marketplace_rules(admin_client, product):
     add = reverse("admin:catalogue_marketplacelink_add")
-    response = admin_client.post(add, {"product": product.pk, "marketplace": "lazada",
-                                       "url": "https://lazada.vn.evil.com/x"})
+    response = admin_client.post(
+        add, {"product": product.pk, "marketplace": "lazada", "url": "https://lazada.vn.evil.com/x"}
+    )
     assert response.status_code == 200
     assert "Địa chỉ này không thuộc Lazada" in response.content.decode()
     assert not MarketplaceLink.objects.exists()
-    response = admin_client.post(add, {"product": product.pk, "marketplace": "lazada",
-                                       "url": "HTTPS://WWW.LAZADA.VN/products/x.html"})
+    response = admin_client.post(
+        add,
+        {
+            "product": product.pk,
+            "marketplace": "lazada",
+            "url": "HTTPS://WWW.LAZADA.VN/products/x.html",
+        },
+    )
     assert response.status_code == 302
     assert MarketplaceLink.objects.get().url == "https://www.lazada.vn/products/x.html"
 
@@ -386,13 +413,15 @@ def test_admin_form_applies_the_marketplace_rules(admin_client, product):
 @pytest.mark.django_db
 def test_admin_lists_clicks_read_only(admin_client, link):
     _clicks(link, recent=1, old=0)
-    assert admin_client.get(reverse("admin:catalogue_marketplaceclick_changelist")
-                            ).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:catalogue_marketplaceclick_changelist")).status_code == 200
+    )
     assert admin_client.get(reverse("admin:catalogue_marketplaceclick_add")).status_code == 403
 
 
-def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(client, site_tree,
-                                                                       django_user_model):
+def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(
+    client, site_tree, django_user_model
+):
     """The click report, scoped: a seller sees its own products only."""
     from catalog.marketplaces import marketplace_link_set
     from tests.factories import SellerFactory, seller_user_create
@@ -401,7 +430,9 @@ def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(client, 
     user_a = seller_user_create(partner=a, username="ban-a")
     pa = product_create(seller=a, title="Cà phê của A")
     pb = product_create(seller=b, title="Mật ong của B")
-    marketplace_link_set(product=pa, marketplace="lazada", url="https://www.lazada.vn/products/a-i1-s2.html")
+    marketplace_link_set(
+        product=pa, marketplace="lazada", url="https://www.lazada.vn/products/a-i1-s2.html"
+    )
     marketplace_link_set(product=pb, marketplace="shopee", url="https://shopee.vn/mat-ong-i.1.2")
     client.force_login(user_a)
     html = client.get(reverse("marketplace-clicks")).content.decode()
@@ -413,10 +444,14 @@ def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(client, 
 def test_marketplace_link_formset_checks_hosts(site_tree, product):
     from shop.dashboard.catalogue.forms import MarketplaceLinkFormSet
 
-    data = {"marketplace_links-TOTAL_FORMS": "1", "marketplace_links-INITIAL_FORMS": "0",
-            "marketplace_links-MIN_NUM_FORMS": "0", "marketplace_links-MAX_NUM_FORMS": "7",
-            "marketplace_links-0-marketplace": "lazada",
-            "marketplace_links-0-url": "https://shopee.vn/ca-phe-i.1.2"}
+    data = {
+        "marketplace_links-TOTAL_FORMS": "1",
+        "marketplace_links-INITIAL_FORMS": "0",
+        "marketplace_links-MIN_NUM_FORMS": "0",
+        "marketplace_links-MAX_NUM_FORMS": "7",
+        "marketplace_links-0-marketplace": "lazada",
+        "marketplace_links-0-url": "https://shopee.vn/ca-phe-i.1.2",
+    }
     formset = MarketplaceLinkFormSet(product.product_class, None, data, instance=product)
     assert not formset.is_valid()
     data["marketplace_links-0-url"] = "https://www.lazada.vn/products/ca-phe-i123-s456.html"
@@ -429,7 +464,8 @@ def test_marketplace_link_formset_checks_hosts(site_tree, product):
 def test_seller_page_says_where_else_it_sells(client, site_tree, seller, product):
     from catalog.marketplaces import marketplace_link_set
 
-    marketplace_link_set(product=product, marketplace="postmart",
-                         url="https://postmart.vn/p/ca-phe-ea-tu-123.html")
+    marketplace_link_set(
+        product=product, marketplace="postmart", url="https://postmart.vn/p/ca-phe-ea-tu-123.html"
+    )
     html = client.get(seller.get_absolute_url()).content.decode()
     assert "Cũng bán trên" in html and "Postmart" in html

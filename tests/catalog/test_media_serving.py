@@ -47,15 +47,18 @@ def test_stored_files_are_served_with_their_stored_type_and_never_as_a_page(clie
     assert "sandbox" in response["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("url", [
-    "/media/../config/settings/base.py",
-    "/media/%2e%2e/%2e%2e/etc/passwd",
-    "/media/..%2f..%2fmanage.py",
-    "/media//etc/passwd",
-    "/media/certificates/%00.pdf",
-    "/media/certificates/khong-co.pdf",
-    "/media/certificates/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/media/../config/settings/base.py",
+        "/media/%2e%2e/%2e%2e/etc/passwd",
+        "/media/..%2f..%2fmanage.py",
+        "/media//etc/passwd",
+        "/media/certificates/%00.pdf",
+        "/media/certificates/khong-co.pdf",
+        "/media/certificates/",
+    ],
+)
 def test_nothing_outside_the_stored_files_is_served(client, url):
     assert client.get(url).status_code == 404
 
@@ -78,7 +81,8 @@ def test_uploads_check_renames_old_names_and_removes_bad_content(product, seller
     evil = stored("certificates/2025/01/scan.html", b"%PDF-1.7\n" + SCRIPT)
     held = stored("certificates/2025/01/moi.htm", picture("PNG"))
     Product.objects.filter(pk=product.pk).update(
-        ocop_certificate_scan=good, pending_changes={"ocop_certificate_scan": held, "title": "X"})
+        ocop_certificate_scan=good, pending_changes={"ocop_certificate_scan": held, "title": "X"}
+    )
     other = product_create(seller=seller, title="Mật ong rừng U Minh", stock=3)
     Product.objects.filter(pk=other.pk).update(ocop_certificate_scan=evil)
     bad_picture = stored("images/products/x.jpg", SCRIPT)
@@ -114,7 +118,8 @@ def test_uploads_check_renames_old_names_and_removes_bad_content(product, seller
 
 
 def test_the_officer_downloads_a_pdf_certificate_instead_of_opening_it_in_the_page(
-        client, site_tree, django_user_model, seller):
+    client, site_tree, django_user_model, seller
+):
     from startups.models import Officer, SellerApplication, UnionUnit
     from startups.services import union_units_load
 
@@ -124,14 +129,25 @@ def test_the_officer_downloads_a_pdf_certificate_instead_of_opening_it_in_the_pa
     officer = django_user_model.objects.create_user("cb", "cb@example.com", "mk-2026-abcd")
     Officer.objects.create(user=officer, unit=unit)
     SellerApplication.objects.create(
-        created_by=officer, kind="cooperative", display_name=seller.name,
-        legal_name="HTX", province=unit.province, commune="Xã Ea Tu", phone="+84912345678",
-        union_unit=unit, bank_bin="970436", bank_account_number="0123456789",
-        bank_account_holder="A B", status="approved", partner=seller)
+        created_by=officer,
+        kind="cooperative",
+        display_name=seller.name,
+        legal_name="HTX",
+        province=unit.province,
+        commune="Xã Ea Tu",
+        phone="+84912345678",
+        union_unit=unit,
+        bank_bin="970436",
+        bank_account_number="0123456789",
+        bank_account_holder="A B",
+        status="approved",
+        partner=seller,
+    )
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     product.ocop_certificate_scan.save("chung-nhan.html", io.BytesIO(pdf()), save=False)
     Product.objects.filter(pk=product.pk).update(
-        moderation_status="submitted", ocop_certificate_scan=product.ocop_certificate_scan.name)
+        moderation_status="submitted", ocop_certificate_scan=product.ocop_certificate_scan.name
+    )
 
     client.force_login(officer)
     page = client.get(reverse("startups:product-review", args=[product.pk])).content.decode()

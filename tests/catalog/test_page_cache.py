@@ -40,8 +40,14 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def coffee(site_tree, seller, committed):
     with committed():
-        product = product_create(seller=seller, title="Cà phê Robusta rang mộc Ea Tu 500g",
-                                 price=185000, stock=10, stars=4, group="1.1")
+        product = product_create(
+            seller=seller,
+            title="Cà phê Robusta rang mộc Ea Tu 500g",
+            price=185000,
+            stock=10,
+            stars=4,
+            group="1.1",
+        )
         index_rebuild()
     return product
 
@@ -95,8 +101,7 @@ def test_price_change_shows_at_once_on_every_cached_page(page_cache, coffee, sel
 
 def test_stock_sold_by_an_order_shows_at_once(page_cache, site_tree, seller, committed):
     with committed():
-        honey = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4",
-                               stock=1)
+        honey = product_create(seller=seller, title="Mật ong bạc hà 500ml", group="1.4", stock=1)
         index_rebuild()
     url, add = honey.get_absolute_url(), reverse("basket:add", kwargs={"pk": honey.pk})
     get(Client(), url)
@@ -109,8 +114,7 @@ def test_stock_sold_by_an_order_shows_at_once(page_cache, site_tree, seller, com
     assert add not in html  # the last one is sold: no "add to basket" any more
 
 
-def test_withdrawn_product_leaves_cached_listings_at_once(page_cache, coffee, seller,
-                                                          committed):
+def test_withdrawn_product_leaves_cached_listings_at_once(page_cache, coffee, seller, committed):
     urls = pages(coffee, seller)
     for url in urls.values():
         get(Client(), url)
@@ -152,8 +156,10 @@ def test_cached_page_gives_each_visitor_their_own_form_token_and_basket(page_cac
     assert response["X-Page-Cache"] == "hit"
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     assert caching.CSRF_HOLE not in html and caching.BASKET_HOLE not in html
-    added = buyer.post(reverse("basket:add", kwargs={"pk": coffee.pk}),
-                       {"quantity": 2, "csrfmiddlewaretoken": token})
+    added = buyer.post(
+        reverse("basket:add", kwargs={"pk": coffee.pk}),
+        {"quantity": 2, "csrfmiddlewaretoken": token},
+    )
     assert added.status_code == 302  # the token from the cached page is accepted
     buyer.get(reverse("basket:summary"))  # reads the "added" message
     response, html = get(buyer, url)
@@ -190,6 +196,7 @@ def test_cache_failure_still_serves_pages(page_cache, coffee, seller, monkeypatc
         def __getattr__(self, name):
             def fail(*args, **kwargs):
                 raise ConnectionError("cache server down")
+
             return fail
 
     for url in pages(coffee, seller).values():
@@ -202,7 +209,8 @@ def test_cache_failure_still_serves_pages(page_cache, coffee, seller, monkeypatc
 
 
 def test_facet_counts_are_counted_once_per_filter_set_and_recounted_after_a_change(
-        page_cache, site_tree, seller, committed):
+    page_cache, site_tree, seller, committed
+):
     with committed():
         for i in range(3):
             product_create(seller=seller, title=f"Cà phê số {i}", group="1.1", stars=4)
@@ -211,8 +219,11 @@ def test_facet_counts_are_counted_once_per_filter_set_and_recounted_after_a_chan
     first = api.search(query)
     assert first.total == 3 and first.facets[api.STARS][0].count == 3
     with CaptureQueriesContext(connection) as counted:
-        second = api.search(api.Query(text="ca phe", filters={api.STARS: ("4",)}, per_page=2,
-                                      page=2, sort=api.PRICE_ASC))
+        second = api.search(
+            api.Query(
+                text="ca phe", filters={api.STARS: ("4",)}, per_page=2, page=2, sort=api.PRICE_ASC
+            )
+        )
     assert second.total == 3 and second.facets == first.facets
     assert len(second.ids) == 1
     assert not any("GROUP BY" in q["sql"] for q in counted)  # no counting again
@@ -228,8 +239,7 @@ def test_product_views_are_counted_without_a_write_per_view(page_cache, coffee):
     with CaptureQueriesContext(connection) as queries:
         for _ in range(3):
             Client().get(url)
-    assert not any(q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
-                   for q in queries)
+    assert not any(q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT")) for q in queries)
     counters.flush()
     assert ProductRecord.objects.get(product=coffee).num_views == 3
 
@@ -238,11 +248,11 @@ def card_renders(response) -> int:
     return sum(1 for t in response.templates if t.name == "oscar/catalogue/partials/product.html")
 
 
-def test_signed_in_listing_rerenders_only_the_changed_card(page_cache, coffee, seller,
-                                                          committed):
+def test_signed_in_listing_rerenders_only_the_changed_card(page_cache, coffee, seller, committed):
     with committed():
-        tea = product_create(seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2",
-                             price=90000)
+        tea = product_create(
+            seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2", price=90000
+        )
         index_rebuild()
     user = seller_user_create(partner=seller, username="nguoi-ban")
     buyer = Client()

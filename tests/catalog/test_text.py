@@ -24,19 +24,38 @@ def test_slugs_are_readable_ascii():
     assert vn_slugify("Đồ uống") == "do-uong"
 
 
-@pytest.mark.parametrize(("one", "other"), [
-    ("Lý Sơn", "Lí Sơn"), ("Mỹ Tho", "Mĩ Tho"), ("kỹ thuật", "kĩ thuật"), ("quý", "quí"),
-    ("tỷ lệ", "tỉ lệ"), ("bác sỹ", "bác sĩ"), ("hy sinh", "hi sinh"), ("Kỳ Sơn", "Kì Sơn"),
-])
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Lý Sơn", "Lí Sơn"),
+        ("Mỹ Tho", "Mĩ Tho"),
+        ("kỹ thuật", "kĩ thuật"),
+        ("quý", "quí"),
+        ("tỷ lệ", "tỉ lệ"),
+        ("bác sỹ", "bác sĩ"),
+        ("hy sinh", "hi sinh"),
+        ("Kỳ Sơn", "Kì Sơn"),
+    ],
+)
 def test_i_and_y_spellings_of_a_syllable_have_one_search_key(one, other):
     assert search_fold(one) == search_fold(other)
     assert search_fold(search_fold(one)) == search_fold(one)
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    ("tây", "tay"), ("thủy", "thuy"), ("Duy", "duy"), ("ngày", "ngay"), ("khuya", "khuya"),
-    ("quyền", "quyen"), ("yến sào", "yen sao"), ("y tế", "y te"), ("Nguyễn", "nguyen"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("tây", "tay"),
+        ("thủy", "thuy"),
+        ("Duy", "duy"),
+        ("ngày", "ngay"),
+        ("khuya", "khuya"),
+        ("quyền", "quyen"),
+        ("yến sào", "yen sao"),
+        ("y tế", "y te"),
+        ("Nguyễn", "nguyen"),
+    ],
+)
 def test_y_of_a_diphthong_or_on_its_own_stays(text, key):
     assert search_fold(text) == key
 

@@ -34,9 +34,14 @@ def pdf(javascript=None):
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     if javascript:
-        action = writer._add_object(DictionaryObject({
-            NameObject("/S"): NameObject("/JavaScript"),
-            NameObject("/JS"): TextStringObject(javascript)}))
+        action = writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/JavaScript"),
+                    NameObject("/JS"): TextStringObject(javascript),
+                }
+            )
+        )
         writer._root_object[NameObject("/OpenAction")] = action
     out = io.BytesIO()
     writer.write(out)
@@ -99,8 +104,18 @@ def test_bad_files_are_refused_with_a_message(name, content, message):
         picture("PNG", size=(800, 800))[:300],
         picture("JPEG", size=(800, 800))[:600],
     ],
-    ids=["pdf-html", "png-html", "png-then-html", "pdf-then-html", "pdf-no-pages",
-         "pdf-empty", "pdf-truncated", "pdf-javascript", "png-truncated", "jpeg-truncated"],
+    ids=[
+        "pdf-html",
+        "png-html",
+        "png-then-html",
+        "pdf-then-html",
+        "pdf-no-pages",
+        "pdf-empty",
+        "pdf-truncated",
+        "pdf-javascript",
+        "png-truncated",
+        "jpeg-truncated",
+    ],
 )
 def test_polyglots_truncated_and_unparsable_files_are_refused(content):
     with pytest.raises(ValidationError) as error:
@@ -139,8 +154,9 @@ def test_dashboard_picture_form_refuses_html_named_jpg_and_names_the_good_one(si
 
     ProductImageForm = get_class("dashboard.catalogue.forms", "ProductImageForm")
     data = {"images-0-product": product.pk, "images-0-display_order": 0}
-    bad = SimpleUploadedFile("anh.jpg", b"<html><script>alert(1)</script></html>",
-                             content_type="image/jpeg")
+    bad = SimpleUploadedFile(
+        "anh.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"
+    )
     form = ProductImageForm(data=data, files={"images-0-original": bad}, prefix="images-0")
     assert not form.is_valid()
     assert "original" in form.errors
@@ -161,10 +177,18 @@ def test_dashboard_product_form_refuses_a_polyglot_certificate(site_tree, produc
     from oscar.core.loading import get_class
 
     ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
-    form = ProductForm(product.product_class, instance=product, data={
-        "title": product.title, "structure": product.structure, "is_public": "on",
-        "description": product.description, "ocop_stars": 4},
-        files={"ocop_certificate_scan": upload("scan.html", b"%PDF-1.7\n" + SCRIPT)})
+    form = ProductForm(
+        product.product_class,
+        instance=product,
+        data={
+            "title": product.title,
+            "structure": product.structure,
+            "is_public": "on",
+            "description": product.description,
+            "ocop_stars": 4,
+        },
+        files={"ocop_certificate_scan": upload("scan.html", b"%PDF-1.7\n" + SCRIPT)},
+    )
     assert not form.is_valid()
     assert "ocop_certificate_scan" in form.errors
 

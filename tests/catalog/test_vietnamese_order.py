@@ -16,14 +16,48 @@ Province = get_model("catalogue", "Province")
 
 
 def test_sort_key_follows_the_vietnamese_alphabet_then_the_tones():
-    names = ["Đà Nẵng", "Cao Bằng", "Cà Mau", "Duy Xuyên", "Hải Phòng", "Hà Nội", "An Giang",
-             "Ân Thi", "Ăn Sáng", "Cần Thơ", "Ơn", "Ô Môn", "Uông Bí", "Ứng Hòa"]
+    names = [
+        "Đà Nẵng",
+        "Cao Bằng",
+        "Cà Mau",
+        "Duy Xuyên",
+        "Hải Phòng",
+        "Hà Nội",
+        "An Giang",
+        "Ân Thi",
+        "Ăn Sáng",
+        "Cần Thơ",
+        "Ơn",
+        "Ô Môn",
+        "Uông Bí",
+        "Ứng Hòa",
+    ]
     assert sorted(names, key=vietnamese_sort_key) == [
-        "An Giang", "Ăn Sáng", "Ân Thi", "Cà Mau", "Cao Bằng", "Cần Thơ", "Duy Xuyên",
-        "Đà Nẵng", "Hà Nội", "Hải Phòng", "Ô Môn", "Ơn", "Uông Bí", "Ứng Hòa"]
+        "An Giang",
+        "Ăn Sáng",
+        "Ân Thi",
+        "Cà Mau",
+        "Cao Bằng",
+        "Cần Thơ",
+        "Duy Xuyên",
+        "Đà Nẵng",
+        "Hà Nội",
+        "Hải Phòng",
+        "Ô Môn",
+        "Ơn",
+        "Uông Bí",
+        "Ứng Hòa",
+    ]
     # tones: ngang, huyền, hỏi, ngã, sắc, nặng (CLDR's order), lower case first
     assert sorted(["mạ", "má", "mã", "mả", "mà", "ma", "Ma"], key=vietnamese_sort_key) == [
-        "ma", "Ma", "mà", "mả", "mã", "má", "mạ"]
+        "ma",
+        "Ma",
+        "mà",
+        "mả",
+        "mã",
+        "má",
+        "mạ",
+    ]
     # decomposed input (macOS) sorts like composed text
     assert vietnamese_sort_key("Ca\u0300 Mau") == vietnamese_sort_key("Cà Mau")
 
@@ -51,8 +85,7 @@ def test_provinces_in_vietnamese_order_everywhere(reference_data):
 @pytest.mark.django_db
 def test_checkout_province_select_in_vietnamese_order(client, site_tree, product):
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
-    client.post(reverse("checkout:index"), {"username": "mai@example.com",
-                                            "options": "anonymous"})
+    client.post(reverse("checkout:index"), {"username": "mai@example.com", "options": "anonymous"})
     html = client.get(reverse("checkout:shipping-address")).content.decode()
     provinces = option_texts(html, "state")[1:]  # after "Chọn tỉnh, thành phố"
     assert len(provinces) == 34
@@ -72,8 +105,12 @@ def test_seller_application_selects_in_vietnamese_order(client, site_tree, djang
     units = [u.removeprefix("— ") for u in option_texts(html, "union_unit")[1:]]
     assert units[0] == "Trung ương Đoàn TNCS Hồ Chí Minh"
     # province unions by their province's name, whatever their prefix
-    assert units[1:5] == ["Tỉnh đoàn An Giang", "Tỉnh đoàn Bắc Ninh", "Tỉnh đoàn Cà Mau",
-                          "Tỉnh đoàn Cao Bằng"]
+    assert units[1:5] == [
+        "Tỉnh đoàn An Giang",
+        "Tỉnh đoàn Bắc Ninh",
+        "Tỉnh đoàn Cà Mau",
+        "Tỉnh đoàn Cao Bằng",
+    ]
     assert units.index("Thành đoàn Đà Nẵng") > units.index("Tỉnh đoàn Cao Bằng")
     assert units.index("Thành đoàn Đà Nẵng") < units.index("Tỉnh đoàn Gia Lai")
 
@@ -82,8 +119,14 @@ def test_seller_application_selects_in_vietnamese_order(client, site_tree, djang
 def test_province_facet_in_vietnamese_order(reference_data):
     codes = dict(Province.objects.values_list("name", "code"))
     vocabulary = Vocabulary()
-    values = [api.FacetValue(codes[n], c, False)
-              for n, c in [("Đà Nẵng", 9), ("Cao Bằng", 1), ("Cà Mau", 2), ("Gia Lai", 5)]]
+    values = [
+        api.FacetValue(codes[n], c, False)
+        for n, c in [("Đà Nẵng", 9), ("Cao Bằng", 1), ("Cà Mau", 2), ("Gia Lai", 5)]
+    ]
     values.sort(key=lambda v: vocabulary.sort_key(api.PROVINCE, v))
     assert [vocabulary.label(api.PROVINCE, v.value) for v in values] == [
-        "Cà Mau", "Cao Bằng", "Đà Nẵng", "Gia Lai"]
+        "Cà Mau",
+        "Cao Bằng",
+        "Đà Nẵng",
+        "Gia Lai",
+    ]

@@ -26,8 +26,13 @@ Category = get_model("catalogue", "Category")
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = {"first_name": "Người Mua", "line1": "1 Lê Lợi", "line4": "Phường Bến Thành",
-           "state": "Hồ Chí Minh", "phone_number": "0912345678"}
+ADDRESS = {
+    "first_name": "Người Mua",
+    "line1": "1 Lê Lợi",
+    "line4": "Phường Bến Thành",
+    "state": "Hồ Chí Minh",
+    "phone_number": "0912345678",
+}
 
 
 class RedisServer:
@@ -47,9 +52,22 @@ class RedisServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.folder],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                self.folder,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -83,11 +101,16 @@ def redis_cache(settings, monkeypatch):
 
 
 def test_browsing_and_checkout_go_on_while_the_cache_server_is_down(
-        redis_cache, site_tree, product):
+    redis_cache, site_tree, product
+):
     category = Category.objects.filter(depth=1).first()
     product.categories.add(category)
-    pages = ["/", product.get_absolute_url(), category.get_absolute_url(),
-             reverse("search:search") + "?q=ca+phe"]
+    pages = [
+        "/",
+        product.get_absolute_url(),
+        category.get_absolute_url(),
+        reverse("search:search") + "?q=ca+phe",
+    ]
     buyer = Client()
     for url in pages:  # warm: pages, category URLs and the session in Redis
         assert buyer.get(url).status_code == 200, url

@@ -28,6 +28,7 @@ def test_run_command_settings_serve_without_debug_and_still_serve_static_files()
 
 def test_run_command_refuses_debug_pages_on_a_public_address():
     env = {**os.environ, "DEBUG": "1", "HOST": "0.0.0.0"}
-    result = subprocess.run([str(ROOT / "bin" / "run")], env=env, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [str(ROOT / "bin" / "run")], env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode != 0 and "HOST=127.0.0.1" in result.stderr

@@ -46,27 +46,62 @@ def backend(request, use_backend, db):
 def shelf(backend, reference_data):
     province = {code: Province.objects.get(code=code) for code in ("66", "68", "91")}
     coop = SellerFactory(name="HTX Cà phê Ea Tu", code="htx-ca-phe-ea-tu", kind="cooperative")
-    startup = SellerFactory(name="Khởi nghiệp Cầu Đất", code="khoi-nghiep-cau-dat",
-                            kind="startup", province=province["68"])
-    household = SellerFactory(name="Hộ kinh doanh Bà Sáu", code="ho-ba-sau", kind="household",
-                              province=province["91"])
+    startup = SellerFactory(
+        name="Khởi nghiệp Cầu Đất",
+        code="khoi-nghiep-cau-dat",
+        kind="startup",
+        province=province["68"],
+    )
+    household = SellerFactory(
+        name="Hộ kinh doanh Bà Sáu", code="ho-ba-sau", kind="household", province=province["91"]
+    )
     closed = SellerFactory(name="HTX Tạm ngưng", code="htx-tam-ngung", status="suspended")
     p = {
-        "robusta": product_create(seller=coop, title="Cà phê Robusta rang mộc Ea Tu 500g",
-                                  price=185000, stars=4),
-        "arabica": product_create(seller=startup, title="Cà phê Arabica Cầu Đất 250g",
-                                  price=250000, stock=0, stars=5, province="68"),
-        "honey": product_create(seller=startup, title="Mật ong hoa cà phê 500ml", price=95000,
-                                stars=3, group="1.4",
-                                description="<p>Ong lấy mật trên đồi cà phê.</p>"),
-        "cocoa": product_create(seller=coop, title="Bột ca cao nguyên chất", price=150000,
-                                stars=None, description="Pha cùng cà phê buổi sáng."),
-        "fish": product_create(seller=household, title="Cá cơm sấy khô", price=120000, stars=3,
-                               group="1.2", province="91"),
-        "sauce": product_create(seller=household, title="Đặc sản nước mắm Phú Quốc",
-                                price=1_200_000, stars=4, group="1.6", province="91"),
-        "wine": product_create(seller=coop, title="Rượu cần Buôn Đôn", price=600000, stock=0,
-                               stars=None, group="2.1"),
+        "robusta": product_create(
+            seller=coop, title="Cà phê Robusta rang mộc Ea Tu 500g", price=185000, stars=4
+        ),
+        "arabica": product_create(
+            seller=startup,
+            title="Cà phê Arabica Cầu Đất 250g",
+            price=250000,
+            stock=0,
+            stars=5,
+            province="68",
+        ),
+        "honey": product_create(
+            seller=startup,
+            title="Mật ong hoa cà phê 500ml",
+            price=95000,
+            stars=3,
+            group="1.4",
+            description="<p>Ong lấy mật trên đồi cà phê.</p>",
+        ),
+        "cocoa": product_create(
+            seller=coop,
+            title="Bột ca cao nguyên chất",
+            price=150000,
+            stars=None,
+            description="Pha cùng cà phê buổi sáng.",
+        ),
+        "fish": product_create(
+            seller=household,
+            title="Cá cơm sấy khô",
+            price=120000,
+            stars=3,
+            group="1.2",
+            province="91",
+        ),
+        "sauce": product_create(
+            seller=household,
+            title="Đặc sản nước mắm Phú Quốc",
+            price=1_200_000,
+            stars=4,
+            group="1.6",
+            province="91",
+        ),
+        "wine": product_create(
+            seller=coop, title="Rượu cần Buôn Đôn", price=600000, stock=0, stars=None, group="2.1"
+        ),
     }
     hidden = {
         "waiting": product_create(seller=coop, title="Cà phê chồn chờ duyệt"),
@@ -80,22 +115,34 @@ def shelf(backend, reference_data):
     start = timezone.now() - datetime.timedelta(days=30)
     for days, product in enumerate([*p.values(), *hidden.values()]):
         Product.objects.filter(pk=product.pk).update(
-            date_created=start + datetime.timedelta(days=days))
+            date_created=start + datetime.timedelta(days=days)
+        )
     links = {
         "honey": MarketplaceLink.objects.create(
-            product=p["honey"], marketplace="lazada", url="https://www.lazada.vn/mat-ong-i1.html"),
+            product=p["honey"], marketplace="lazada", url="https://www.lazada.vn/mat-ong-i1.html"
+        ),
         "sauce": MarketplaceLink.objects.create(
-            product=p["sauce"], marketplace="shopee", url="https://shopee.vn/nuoc-mam-i2"),
+            product=p["sauce"], marketplace="shopee", url="https://shopee.vn/nuoc-mam-i2"
+        ),
     }
-    MarketplaceLink.objects.create(product=p["sauce"], marketplace="lazada",
-                                   url="https://www.lazada.vn/nuoc-mam-i3.html")
+    MarketplaceLink.objects.create(
+        product=p["sauce"], marketplace="lazada", url="https://www.lazada.vn/nuoc-mam-i3.html"
+    )
     MarketplaceClick.objects.bulk_create(
         [MarketplaceClick(link=links["sauce"]) for _ in range(5)]
-        + [MarketplaceClick(link=links["honey"]) for _ in range(3)])
+        + [MarketplaceClick(link=links["honey"]) for _ in range(3)]
+    )
     index_rebuild()
-    return {**{k: v.pk for k, v in p.items()}, "hidden": {k: v.pk for k, v in hidden.items()},
-            "sellers": {"coop": coop.pk, "startup": startup.pk, "household": household.pk,
-                        "closed": closed.pk}}
+    return {
+        **{k: v.pk for k, v in p.items()},
+        "hidden": {k: v.pk for k, v in hidden.items()},
+        "sellers": {
+            "coop": coop.pk,
+            "startup": startup.pk,
+            "household": household.pk,
+            "closed": closed.pk,
+        },
+    }
 
 
 def search(text="", **kwargs) -> api.Results:
@@ -117,6 +164,7 @@ def counts(results, facet) -> dict[str, int]:
 
 
 # --- Vietnamese text ----------------------------------------------------------------------
+
 
 def test_unaccented_words_find_accented_titles(shelf):
     found = names(shelf, ids("ca phe"))
@@ -143,8 +191,9 @@ def test_exact_accent_and_title_matches_rank_first(shelf):
     assert names(shelf, ids("ca cao"))[0] == "cocoa"
 
 
-@pytest.mark.parametrize("typed, expected", [("ca phee", "robusta"), ("mat ongg", "honey"),
-                                             ("robsuta", "robusta")])
+@pytest.mark.parametrize(
+    "typed, expected", [("ca phee", "robusta"), ("mat ongg", "honey"), ("robsuta", "robusta")]
+)
 def test_a_small_typo_still_finds(shelf, typed, expected):
     results = search(typed)
     assert expected in names(shelf, results.ids)
@@ -172,16 +221,28 @@ def test_nonsense_and_punctuation_are_safe(shelf):
 
 # --- facets -------------------------------------------------------------------------------
 
+
 def test_facets_count_every_value(shelf):
     results = search()
     assert results.total == 7
-    assert counts(results, api.GROUP) == {"1": 6, "1.9": 3, "1.4": 1, "1.2": 1, "1.6": 1,
-                                          "2": 1, "2.1": 1}
+    assert counts(results, api.GROUP) == {
+        "1": 6,
+        "1.9": 3,
+        "1.4": 1,
+        "1.2": 1,
+        "1.6": 1,
+        "2": 1,
+        "2.1": 1,
+    }
     assert counts(results, api.STARS) == {"5": 1, "4": 2, "3": 2}
     assert counts(results, api.PROVINCE) == {"66": 4, "68": 1, "91": 2}
-    assert counts(results, api.PRICE) == {"0-100000": 1, "100000-200000": 3,
-                                          "200000-500000": 1, "500000-1000000": 1,
-                                          "1000000-": 1}
+    assert counts(results, api.PRICE) == {
+        "0-100000": 1,
+        "100000-200000": 3,
+        "200000-500000": 1,
+        "500000-1000000": 1,
+        "1000000-": 1,
+    }
     assert counts(results, api.SELLER_KIND) == {"cooperative": 3, "startup": 2, "household": 2}
     assert counts(results, api.IN_STOCK) == {"1": 5}
     assert counts(results, api.MARKETPLACE) == {"lazada": 2, "shopee": 1}
@@ -210,11 +271,18 @@ def test_filters_or_within_and_across(shelf):
     assert set(names(shelf, ids(filters=both))) == {"honey", "sauce"}
     assert names(shelf, ids(filters={**both, api.PROVINCE: ("66",)})) == ["honey"]
     assert set(names(shelf, ids(filters={api.PRICE: ("0-100000", "1000000-")}))) == {
-        "honey", "sauce"}
-    assert set(names(shelf, ids(filters={api.SELLER_KIND: ("household",),
-                                         api.MARKETPLACE: ("lazada",)}))) == {"sauce"}
+        "honey",
+        "sauce",
+    }
+    assert set(
+        names(shelf, ids(filters={api.SELLER_KIND: ("household",), api.MARKETPLACE: ("lazada",)}))
+    ) == {"sauce"}
     assert set(names(shelf, ids("ca phe", filters={api.GROUP: ("1",)}))) == {
-        "robusta", "arabica", "honey", "cocoa"}
+        "robusta",
+        "arabica",
+        "honey",
+        "cocoa",
+    }
 
 
 def test_a_selected_value_without_results_stays_visible(shelf):
@@ -226,30 +294,34 @@ def test_a_selected_value_without_results_stays_visible(shelf):
 
 
 def test_unknown_filters_are_ignored(shelf):
-    results = search(filters={"colour": ("red",), api.PRICE: ("cheap",),
-                              api.IN_STOCK: ("yes",)})
+    results = search(filters={"colour": ("red",), api.PRICE: ("cheap",), api.IN_STOCK: ("yes",)})
     assert results.total == 7
 
 
 # --- sorts and pages ----------------------------------------------------------------------
 
+
 def test_every_sort(shelf):
     def order(sort, text=""):
         return names(shelf, ids(text, sort=sort))
 
-    assert order(api.PRICE_ASC) == ["honey", "fish", "cocoa", "robusta", "arabica", "wine",
-                                    "sauce"]
-    assert order(api.PRICE_DESC) == ["sauce", "wine", "arabica", "robusta", "cocoa", "fish",
-                                     "honey"]
-    assert order(api.NEWEST) == ["wine", "sauce", "fish", "cocoa", "honey", "arabica",
-                                 "robusta"]
+    assert order(api.PRICE_ASC) == ["honey", "fish", "cocoa", "robusta", "arabica", "wine", "sauce"]
+    assert order(api.PRICE_DESC) == [
+        "sauce",
+        "wine",
+        "arabica",
+        "robusta",
+        "cocoa",
+        "fish",
+        "honey",
+    ]
+    assert order(api.NEWEST) == ["wine", "sauce", "fish", "cocoa", "honey", "arabica", "robusta"]
     stars = order(api.STARS_DESC)
     assert stars[0] == "arabica" and set(stars[1:3]) == {"robusta", "sauce"}
     assert set(stars[3:5]) == {"honey", "fish"} and set(stars[5:]) == {"cocoa", "wine"}
     assert order(api.POPULAR)[:2] == ["sauce", "honey"]
     # Relevance without words: stars, then newest.
-    assert order(api.RELEVANCE) == ["arabica", "sauce", "robusta", "fish", "honey", "wine",
-                                    "cocoa"]
+    assert order(api.RELEVANCE) == ["arabica", "sauce", "robusta", "fish", "honey", "wine", "cocoa"]
     # A sort applies to what the words found.
     assert order(api.PRICE_ASC, "ca phe") == ["honey", "cocoa", "robusta", "arabica", "wine"]
 
@@ -257,7 +329,11 @@ def test_every_sort(shelf):
 def test_pages_split_the_results_without_overlap(shelf):
     pages = [search(sort=api.PRICE_ASC, page=n, per_page=3) for n in (1, 2, 3, 4)]
     assert [names(shelf, p.ids) for p in pages] == [
-        ["honey", "fish", "cocoa"], ["robusta", "arabica", "wine"], ["sauce"], []]
+        ["honey", "fish", "cocoa"],
+        ["robusta", "arabica", "wine"],
+        ["sauce"],
+        [],
+    ]
     assert {p.total for p in pages} == {7}
     relevance = [search(page=n, per_page=2, facets=False).ids for n in (1, 2, 3, 4)]
     assert sum(relevance, []) == ids()
@@ -273,6 +349,7 @@ def test_deep_pages_are_refused(shelf):
 
 
 # --- sellers and type-ahead ---------------------------------------------------------------
+
 
 def test_sellers_are_searchable_with_their_facets(shelf):
     results = api.search(api.Query(text="cau dat", kind=api.SELLER))
@@ -295,12 +372,14 @@ def test_suggest_products_and_sellers_by_prefix(shelf):
 
     sellers = api.suggest("khoi ngh")
     assert [(s.kind, s.id, s.label) for s in sellers] == [
-        (api.SELLER, shelf["sellers"]["startup"], "Khởi nghiệp Cầu Đất")]
+        (api.SELLER, shelf["sellers"]["startup"], "Khởi nghiệp Cầu Đất")
+    ]
     assert len(api.suggest("c", limit=2)) == 2
     assert api.suggest("   ") == []
 
 
 # --- only public things -------------------------------------------------------------------
+
 
 def test_hidden_things_never_appear(shelf):
     hidden = set(shelf["hidden"].values())
@@ -339,11 +418,16 @@ def test_changes_show_right_after_the_reindex(shelf):
 
 # --- Vietnamese as buyers type it (issue 11) ----------------------------------------------
 
+
 def added(shelf, title, *, province="66", seller="coop", description="", **kwargs) -> int:
     """A product added to the shelf and indexed the way the site indexes a change."""
-    product = product_create(seller=Partner.objects.get(pk=shelf["sellers"][seller]),
-                             title=title, province=province, description=description,
-                             **kwargs)
+    product = product_create(
+        seller=Partner.objects.get(pk=shelf["sellers"][seller]),
+        title=title,
+        province=province,
+        description=description,
+        **kwargs,
+    )
     products_reindex([product.pk])
     return product.pk
 
@@ -377,8 +461,9 @@ def test_products_are_found_by_the_former_name_of_their_province(shelf):
     assert ids("quangnam") == [ginseng]
     assert ids("Bình Dương") == [cashew] == ids("Vũng Tàu")
     assert ginseng in ids("Đà Nẵng") and cashew in ids("Hồ Chí Minh")
-    seller = SellerFactory(name="HTX Sâm Trà My", code="htx-sam-tra-my",
-                           province=Province.objects.get(code="48"))
+    seller = SellerFactory(
+        name="HTX Sâm Trà My", code="htx-sam-tra-my", province=Province.objects.get(code="48")
+    )
     sellers_reindex([seller.pk])
     assert seller.pk in api.search(api.Query(kind=api.SELLER, text="Quảng Nam")).ids
 

@@ -45,14 +45,18 @@ class FakeElasticsearch:
                     payload = [json.loads(line) for line in text.splitlines() if line]
                 else:
                     payload = json.loads(text) if text else None
-                call = {"method": method, "path": path, "params": parse_qs(query),
-                        "body": payload}
+                call = {"method": method, "path": path, "params": parse_qs(query), "body": payload}
                 fake.calls.append(call)
                 status, data = fake.answer(call)
                 meta = ApiResponseMeta(
-                    status=status, http_version="1.1", duration=0.0, node=self.config,
-                    headers=HttpHeaders({"x-elastic-product": "Elasticsearch",
-                                         "content-type": "application/json"}))
+                    status=status,
+                    http_version="1.1",
+                    duration=0.0,
+                    node=self.config,
+                    headers=HttpHeaders(
+                        {"x-elastic-product": "Elasticsearch", "content-type": "application/json"}
+                    ),
+                )
                 return NodeApiResponse(meta, json.dumps(data).encode())
 
         return Elasticsearch("http://es.invalid:9200", node_class=Node, max_retries=0)
@@ -61,13 +65,18 @@ class FakeElasticsearch:
         for method, pattern, handler in self.routes:
             if method == call["method"] and pattern.match(call["path"]):
                 return handler(call)
-        return 404, {"error": {"type": "index_not_found_exception",
-                               "reason": f"no route for {call['method']} {call['path']}"},
-                     "status": 404}
+        return 404, {
+            "error": {
+                "type": "index_not_found_exception",
+                "reason": f"no route for {call['method']} {call['path']}",
+            },
+            "status": 404,
+        }
 
     def named(self, method, pattern):
-        return [c for c in self.calls if c["method"] == method and re.match(pattern + r"\Z",
-                                                                             c["path"])]
+        return [
+            c for c in self.calls if c["method"] == method and re.match(pattern + r"\Z", c["path"])
+        ]
 
 
 BULK_OPS = ("index", "create", "update", "delete")
@@ -81,8 +90,16 @@ def bulk_ok(call):
         if op:  # an action line (source lines follow index/create/update)
             meta = line[op]
             result = "deleted" if op == "delete" else "created"
-            items.append({op: {"_index": meta["_index"], "_id": meta["_id"],
-                               "status": 200 if op == "delete" else 201, "result": result}})
+            items.append(
+                {
+                    op: {
+                        "_index": meta["_index"],
+                        "_id": meta["_id"],
+                        "status": 200 if op == "delete" else 201,
+                        "result": result,
+                    }
+                }
+            )
     return 200, {"took": 3, "errors": False, "items": items}
 
 
@@ -91,8 +108,7 @@ def acknowledged(call):
 
 
 def backend_with(fake, **kwargs):
-    return ElasticsearchBackend(client=fake.client(), index_prefix="test", swap_grace=0,
-                                **kwargs)
+    return ElasticsearchBackend(client=fake.client(), index_prefix="test", swap_grace=0, **kwargs)
 
 
 @pytest.fixture
@@ -107,19 +123,38 @@ def body(es, **query):
 
 def product(pk, title="Cà phê Robusta Đắk Lắk", **kwargs):
     fields = dict(
-        id=pk, title=title, title_folded="", body_folded="ca phe rang moc buon ma thuot dak lak",
-        url=f"/vi/p/{pk}/", group_codes=["1", "1.9"], stars=4, province_code="66",
-        price=185_000, seller_id=7, seller_name="HTX Ea Tu", seller_kind="cooperative",
-        in_stock=True, marketplaces=["shopee"], popularity=12,
-        created=datetime.datetime(2025, 5, 1, 8, 0, tzinfo=datetime.UTC))
+        id=pk,
+        title=title,
+        title_folded="",
+        body_folded="ca phe rang moc buon ma thuot dak lak",
+        url=f"/vi/p/{pk}/",
+        group_codes=["1", "1.9"],
+        stars=4,
+        province_code="66",
+        price=185_000,
+        seller_id=7,
+        seller_name="HTX Ea Tu",
+        seller_kind="cooperative",
+        in_stock=True,
+        marketplaces=["shopee"],
+        popularity=12,
+        created=datetime.datetime(2025, 5, 1, 8, 0, tzinfo=datetime.UTC),
+    )
     fields.update(kwargs)
     return ProductDocument(**fields)
 
 
 def seller(pk, title="HTX Cà phê Ea Tu"):
-    return SellerDocument(id=pk, title=title, title_folded="", body_folded="buon ma thuot",
-                          url=f"/vi/s/{pk}/", province_code="66", seller_kind="cooperative",
-                          product_count=3)
+    return SellerDocument(
+        id=pk,
+        title=title,
+        title_folded="",
+        body_folded="buon ma thuot",
+        url=f"/vi/s/{pk}/",
+        province_code="66",
+        seller_kind="cooperative",
+        product_count=3,
+    )
 
 
 # --- the index ------------------------------------------------------------------------------
@@ -132,8 +167,10 @@ def test_index_folds_vietnamese_with_d_mapped_explicitly(es):
     assert folded["tokenizer"] == "standard"
     assert folded["filter"] == ["lowercase", "asciifolding", "vi_iy"]
     (char_filter,) = folded["char_filter"]
-    assert analysis["char_filter"][char_filter] == {"type": "mapping",
-                                                    "mappings": ["đ => d", "Đ => D"]}
+    assert analysis["char_filter"][char_filter] == {
+        "type": "mapping",
+        "mappings": ["đ => d", "Đ => D"],
+    }
     exact = analysis["analyzer"]["vi_exact"]
     assert exact["filter"] == ["lowercase"] and "char_filter" not in exact
 
@@ -162,7 +199,8 @@ def test_index_settings_allow_the_deepest_page_and_load_without_refreshes(es):
 def test_sellers_are_mapped_with_their_own_facets(es):
     fields = es.index_definition(api.SELLER, "s").to_dict()["mappings"]["properties"]
     assert {"title", "body", "suggest", "province_code", "seller_kind", "product_count"} <= set(
-        fields)
+        fields
+    )
     assert "price" not in fields
 
 
@@ -176,7 +214,8 @@ def test_documents_become_sources_that_fit_the_mapping(es):
     fields = es.index_definition(api.PRODUCT, "p").to_dict()["mappings"]["properties"]
     assert set(source) <= set(fields)
     assert set(es.document_source(seller(3))) <= set(
-        es.index_definition(api.SELLER, "s").to_dict()["mappings"]["properties"])
+        es.index_definition(api.SELLER, "s").to_dict()["mappings"]["properties"]
+    )
     assert es.document_source(product(5, stars=5))["stars"] == "5"
 
 
@@ -188,26 +227,58 @@ def test_the_analyzer_makes_i_and_y_spellings_one_word_as_the_database_backends_
     assert rule["type"] == "pattern_replace"
     # The same rule as catalog.text.search_key, word for word (Java's $1 is Python's \\1).
     pattern, replacement = re.compile(rule["pattern"]), rule["replacement"].replace("$1", r"\1")
-    for word in ["ly", "li", "my", "ky", "quy", "sy", "ty", "hy", "tay", "thuy", "duy", "ngay",
-                 "y", "yen", "quyen", "khuya", "son", "tho"]:
+    for word in [
+        "ly",
+        "li",
+        "my",
+        "ky",
+        "quy",
+        "sy",
+        "ty",
+        "hy",
+        "tay",
+        "thuy",
+        "duy",
+        "ngay",
+        "y",
+        "yen",
+        "quyen",
+        "khuya",
+        "son",
+        "tho",
+    ]:
         assert pattern.sub(replacement, word) == search_key(word), word
     assert search_key("ly") == search_key("li") == "li"
     assert search_key("tay thuy") == "tay thuy"
 
 
 def test_the_body_holds_former_province_names_and_words_written_together(es):
-    source = es.document_source(product(
-        8, title="Sâm Ngọc Linh", title_folded="sam ngoc linh", body_folded="sam quy",
-        province_code="48"))  # Đà Nẵng, which took in Quảng Nam on 1 July 2025
+    source = es.document_source(
+        product(
+            8,
+            title="Sâm Ngọc Linh",
+            title_folded="sam ngoc linh",
+            body_folded="sam quy",
+            province_code="48",
+        )
+    )  # Đà Nẵng, which took in Quảng Nam on 1 July 2025
     words = source["body"].split()
-    assert {"quang", "nam", "samngoc", "ngoclinh", "samngoclinh", "quangnam",
-            "danang"} <= set(words)
+    assert {"quang", "nam", "samngoc", "ngoclinh", "samngoclinh", "quangnam", "danang"} <= set(
+        words
+    )
     assert "qui" in words and "quy" not in words  # the search key, as in the database
-    sellers = es.document_source(SellerDocument(
-        id=2, title="HTX Bình Dương", title_folded="htx binh duong", body_folded="",
-        url="/s/2/", province_code="79", seller_kind="cooperative"))
-    assert {"ba", "ria", "vung", "tau", "bariavungtau", "binhduong"} <= set(
-        sellers["body"].split())
+    sellers = es.document_source(
+        SellerDocument(
+            id=2,
+            title="HTX Bình Dương",
+            title_folded="htx binh duong",
+            body_folded="",
+            url="/s/2/",
+            province_code="79",
+            seller_kind="cooperative",
+        )
+    )
+    assert {"ba", "ria", "vung", "tau", "bariavungtau", "binhduong"} <= set(sellers["body"].split())
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -216,7 +287,11 @@ def test_the_body_holds_former_province_names_and_words_written_together(es):
 def test_every_word_must_match_the_folded_title_or_body(es):
     query = body(es, text="ca phe  dak-lak!")["query"]["bool"]
     assert [clause["multi_match"]["query"] for clause in query["must"]] == [
-        "ca", "phe", "dak", "lak"]
+        "ca",
+        "phe",
+        "dak",
+        "lak",
+    ]
     for clause in query["must"]:
         assert clause["multi_match"]["fields"] == ["title^3", "body"]
         assert "fuzziness" not in clause["multi_match"]  # words as typed first
@@ -236,12 +311,16 @@ def test_the_retry_tolerates_typos_and_asks_for_spelling_suggestions(es):
 def test_exact_accents_and_phrases_in_the_title_score_higher(es):
     should = body(es, text="Cà phê")["query"]["bool"]["should"]
     assert {"match": {"title.exact": {"query": "Cà phê", "boost": 5}}} in should
-    phrases = {next(iter(c["match_phrase"])): c["match_phrase"][next(iter(c["match_phrase"]))]
-               for c in should if "match_phrase" in c}
+    phrases = {
+        next(iter(c["match_phrase"])): c["match_phrase"][next(iter(c["match_phrase"]))]
+        for c in should
+        if "match_phrase" in c
+    }
     assert phrases["title"]["boost"] > phrases["body"].get("boost", 1)
     # title boosts: exact 5 > folded 3 > body 1
     assert body(es, text="phê")["query"]["bool"]["must"][0]["multi_match"]["fields"][0] == (
-        "title^3")
+        "title^3"
+    )
 
 
 def test_decomposed_and_composed_text_send_the_same_request(es):
@@ -266,13 +345,23 @@ def test_long_text_is_cut_to_a_bounded_number_of_clauses(es):
 
 
 def test_filters_or_within_a_facet_and_across_facets(es):
-    request = body(es, filters={api.GROUP: ("1", "2"), api.PROVINCE: ("66",),
-                                api.MARKETPLACE: ("lazada", "shopee")})
-    assert request["post_filter"] == {"bool": {"filter": [
-        {"terms": {"group_codes": ["1", "2"]}},
-        {"terms": {"province_code": ["66"]}},
-        {"terms": {"marketplaces": ["lazada", "shopee"]}},
-    ]}}
+    request = body(
+        es,
+        filters={
+            api.GROUP: ("1", "2"),
+            api.PROVINCE: ("66",),
+            api.MARKETPLACE: ("lazada", "shopee"),
+        },
+    )
+    assert request["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"group_codes": ["1", "2"]}},
+                {"terms": {"province_code": ["66"]}},
+                {"terms": {"marketplaces": ["lazada", "shopee"]}},
+            ]
+        }
+    }
 
 
 def test_each_facet_counts_with_every_other_facets_filter(es):
@@ -303,15 +392,29 @@ def test_price_ranges_become_a_range_aggregation_and_or_filters(es):
     assert ranges["ranges"][0] == {"key": "0-100000", "to": 100_000}
     assert ranges["ranges"][1] == {"key": "100000-200000", "from": 100_000, "to": 200_000}
     assert ranges["ranges"][-1] == {"key": "1000000-", "from": 1_000_000}
-    assert request["post_filter"]["bool"]["filter"] == [{"bool": {
-        "should": [{"range": {"price": {"lt": 100_000}}},
-                   {"range": {"price": {"gte": 1_000_000}}}],
-        "minimum_should_match": 1}}]
+    assert request["post_filter"]["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [
+                    {"range": {"price": {"lt": 100_000}}},
+                    {"range": {"price": {"gte": 1_000_000}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
 
 
 def test_unknown_facets_and_values_are_ignored(es):
-    request = body(es, filters={"colour": ("red",), api.PRICE: ("cheap",), api.IN_STOCK: ("0",),
-                                api.GROUP: ("", "1", "1")})
+    request = body(
+        es,
+        filters={
+            "colour": ("red",),
+            api.PRICE: ("cheap",),
+            api.IN_STOCK: ("0",),
+            api.GROUP: ("", "1", "1"),
+        },
+    )
     assert request["post_filter"] == {"bool": {"filter": [{"terms": {"group_codes": ["1"]}}]}}
 
 
@@ -320,15 +423,17 @@ def test_without_facets_the_filters_go_into_the_query(es):
     assert "aggs" not in request and "post_filter" not in request
     assert request["query"]["bool"]["filter"] == [{"terms": {"stars": ["5"]}}]
     assert [c["multi_match"]["query"] for c in request["query"]["bool"]["must"]] == [
-        "mat", "ong"]  # the text query kept
+        "mat",
+        "ong",
+    ]  # the text query kept
 
 
 def test_sellers_have_only_province_and_kind_facets(es):
-    request = body(es, kind=api.SELLER, text="htx",
-                   filters={api.PROVINCE: ("66",), api.PRICE: ("0-100000",)})
+    request = body(
+        es, kind=api.SELLER, text="htx", filters={api.PROVINCE: ("66",), api.PRICE: ("0-100000",)}
+    )
     assert set(request["aggs"]) == {api.PROVINCE, api.SELLER_KIND}
-    assert request["post_filter"] == {"bool": {"filter": [
-        {"terms": {"province_code": ["66"]}}]}}
+    assert request["post_filter"] == {"bool": {"filter": [{"terms": {"province_code": ["66"]}}]}}
     assert es.search_request(api.Query(kind=api.SELLER))._index == ["ocop-sellers"]
 
 
@@ -339,15 +444,21 @@ NEWEST = {"created": {"order": "desc", "missing": "_last"}}
 TIE = {"id": "asc"}
 
 
-@pytest.mark.parametrize(("sort", "with_text", "without_text"), [
-    (api.RELEVANCE, ["_score", {"popularity": "desc"}, TIE], [STARS, NEWEST, TIE]),
-    (api.PRICE_ASC, [{"price": "asc"}, "_score", TIE], [{"price": "asc"}, TIE]),
-    (api.PRICE_DESC, [{"price": "desc"}, "_score", TIE], [{"price": "desc"}, TIE]),
-    (api.NEWEST, [NEWEST, "_score", TIE], [NEWEST, TIE]),
-    (api.STARS_DESC, [STARS, {"popularity": "desc"}, "_score", TIE],
-     [STARS, {"popularity": "desc"}, TIE]),
-    (api.POPULAR, [{"popularity": "desc"}, "_score", TIE], [{"popularity": "desc"}, TIE]),
-])
+@pytest.mark.parametrize(
+    ("sort", "with_text", "without_text"),
+    [
+        (api.RELEVANCE, ["_score", {"popularity": "desc"}, TIE], [STARS, NEWEST, TIE]),
+        (api.PRICE_ASC, [{"price": "asc"}, "_score", TIE], [{"price": "asc"}, TIE]),
+        (api.PRICE_DESC, [{"price": "desc"}, "_score", TIE], [{"price": "desc"}, TIE]),
+        (api.NEWEST, [NEWEST, "_score", TIE], [NEWEST, TIE]),
+        (
+            api.STARS_DESC,
+            [STARS, {"popularity": "desc"}, "_score", TIE],
+            [STARS, {"popularity": "desc"}, TIE],
+        ),
+        (api.POPULAR, [{"popularity": "desc"}, "_score", TIE], [{"popularity": "desc"}, TIE]),
+    ],
+)
 def test_each_sort(es, sort, with_text, without_text):
     assert body(es, text="mat ong", sort=sort)["sort"] == with_text
     assert body(es, sort=sort)["sort"] == without_text
@@ -365,12 +476,16 @@ def test_paging_uses_from_and_size(es):
     assert (request["from"], request["size"]) == (48, 24)
     assert request["track_total_hits"] is True and request["_source"] is False
     deepest = body(es, page=api.MAX_PAGE, per_page=api.MAX_PER_PAGE)
-    assert deepest["from"] + deepest["size"] <= (
-        es.index_definition(api.PRODUCT, "p").to_dict()["settings"]["max_result_window"])
+    assert (
+        deepest["from"] + deepest["size"]
+        <= (es.index_definition(api.PRODUCT, "p").to_dict()["settings"]["max_result_window"])
+    )
 
 
-@pytest.mark.parametrize(("page", "per_page"), [
-    (api.MAX_PAGE + 1, 24), (0, 24), (-3, 24), (1, 0), (1, api.MAX_PER_PAGE + 1)])
+@pytest.mark.parametrize(
+    ("page", "per_page"),
+    [(api.MAX_PAGE + 1, 24), (0, 24), (-3, 24), (1, 0), (1, api.MAX_PER_PAGE + 1)],
+)
 def test_pages_out_of_range_are_refused(es, page, per_page):
     with pytest.raises(ValueError, match="out of range"):
         es.search_request(api.Query(page=page, per_page=per_page))
@@ -430,9 +545,10 @@ RECORDED = json.loads("""
   ]}
 }
 """)
-RECORDED_QUERY = api.Query(text="ca phee", filters={api.GROUP: ("1.9",),
-                                                    api.PRICE: ("0-100000",),
-                                                    api.MARKETPLACE: ("lazada",)})
+RECORDED_QUERY = api.Query(
+    text="ca phee",
+    filters={api.GROUP: ("1.9",), api.PRICE: ("0-100000",), api.MARKETPLACE: ("lazada",)},
+)
 
 
 def test_a_recorded_response_becomes_results(es):
@@ -443,30 +559,43 @@ def test_a_recorded_response_becomes_results(es):
     facets = results.facets
     assert list(facets) == list(api.PRODUCT_FACETS)
     # groups in code order, stars from 5 down, the rest by count
-    assert facets[api.GROUP] == [api.FacetValue("1", 5), api.FacetValue("1.2", 2),
-                                 api.FacetValue("1.9", 3, True)]
+    assert facets[api.GROUP] == [
+        api.FacetValue("1", 5),
+        api.FacetValue("1.2", 2),
+        api.FacetValue("1.9", 3, True),
+    ]
     assert facets[api.STARS] == [api.FacetValue("5", 1), api.FacetValue("4", 2)]
-    assert facets[api.SELLER_KIND] == [api.FacetValue("cooperative", 2),
-                                       api.FacetValue("household", 1)]
+    assert facets[api.SELLER_KIND] == [
+        api.FacetValue("cooperative", 2),
+        api.FacetValue("household", 1),
+    ]
     # ranges without products are left out, the selected one is marked
-    assert facets[api.PRICE] == [api.FacetValue("0-100000", 3, True),
-                                 api.FacetValue("100000-200000", 1)]
+    assert facets[api.PRICE] == [
+        api.FacetValue("0-100000", 3, True),
+        api.FacetValue("100000-200000", 1),
+    ]
     assert facets[api.IN_STOCK] == [api.FacetValue("1", 2)]
     # a selected value with no products at all is still shown, with 0
     assert facets[api.MARKETPLACE] == [api.FacetValue("lazada", 0, True)]
 
 
 def test_results_without_facets_or_hits(es):
-    empty = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
-             "suggest": RECORDED["suggest"]}
+    empty = {
+        "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+        "suggest": RECORDED["suggest"],
+    }
     results = es.results(api.Query(text="ca phee", facets=False), empty)
     assert results == api.Results(ids=[], total=0, facets={}, corrected_text=None)
 
 
 def test_corrections_are_word_for_word_and_within_the_typo_tolerance(es):
     def entry(text, offset, option):
-        return {"text": text, "offset": offset, "length": len(text),
-                "options": [{"text": option, "score": 0.7, "freq": 3}]}
+        return {
+            "text": text,
+            "offset": offset,
+            "length": len(text),
+            "options": [{"text": option, "score": 0.7, "freq": 3}],
+        }
 
     assert es.corrected_text("mật ongg", {"spelling": [entry("ongg", 4, "ong")]}) == "mật ong"
     # "ongg" is 4 letters: one edit allowed, "ang" is two away
@@ -474,20 +603,25 @@ def test_corrections_are_word_for_word_and_within_the_typo_tolerance(es):
     assert es.corrected_text("ca phr", {"spelling": [entry("phr", 3, "phe")]}) == "ca phe"
     assert es.corrected_text("ca pr", {"spelling": [entry("pr", 3, "ph")]}) is None
     # words of 7 letters and more may have two typos
-    assert es.corrected_text("nguoong", {"spelling": [entry("nguoong", 0, "nguong")]}) == (
-        "nguong")
+    assert es.corrected_text("nguoong", {"spelling": [entry("nguoong", 0, "nguong")]}) == ("nguong")
     assert es.corrected_text("ca phe", {"spelling": []}) is None
 
 
-NOTHING = {"took": 1, "timed_out": False,
-           "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
-           "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []}}
+NOTHING = {
+    "took": 1,
+    "timed_out": False,
+    "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+    "hits": {"total": {"value": 0, "relation": "eq"}, "max_score": None, "hits": []},
+}
 
 
 def test_a_search_that_finds_nothing_is_retried_with_typo_tolerance():
     fake = FakeElasticsearch()
-    fake.route("POST", "/ocop-products/_search",
-               lambda call: (200, RECORDED if "suggest" in call["body"] else NOTHING))
+    fake.route(
+        "POST",
+        "/ocop-products/_search",
+        lambda call: (200, RECORDED if "suggest" in call["body"] else NOTHING),
+    )
     es = ElasticsearchBackend(client=fake.client(), index_prefix="ocop")
 
     results = es.search(RECORDED_QUERY)
@@ -511,8 +645,14 @@ def test_a_search_that_finds_is_not_retried():
 
 def test_search_before_the_first_rebuild_finds_nothing_instead_of_failing():
     fake = FakeElasticsearch()
-    fake.route("POST", "/ocop-products/_search", lambda call: (200, {
-        **NOTHING, "_shards": {"total": 0, "successful": 0, "skipped": 0, "failed": 0}}))
+    fake.route(
+        "POST",
+        "/ocop-products/_search",
+        lambda call: (
+            200,
+            {**NOTHING, "_shards": {"total": 0, "successful": 0, "skipped": 0, "failed": 0}},
+        ),
+    )
     es = ElasticsearchBackend(client=fake.client(), index_prefix="ocop")
     results = es.search(api.Query(text="ca phe", filters={api.STARS: ("5",)}))
     assert results.ids == [] and results.total == 0
@@ -526,9 +666,14 @@ def test_suggest_matches_word_prefixes_on_products_and_sellers(es):
     request = es.suggest_request("ca p", 8)
     assert request._index == ["ocop-products", "ocop-sellers"]
     request = request.to_dict()
-    assert request["query"] == {"multi_match": {
-        "query": "ca p", "type": "bool_prefix", "operator": "and",
-        "fields": ["suggest", "suggest._2gram", "suggest._3gram"]}}
+    assert request["query"] == {
+        "multi_match": {
+            "query": "ca p",
+            "type": "bool_prefix",
+            "operator": "and",
+            "fields": ["suggest", "suggest._2gram", "suggest._3gram"],
+        }
+    }
     assert request["size"] == 8
     assert request["_source"] == ["title", "url"]
     assert es.suggest_request("  ", 8) is None
@@ -536,31 +681,72 @@ def test_suggest_matches_word_prefixes_on_products_and_sellers(es):
 
 
 def test_suggestions_merge_by_score_products_first_on_ties(es):
-    raw = {"hits": {"total": {"value": 4, "relation": "eq"}, "hits": [
-        {"_index": "ocop-sellers-20250501", "_id": "3", "_score": 9.0,
-         "_source": {"title": "HTX Cà phê Ea Tu", "url": "/vi/s/3/"}},
-        {"_index": "ocop-sellers-20250501", "_id": "4", "_score": 4.0,
-         "_source": {"title": "Cà phê Ba Vì", "url": "/vi/s/4/"}},
-        {"_index": "ocop-products-20250501", "_id": "42", "_score": 4.0,
-         "_source": {"title": "Cà phê Robusta", "url": "/vi/p/42/"}},
-        {"_index": "ocop-products-20250501", "_id": "7", "_score": 2.5,
-         "_source": {"title": "Cà phê chồn", "url": "/vi/p/7/"}},
-    ]}}
+    raw = {
+        "hits": {
+            "total": {"value": 4, "relation": "eq"},
+            "hits": [
+                {
+                    "_index": "ocop-sellers-20250501",
+                    "_id": "3",
+                    "_score": 9.0,
+                    "_source": {"title": "HTX Cà phê Ea Tu", "url": "/vi/s/3/"},
+                },
+                {
+                    "_index": "ocop-sellers-20250501",
+                    "_id": "4",
+                    "_score": 4.0,
+                    "_source": {"title": "Cà phê Ba Vì", "url": "/vi/s/4/"},
+                },
+                {
+                    "_index": "ocop-products-20250501",
+                    "_id": "42",
+                    "_score": 4.0,
+                    "_source": {"title": "Cà phê Robusta", "url": "/vi/p/42/"},
+                },
+                {
+                    "_index": "ocop-products-20250501",
+                    "_id": "7",
+                    "_score": 2.5,
+                    "_source": {"title": "Cà phê chồn", "url": "/vi/p/7/"},
+                },
+            ],
+        }
+    }
     assert [(s.kind, s.id) for s in es.suggestions(raw)] == [
-        (api.SELLER, 3), (api.PRODUCT, 42), (api.SELLER, 4), (api.PRODUCT, 7)]
-    assert es.suggestions(raw)[1] == api.Suggestion(api.PRODUCT, 42, "Cà phê Robusta",
-                                                    "/vi/p/42/")
+        (api.SELLER, 3),
+        (api.PRODUCT, 42),
+        (api.SELLER, 4),
+        (api.PRODUCT, 7),
+    ]
+    assert es.suggestions(raw)[1] == api.Suggestion(api.PRODUCT, 42, "Cà phê Robusta", "/vi/p/42/")
 
 
 def test_suggest_sends_one_request_for_both_kinds():
     fake = FakeElasticsearch()
-    fake.route("POST", "/test-products,test-sellers/_search", lambda call: (200, {
-        "hits": {"total": {"value": 1, "relation": "eq"}, "hits": [
-            {"_index": "test-products-1", "_id": "9", "_score": 1.0,
-             "_source": {"title": "Mật ong bạc hà", "url": "/vi/p/9/"}}]}}))
+    fake.route(
+        "POST",
+        "/test-products,test-sellers/_search",
+        lambda call: (
+            200,
+            {
+                "hits": {
+                    "total": {"value": 1, "relation": "eq"},
+                    "hits": [
+                        {
+                            "_index": "test-products-1",
+                            "_id": "9",
+                            "_score": 1.0,
+                            "_source": {"title": "Mật ong bạc hà", "url": "/vi/p/9/"},
+                        }
+                    ],
+                }
+            },
+        ),
+    )
     es = backend_with(fake)
     assert es.suggest("mat o", limit=5) == [
-        api.Suggestion(api.PRODUCT, 9, "Mật ong bạc hà", "/vi/p/9/")]
+        api.Suggestion(api.PRODUCT, 9, "Mật ong bạc hà", "/vi/p/9/")
+    ]
     assert len(fake.calls) == 1
     assert es.suggest("", limit=5) == [] and len(fake.calls) == 1
 
@@ -584,7 +770,7 @@ def alias_routes(fake, aliases):
 
     def update(call):
         for action in call["body"]["actions"]:
-            (verb, args), = action.items()
+            ((verb, args),) = action.items()
             if verb == "add":
                 aliases[args["alias"]] = args["index"]
             elif verb == "remove":
@@ -625,8 +811,11 @@ def test_rebuild_loads_new_indexes_then_swaps_both_aliases_at_once():
     es = backend_with(fake, chunk_size=2)
     seen = []
 
-    written = es.rebuild([product(1), product(2), seller(3), product(4)], total=4,
-                         progress=lambda done, total: seen.append((done, total)))
+    written = es.rebuild(
+        [product(1), product(2), seller(3), product(4)],
+        total=4,
+        progress=lambda done, total: seen.append((done, total)),
+    )
 
     assert written == 4
     assert seen[-1] == (4, 4)
@@ -635,10 +824,16 @@ def test_rebuild_loads_new_indexes_then_swaps_both_aliases_at_once():
     assert re.fullmatch(r"test-products-\d{20}", new_products)
     assert new_sellers == new_products.replace("products", "sellers")
     assert all(c["body"]["settings"]["refresh_interval"] == "-1" for c in created)
-    assert [c["body"]["aliases"] for c in created] == [{"test-products-loading": {}},
-                                                       {"test-sellers-loading": {}}]
-    actions = [line for call in fake.named("PUT", "/_bulk") for line in call["body"]
-               if "create" in line or "index" in line]
+    assert [c["body"]["aliases"] for c in created] == [
+        {"test-products-loading": {}},
+        {"test-sellers-loading": {}},
+    ]
+    actions = [
+        line
+        for call in fake.named("PUT", "/_bulk")
+        for line in call["body"]
+        if "create" in line or "index" in line
+    ]
     assert all("create" in line for line in actions)  # never overwrites a concurrent write
     assert {line["create"]["_index"] for line in actions} == {new_products, new_sellers}
 
@@ -679,9 +874,20 @@ def test_a_failed_rebuild_leaves_the_aliases_and_drops_the_new_indexes():
 
     def bulk_fails(call):
         first = call["body"][0]["create"]
-        return 200, {"took": 1, "errors": True, "items": [{"create": {
-            "_index": first["_index"], "_id": first["_id"], "status": 400,
-            "error": {"type": "document_parsing_exception", "reason": "bad"}}}]}
+        return 200, {
+            "took": 1,
+            "errors": True,
+            "items": [
+                {
+                    "create": {
+                        "_index": first["_index"],
+                        "_id": first["_id"],
+                        "status": 400,
+                        "error": {"type": "document_parsing_exception", "reason": "bad"},
+                    }
+                }
+            ],
+        }
 
     fake.routes.insert(0, ("PUT", re.compile(r"/_bulk\Z"), bulk_fails))
     es = backend_with(fake)
@@ -712,8 +918,12 @@ def test_index_writes_through_the_alias_and_waits_for_the_refresh():
 
 
 def test_writes_during_a_rebuild_reach_the_index_being_loaded_too():
-    aliases = {"test-products": "test-products-1", "test-sellers": "test-sellers-1",
-               "test-products-loading": "test-products-2", "test-sellers-loading": "test-sellers-2"}
+    aliases = {
+        "test-products": "test-products-1",
+        "test-sellers": "test-sellers-1",
+        "test-products-loading": "test-products-2",
+        "test-sellers-loading": "test-sellers-2",
+    }
     fake = rebuild_fake(aliases)
     es = backend_with(fake)
 
@@ -728,7 +938,9 @@ def test_writes_during_a_rebuild_reach_the_index_being_loaded_too():
     assert es.delete(api.PRODUCT, [7]) == 1  # counted once, for the live index
     live, loading = fake.named("PUT", "/_bulk")[2:]
     assert [line["delete"]["_index"] for line in live["body"] + loading["body"]] == [
-        "test-products", "test-products-loading"]
+        "test-products",
+        "test-products-loading",
+    ]
     assert "refresh" not in loading["params"]
 
 
@@ -741,8 +953,10 @@ def test_index_before_any_rebuild_creates_an_index_behind_the_alias():
     assert [c["path"] for c in created] == ["/test-products-initial", "/test-sellers-initial"]
     assert created[0]["body"]["aliases"] == {"test-products": {}}
     assert "analysis" in created[0]["body"]["settings"]
-    assert aliases == {"test-products": "test-products-initial",
-                       "test-sellers": "test-sellers-initial"}
+    assert aliases == {
+        "test-products": "test-products-initial",
+        "test-sellers": "test-sellers-initial",
+    }
 
 
 def test_delete_counts_what_was_removed_and_ignores_what_was_not_there():
@@ -754,29 +968,42 @@ def test_delete_counts_what_was_removed_and_ignores_what_was_not_there():
         for line in call["body"]:
             meta = line["delete"]
             found = meta["_id"] != "2"
-            items.append({"delete": {"_index": "test-products-1", "_id": meta["_id"],
-                                     "status": 200 if found else 404,
-                                     "result": "deleted" if found else "not_found"}})
+            items.append(
+                {
+                    "delete": {
+                        "_index": "test-products-1",
+                        "_id": meta["_id"],
+                        "status": 200 if found else 404,
+                        "result": "deleted" if found else "not_found",
+                    }
+                }
+            )
         return 200, {"took": 1, "errors": False, "items": items}
 
     fake.routes.insert(0, ("PUT", re.compile(r"/_bulk\Z"), bulk_delete))
     es = backend_with(fake)
     assert es.delete(api.PRODUCT, [1, 2, 3]) == 2
     (call,) = fake.named("PUT", "/_bulk")
-    assert call["body"] == [{"delete": {"_index": "test-products", "_id": str(i)}}
-                            for i in (1, 2, 3)]
+    assert call["body"] == [
+        {"delete": {"_index": "test-products", "_id": str(i)}} for i in (1, 2, 3)
+    ]
 
 
 def test_indexed_ids_scrolls_through_the_alias():
     fake = FakeElasticsearch()
-    pages = [[{"_index": "test-products-1", "_id": str(i), "_score": 1.0} for i in (1, 2)],
-             [{"_index": "test-products-1", "_id": "5", "_score": 1.0}], []]
+    pages = [
+        [{"_index": "test-products-1", "_id": str(i), "_score": 1.0} for i in (1, 2)],
+        [{"_index": "test-products-1", "_id": "5", "_score": 1.0}],
+        [],
+    ]
 
     def page(call):
         hits = pages.pop(0)
-        return 200, {"_scroll_id": "s1", "_shards": {"total": 1, "successful": 1,
-                                                     "skipped": 0, "failed": 0},
-                     "hits": {"total": {"value": 3, "relation": "eq"}, "hits": hits}}
+        return 200, {
+            "_scroll_id": "s1",
+            "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+            "hits": {"total": {"value": 3, "relation": "eq"}, "hits": hits},
+        }
 
     fake.route("POST", "/test-products/_search", page)
     fake.route("POST", "/_search/scroll", page)
@@ -797,10 +1024,14 @@ def test_stale_documents_are_those_whose_source_changed():
         return bulk_ok(call)
 
     def mget(call):
-        return 200, {"docs": [
-            {"_index": "test-products-1", "_id": i, "found": True, "_source": stored[i]}
-            if i in stored else {"_index": "test-products-1", "_id": i, "found": False}
-            for i in call["body"]["ids"]]}
+        return 200, {
+            "docs": [
+                {"_index": "test-products-1", "_id": i, "found": True, "_source": stored[i]}
+                if i in stored
+                else {"_index": "test-products-1", "_id": i, "found": False}
+                for i in call["body"]["ids"]
+            ]
+        }
 
     fake.routes.insert(0, ("PUT", re.compile(r"/_bulk\Z"), bulk_store))
     fake.route("POST", "/test-products/_mget", mget)

@@ -64,17 +64,23 @@ def indexed(database_backend, seller, product):
 def delays(monkeypatch):
     """Record the tasks enqueued instead of running them: {"products": [...], "sellers": [...]}."""
     calls = {"products": [], "sellers": []}
-    monkeypatch.setattr(tasks.reindex_products, "delay",
-                        lambda ids: calls["products"].append(list(ids)))
-    monkeypatch.setattr(tasks.reindex_sellers, "delay",
-                        lambda ids, products=False: calls["sellers"].append((list(ids), products)))
+    monkeypatch.setattr(
+        tasks.reindex_products, "delay", lambda ids: calls["products"].append(list(ids))
+    )
+    monkeypatch.setattr(
+        tasks.reindex_sellers,
+        "delay",
+        lambda ids, products=False: calls["sellers"].append((list(ids), products)),
+    )
     return calls
 
 
 # --- changes reach the index after commit (K1) --------------------------------------------
 
+
 def test_a_new_product_is_findable_once_its_transaction_commits(
-        database_backend, seller, django_capture_on_commit_callbacks):
+    database_backend, seller, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks() as callbacks:
         tea = product_create(seller=seller, title="Trà shan tuyết cổ thụ Hà Giang", group="1.8")
         assert found("tra shan") == []
@@ -86,7 +92,8 @@ def test_a_new_product_is_findable_once_its_transaction_commits(
 
 
 def test_one_task_per_transaction_however_many_saves(
-        database_backend, seller, delays, django_capture_on_commit_callbacks):
+    database_backend, seller, delays, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         tea = product_create(seller=seller, title="Trà shan tuyết")  # product, category, stock
         tea.title = "Trà shan tuyết cổ thụ"
@@ -95,7 +102,8 @@ def test_one_task_per_transaction_however_many_saves(
 
 
 def test_a_seller_deleted_with_its_products_costs_one_task_per_kind(
-        database_backend, delays, django_capture_on_commit_callbacks, reference_data):
+    database_backend, delays, django_capture_on_commit_callbacks, reference_data
+):
     gone = SellerFactory()
     products = [product_create(seller=gone, title=f"Nấm linh chi {n}") for n in range(30)]
     gone_pk = gone.pk
@@ -107,7 +115,8 @@ def test_a_seller_deleted_with_its_products_costs_one_task_per_kind(
 
 
 def test_rolled_back_changes_never_reach_the_index(
-        database_backend, seller, django_capture_on_commit_callbacks):
+    database_backend, seller, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError), transaction.atomic():
             product_create(seller=seller, title="Chè Thái Nguyên hủy bỏ")
@@ -117,7 +126,8 @@ def test_rolled_back_changes_never_reach_the_index(
 
 
 def test_withdraw_reject_delete_and_suspend_remove_from_the_index(
-        indexed, seller, django_capture_on_commit_callbacks):
+    indexed, seller, django_capture_on_commit_callbacks
+):
     from catalog.moderation import product_reject
 
     others = [product_create(seller=seller, title=f"Cà phê phin số {n}") for n in range(3)]
@@ -142,7 +152,8 @@ def test_withdraw_reject_delete_and_suspend_remove_from_the_index(
 
 
 def test_approval_makes_a_waiting_product_findable(
-        database_backend, seller, django_capture_on_commit_callbacks):
+    database_backend, seller, django_capture_on_commit_callbacks
+):
     from catalog.moderation import product_approve
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -155,7 +166,8 @@ def test_approval_makes_a_waiting_product_findable(
 
 
 def test_price_stock_category_and_marketplace_changes_update_the_facets(
-        indexed, django_capture_on_commit_callbacks):
+    indexed, django_capture_on_commit_callbacks
+):
     record = indexed.stockrecords.get()
     assert facet(api.PRICE) == {"100000-200000": 1}
     with django_capture_on_commit_callbacks(execute=True):
@@ -168,8 +180,9 @@ def test_price_stock_category_and_marketplace_changes_update_the_facets(
 
     with django_capture_on_commit_callbacks(execute=True):
         indexed.categories.set([Category.objects.get(ocop_code="1.4")])
-        MarketplaceLink.objects.create(product=indexed, marketplace="shopee",
-                                       url="https://shopee.vn/ca-phe-i9")
+        MarketplaceLink.objects.create(
+            product=indexed, marketplace="shopee", url="https://shopee.vn/ca-phe-i9"
+        )
     assert facet(api.GROUP) == {"1": 1, "1.4": 1}
     assert facet(api.MARKETPLACE) == {"shopee": 1}
 
@@ -183,7 +196,8 @@ def test_a_seller_rename_reaches_its_products(indexed, seller, django_capture_on
 
 
 def test_a_seller_story_edit_leaves_its_products_alone(
-        database_backend, reference_data, delays, django_capture_on_commit_callbacks):
+    database_backend, reference_data, delays, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         seller = SellerFactory()
     assert delays["sellers"] == [([seller.pk], True)]  # new: the seller and its products
@@ -217,8 +231,10 @@ def test_an_import_is_indexed(database_backend, seller, django_capture_on_commit
 
 # --- failures never break a save, and are caught up (K3) ----------------------------------
 
+
 def test_a_failing_index_never_breaks_the_save_and_is_caught_up_later(
-        indexed, monkeypatch, caplog, django_capture_on_commit_callbacks):
+    indexed, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
     def down(self, documents):
         raise OperationalError("search index unavailable")
 
@@ -236,7 +252,8 @@ def test_a_failing_index_never_breaks_the_save_and_is_caught_up_later(
 
 
 def test_a_broker_that_is_down_never_breaks_the_save(
-        indexed, monkeypatch, caplog, django_capture_on_commit_callbacks):
+    indexed, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
     def refused(*args, **kwargs):
         raise ConnectionRefusedError("broker down")
 
@@ -274,19 +291,36 @@ def test_a_failed_task_retries_with_growing_delays(monkeypatch):
 
 # --- documents ----------------------------------------------------------------------------
 
+
 def test_documents_hold_what_buyers_see(database_backend, seller):
     today = datetime.date.today()
-    coffee = product_create(seller=seller, title="Cà phê Robusta", price=185000, stock=10,
-                            description="<p>Rang mộc tại <b>Buôn Ma Thuột</b></p>")
+    coffee = product_create(
+        seller=seller,
+        title="Cà phê Robusta",
+        price=185000,
+        stock=10,
+        description="<p>Rang mộc tại <b>Buôn Ma Thuột</b></p>",
+    )
     cheaper = SellerFactory(name="Tổ hợp tác Cư M'gar", kind="startup")
-    StockRecord.objects.create(product=coffee, partner=cheaper, partner_sku="TH-1",
-                               price_currency="VND", price=150000, num_in_stock=0)
-    expired = product_create(seller=seller, title="Cà phê hết hạn chứng nhận", stars=4,
-                             valid_from=today - datetime.timedelta(days=1200),
-                             valid_until=today - datetime.timedelta(days=1))
+    StockRecord.objects.create(
+        product=coffee,
+        partner=cheaper,
+        partner_sku="TH-1",
+        price_currency="VND",
+        price=150000,
+        num_in_stock=0,
+    )
+    expired = product_create(
+        seller=seller,
+        title="Cà phê hết hạn chứng nhận",
+        stars=4,
+        valid_from=today - datetime.timedelta(days=1200),
+        valid_until=today - datetime.timedelta(days=1),
+    )
     hidden = product_create(seller=seller, title="Cà phê nháp", is_public=False)
-    link = MarketplaceLink.objects.create(product=coffee, marketplace="tiki",
-                                          url="https://tiki.vn/ca-phe-p1.html")
+    link = MarketplaceLink.objects.create(
+        product=coffee, marketplace="tiki", url="https://tiki.vn/ca-phe-p1.html"
+    )
     MarketplaceClick.objects.bulk_create([MarketplaceClick(link=link) for _ in range(2)])
     order_create(coffee, quantity=3)
 
@@ -336,6 +370,7 @@ def test_documents_cost_the_same_queries_for_10_or_50_products(database_backend,
 
 # --- search_index check and rebuild -------------------------------------------------------
 
+
 def test_check_lists_differences_and_rebuild_fixes_them(database_backend, seller, product):
     other = product_create(seller=seller, title="Mật ong rừng U Minh", group="1.4")
 
@@ -353,8 +388,9 @@ def test_check_lists_differences_and_rebuild_fixes_them(database_backend, seller
 
     # Changes that bypassed the signals: a price by queryset, a product gone.
     StockRecord.objects.filter(product=product).update(price=99000)
-    SearchEntry.objects.create(kind=api.PRODUCT, object_id=987654, title="Ma", title_lower="ma",
-                               title_folded="ma")
+    SearchEntry.objects.create(
+        kind=api.PRODUCT, object_id=987654, title="Ma", title_lower="ma", title_folded="ma"
+    )
     out = io.StringIO()
     with pytest.raises(CommandError):
         call_command("search_index", "check", "--no-progress", stdout=out, stderr=io.StringIO())
@@ -365,16 +401,19 @@ def test_check_lists_differences_and_rebuild_fixes_them(database_backend, seller
     assert facet(api.PRICE) == {"0-100000": 1, "100000-200000": 1}
 
 
-@pytest.mark.skipif(database_backend_name() != "postgresql",
-                    reason="needs PostgreSQL: readers in other threads during a rebuild")
+@pytest.mark.skipif(
+    database_backend_name() != "postgresql",
+    reason="needs PostgreSQL: readers in other threads during a rebuild",
+)
 @pytest.mark.django_db(transaction=True)
 def test_searches_never_see_an_empty_index_during_a_rebuild(database_backend, reference_data):
     """K2: one thread rebuilds again and again while another searches; every search sees the
     whole shelf. (Committed data here, so the signals index the shelf as it is created.)"""
     sellers = [SellerFactory(), SellerFactory()]
     for n in range(60):
-        product_create(seller=sellers[n % 2], title=f"Cà phê rang xay số {n}",
-                       price=100000 + n * 1000)
+        product_create(
+            seller=sellers[n % 2], title=f"Cà phê rang xay số {n}", price=100000 + n * 1000
+        )
     assert api.search(api.Query(text="ca phe")).total == 60
 
     totals, errors, during = [], [], []
@@ -417,31 +456,44 @@ def test_sellers_reindex_removes_suspended_sellers(database_backend, seller, pro
 
 def test_stars_leave_the_index_with_the_certificate(database_backend, seller):
     today = timezone.localdate()
-    lapsing = product_create(seller=seller, title="Cà phê sắp hết hạn", stars=5,
-                             valid_until=today + datetime.timedelta(days=1))
+    lapsing = product_create(
+        seller=seller,
+        title="Cà phê sắp hết hạn",
+        stars=5,
+        valid_until=today + datetime.timedelta(days=1),
+    )
     products_reindex([lapsing.pk])
     assert facet(api.STARS) == {"5": 1}
-    Product.objects.filter(pk=lapsing.pk).update(ocop_valid_until=today - datetime.timedelta(days=1))
+    Product.objects.filter(pk=lapsing.pk).update(
+        ocop_valid_until=today - datetime.timedelta(days=1)
+    )
     products_reindex([lapsing.pk])
     assert facet(api.STARS) == {}
 
 
 def test_daily_job_reindexes_certificates_that_lapsed_without_an_edit(database_backend, seller):
     today = timezone.localdate()
-    lapsing = product_create(seller=seller, title="Cà phê hết hạn hôm qua", stars=5,
-                             valid_until=today + datetime.timedelta(days=3))
+    lapsing = product_create(
+        seller=seller,
+        title="Cà phê hết hạn hôm qua",
+        stars=5,
+        valid_until=today + datetime.timedelta(days=3),
+    )
     untouched = product_create(seller=seller, title="Chè còn hạn", stars=4)
     products_reindex([lapsing.pk, untouched.pk])
     assert facet(api.STARS) == {"5": 1, "4": 1}
     # The certificate ends; nothing is saved, so no signal fires.
-    Product.objects.filter(pk=lapsing.pk).update(ocop_valid_until=today - datetime.timedelta(days=1))
+    Product.objects.filter(pk=lapsing.pk).update(
+        ocop_valid_until=today - datetime.timedelta(days=1)
+    )
     assert facet(api.STARS) == {"5": 1, "4": 1}
     assert certificate_changes_reindex(today) == 1
     assert facet(api.STARS) == {"4": 1}
 
 
 def test_an_order_that_takes_the_last_units_reaches_the_index(
-        database_backend, site_tree, seller, client, django_capture_on_commit_callbacks):
+    database_backend, site_tree, seller, client, django_capture_on_commit_callbacks
+):
     """Issue 11 finding 10: stock taken at order placement (a conditional UPDATE that sends no
     model signal) left a sold-out product "in stock" in the index and its popularity still."""
     honey = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", stock=2)
@@ -453,9 +505,17 @@ def test_an_order_that_takes_the_last_units_reaches_the_index(
 
     client.post(reverse("basket:add", kwargs={"pk": honey.pk}), {"quantity": 2})
     client.post(reverse("checkout:index"), {"username": "mua@example.com", "options": "anonymous"})
-    client.post(reverse("checkout:shipping-address"), {
-        "first_name": "Người Mua", "line1": "1 Lê Lợi", "line4": "Phường Bến Thành",
-        "state": "Hồ Chí Minh", "phone_number": "0912345678"}, follow=True)
+    client.post(
+        reverse("checkout:shipping-address"),
+        {
+            "first_name": "Người Mua",
+            "line1": "1 Lê Lợi",
+            "line4": "Phường Bến Thành",
+            "state": "Hồ Chí Minh",
+            "phone_number": "0912345678",
+        },
+        follow=True,
+    )
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     with django_capture_on_commit_callbacks(execute=True):
         placed = client.post(reverse("checkout:preview"), {"action": "place_order"})

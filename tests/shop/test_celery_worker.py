@@ -67,12 +67,19 @@ def test_a_worker_killed_while_sending_loses_and_doubles_nothing(site_tree, sell
     product = product_create(seller=seller, title="Trà Shan tuyết cổ thụ", price=250000)
     order = order_create(product)
     Order.objects.filter(pk=order.pk).update(guest_email="mua@example.com")
-    quick = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INTERVAL": "1",
-             "EMAIL_CLAIM_LEASE_SECONDS": "4"}
+    quick = {
+        "CELERY_VISIBILITY_TIMEOUT": "3",
+        "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+        "EMAIL_CLAIM_LEASE_SECONDS": "4",
+    }
     mail_dir = Path(tempfile.mkdtemp(prefix="ocop-worker-mail-"))
 
-    first = start_worker(mail_dir, EMAIL_BACKEND="tests.shop.slow_mail.SlowFileBackend",
-                         EMAIL_SLOW_SECONDS="120", **quick)
+    first = start_worker(
+        mail_dir,
+        EMAIL_BACKEND="tests.shop.slow_mail.SlowFileBackend",
+        EMAIL_SLOW_SECONDS="120",
+        **quick,
+    )
     try:
         sender.send_task(TASK, args=[order.pk])
         deadline = time.monotonic() + 60

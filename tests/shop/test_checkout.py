@@ -32,8 +32,9 @@ def go_to_payment(client, product, address=None):
     return client.post(reverse("checkout:shipping-address"), address or ADDRESS, follow=True)
 
 
-def test_guest_checkout_cash_on_delivery(client, site_tree, product,
-                                          django_capture_on_commit_callbacks):
+def test_guest_checkout_cash_on_delivery(
+    client, site_tree, product, django_capture_on_commit_callbacks
+):
     page = go_to_payment(client, product)
     # One shipping method: the shipping step passes on its own to the payment method.
     assert page.redirect_chain[-1][0] == reverse("checkout:payment-method")
@@ -57,7 +58,10 @@ def test_guest_checkout_cash_on_delivery(client, site_tree, product,
     assert order.language == "vi"
     address = order.shipping_address
     assert (address.first_name, address.line4, address.state) == (
-        "Nguyễn Thị Mai", "Phường Buôn Ma Thuột", "Đắk Lắk")
+        "Nguyễn Thị Mai",
+        "Phường Buôn Ma Thuột",
+        "Đắk Lắk",
+    )
     assert address.phone_number.as_e164 == "+84912345678"
     assert address.country.iso_3166_1_a2 == "VN"
     assert order.sources.get().source_type.code == "cod"
@@ -70,11 +74,14 @@ def test_guest_checkout_cash_on_delivery(client, site_tree, product,
     assert email.subject == f"Đơn hàng {order.number} đã được xác nhận"
     assert "Nguyễn Thị Mai" in email.body and "370.000\u00a0₫" in email.body
     assert "thanh toán khi nhận hàng" in email.body.lower()
-    assert f"/shop/accounts/{order.number}/" in email.body or order.verification_hash() in email.body
+    assert (
+        f"/shop/accounts/{order.number}/" in email.body or order.verification_hash() in email.body
+    )
 
 
-def test_confirmation_email_is_in_the_language_of_the_order(client, site_tree, product,
-                                                             django_capture_on_commit_callbacks):
+def test_confirmation_email_is_in_the_language_of_the_order(
+    client, site_tree, product, django_capture_on_commit_callbacks
+):
     client.post("/en" + reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     client.post("/en/shop/checkout/", {"username": "ann@example.com", "options": "anonymous"})
     client.post("/en/shop/checkout/shipping-address/", ADDRESS, follow=True)
@@ -87,8 +94,9 @@ def test_confirmation_email_is_in_the_language_of_the_order(client, site_tree, p
     assert "cash on delivery" in mail.outbox[0].body and "₫185,000" in mail.outbox[0].body
 
 
-def test_sending_the_confirmation_twice_sends_one_email(client, site_tree, product,
-                                                        django_capture_on_commit_callbacks):
+def test_sending_the_confirmation_twice_sends_one_email(
+    client, site_tree, product, django_capture_on_commit_callbacks
+):
     from shop.checkout.services import order_confirmation_send
 
     go_to_payment(client, product)
@@ -150,8 +158,9 @@ def test_unknown_payment_method_is_refused(client, site_tree, product):
     assert Order.objects.count() == 0
 
 
-def test_order_appears_in_the_dashboard(client, admin_client, site_tree, product,
-                                        django_capture_on_commit_callbacks):
+def test_order_appears_in_the_dashboard(
+    client, admin_client, site_tree, product, django_capture_on_commit_callbacks
+):
     go_to_payment(client, product)
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     client.post(reverse("checkout:preview"), {"action": "place_order"})
@@ -162,8 +171,9 @@ def test_order_appears_in_the_dashboard(client, admin_client, site_tree, product
     assert "Nguyễn Thị Mai" in detail.content.decode()
 
 
-def test_checkout_with_an_account_keeps_the_order_in_the_account(client, site_tree, product,
-                                                                  django_capture_on_commit_callbacks):
+def test_checkout_with_an_account_keeps_the_order_in_the_account(
+    client, site_tree, product, django_capture_on_commit_callbacks
+):
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_user("lan", "lan@example.com", "mat-khau-an-toan-2026")
@@ -186,8 +196,9 @@ def test_checkout_with_an_account_keeps_the_order_in_the_account(client, site_tr
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-def test_place_order_resent_after_it_went_through_lands_on_the_order(client, site_tree, product,
-                                                                     signed_in):
+def test_place_order_resent_after_it_went_through_lands_on_the_order(
+    client, site_tree, product, signed_in
+):
     """Issue 11 finding 9: the buyer's phone timed out and resent "place order" (or the buyer
     clicked again) after the first request had placed the order. The resend must land on that
     order's confirmation, not on "your basket is empty", and place nothing more."""
@@ -214,7 +225,8 @@ def test_place_order_resent_after_it_went_through_lands_on_the_order(client, sit
 
 
 def test_a_broker_that_is_down_never_turns_a_placed_order_into_an_error(
-        client, site_tree, product, monkeypatch, django_capture_on_commit_callbacks):
+    client, site_tree, product, monkeypatch, django_capture_on_commit_callbacks
+):
     """Issue 11 finding 11: the confirmation task could not be sent (Redis down) after the
     order committed, and the buyer saw an error page. The buyer now sees the confirmation,
     and the e-mail is sent from the web process instead."""

@@ -26,18 +26,21 @@ def assert_site_chrome(html):
 def two_sellers(site_tree):
     a = SellerFactory(name="HTX Cà phê Ea Tu", code="htx-a")
     b = SellerFactory(name="Mật ong Bản Giốc", code="htx-b")
-    return {"a": a, "b": b,
-            "coffee": product_create(seller=a, title="Cà phê Robusta 500g", price=185000),
-            "honey": product_create(seller=b, title="Mật ong rừng 1 lít", price=300000)}
+    return {
+        "a": a,
+        "b": b,
+        "coffee": product_create(seller=a, title="Cà phê Robusta 500g", price=185000),
+        "honey": product_create(seller=b, title="Mật ong rừng 1 lít", price=300000),
+    }
 
 
 def test_checkout_steps_and_thank_you_page_have_the_site_header_and_footer(
-        client, site_tree, product, django_capture_on_commit_callbacks):
+    client, site_tree, product, django_capture_on_commit_callbacks
+):
     add_to_basket(client, product)
     gateway = client.get(reverse("checkout:index")).content.decode()
     assert_site_chrome(gateway)
-    client.post(reverse("checkout:index"), {"username": "mai@example.com",
-                                            "options": "anonymous"})
+    client.post(reverse("checkout:index"), {"username": "mai@example.com", "options": "anonymous"})
     assert_site_chrome(client.get(reverse("checkout:shipping-address")).content.decode())
     client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
     assert_site_chrome(client.get(reverse("checkout:payment-method"), follow=True).content.decode())
@@ -57,8 +60,7 @@ def test_basket_lines_name_their_seller_with_a_link(client, two_sellers):
     add_to_basket(client, two_sellers["honey"])
     html = client.get(reverse("basket:summary")).content.decode()
     for seller in (two_sellers["a"], two_sellers["b"]):
-        assert (f'Người bán: <a href="{seller.get_absolute_url()}">{seller.name}</a>'
-                in html)
+        assert f'Người bán: <a href="{seller.get_absolute_url()}">{seller.name}</a>' in html
 
 
 def test_basket_explains_delivery_before_the_address(client, two_sellers):
@@ -67,15 +69,17 @@ def test_basket_explains_delivery_before_the_address(client, two_sellers):
     add_to_basket(client, two_sellers["coffee"])
     html = client.get(reverse("basket:summary")).content.decode()
     assert "Phí giao hàng tính theo từng người bán, sau khi bạn nhập địa chỉ" in html
-    assert ("Miền Trung: 25.000\u00a0₫ mỗi kiện, miễn phí khi tiền hàng trong kiện từ "
-            "500.000\u00a0₫") in html
+    assert (
+        "Miền Trung: 25.000\u00a0₫ mỗi kiện, miễn phí khi tiền hàng trong kiện từ 500.000\u00a0₫"
+    ) in html
     assert "Các vùng khác: 40.000\u00a0₫ mỗi kiện" in html
 
 
 def test_basket_explains_delivery_in_english(client, two_sellers):
     ShippingRule.objects.create(region="north", charge=35000)
-    client.post("/en" + reverse("basket:add", kwargs={"pk": two_sellers["coffee"].pk}),
-                {"quantity": 1})
+    client.post(
+        "/en" + reverse("basket:add", kwargs={"pk": two_sellers["coffee"].pk}), {"quantity": 1}
+    )
     html = client.get("/en/shop/basket/").content.decode()
     assert "Delivery is charged per seller, once you enter your address" in html
     assert "the North: ₫35,000 per parcel" in html
@@ -85,15 +89,18 @@ def test_checkout_shows_each_parcels_charge_and_why(client, two_sellers):
     # Đắk Lắk is central: 25.000 ₫ a parcel, free from 500.000 ₫ of goods in the parcel.
     ShippingRule.objects.create(region="central", charge=25000, free_above=500000)
     add_to_basket(client, two_sellers["coffee"], 2)  # 370.000 ₫: pays
-    add_to_basket(client, two_sellers["honey"], 2)   # 600.000 ₫: free
-    client.post(reverse("checkout:index"), {"username": "mai@example.com",
-                                            "options": "anonymous"})
+    add_to_basket(client, two_sellers["honey"], 2)  # 600.000 ₫: free
+    client.post(reverse("checkout:index"), {"username": "mai@example.com", "options": "anonymous"})
     client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     html = re.sub(r"[ \t\n]+", " ", client.get(reverse("checkout:preview")).content.decode())
     assert "Phí giao hàng đến Đắk Lắk, theo từng người bán" in html
-    assert ("<strong>HTX Cà phê Ea Tu</strong>: 25.000\u00a0₫ <span "
-            'class="small text-muted">· phí đồng giá cho vùng của bạn, miễn phí khi tiền '
-            "hàng từ 500.000\u00a0₫") in html
-    assert ("<strong>Mật ong Bản Giốc</strong>: 0\u00a0₫ <span class=\"small text-muted\">"
-            "· miễn phí: tiền hàng trong kiện từ 500.000\u00a0₫") in html
+    assert (
+        "<strong>HTX Cà phê Ea Tu</strong>: 25.000\u00a0₫ <span "
+        'class="small text-muted">· phí đồng giá cho vùng của bạn, miễn phí khi tiền '
+        "hàng từ 500.000\u00a0₫"
+    ) in html
+    assert (
+        '<strong>Mật ong Bản Giốc</strong>: 0\u00a0₫ <span class="small text-muted">'
+        "· miễn phí: tiền hàng trong kiện từ 500.000\u00a0₫"
+    ) in html

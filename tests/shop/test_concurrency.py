@@ -18,15 +18,21 @@ StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ADDRESS = {"first_name": "Người Mua", "line1": "1 Lê Lợi", "line4": "Phường Bến Thành",
-           "state": "Hồ Chí Minh", "phone_number": "0912345678"}
+ADDRESS = {
+    "first_name": "Người Mua",
+    "line1": "1 Lê Lợi",
+    "line4": "Phường Bến Thành",
+    "state": "Hồ Chí Minh",
+    "phone_number": "0912345678",
+}
 
 
 def ready_to_place(product, n):
     client = Client()
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
-    client.post(reverse("checkout:index"), {"username": f"mua{n}@example.com",
-                                            "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"), {"username": f"mua{n}@example.com", "options": "anonymous"}
+    )
     client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     return client
@@ -64,8 +70,9 @@ def test_30_buyers_for_the_last_5_units(site_tree, seller):
     assert (stock.num_in_stock, stock.num_allocated) == (5, 5)
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("sqlite"),
-                    reason="needs PostgreSQL")
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("sqlite"), reason="needs PostgreSQL"
+)
 def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
     p1 = product_create(seller=seller, title="Chè 1", stock=100)
     p2 = product_create(seller=seller, title="Chè 2", stock=100)
@@ -75,8 +82,9 @@ def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
         first, second = (p1, p2) if n % 2 else (p2, p1)
         client.post(reverse("basket:add", kwargs={"pk": first.pk}), {"quantity": 1})
         client.post(reverse("basket:add", kwargs={"pk": second.pk}), {"quantity": 2})
-        client.post(reverse("checkout:index"), {"username": f"b{n}@example.com",
-                                                "options": "anonymous"})
+        client.post(
+            reverse("checkout:index"), {"username": f"b{n}@example.com", "options": "anonymous"}
+        )
         client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
         client.post(reverse("checkout:payment-method"), {"method": "cod"})
         clients.append(client)
@@ -86,8 +94,9 @@ def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
     def place(client):
         try:
             barrier.wait()
-            statuses.append(client.post(reverse("checkout:preview"),
-                                        {"action": "place_order"}).status_code)
+            statuses.append(
+                client.post(reverse("checkout:preview"), {"action": "place_order"}).status_code
+            )
         finally:
             connections.close_all()
 
@@ -97,8 +106,9 @@ def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
     for thread in threads:
         thread.join(timeout=120)
     assert statuses.count(302) == 8 and Order.objects.count() == 8
-    allocated = sorted(StockRecord.objects.filter(product__in=[p1, p2])
-                       .values_list("num_allocated", flat=True))
+    allocated = sorted(
+        StockRecord.objects.filter(product__in=[p1, p2]).values_list("num_allocated", flat=True)
+    )
     assert allocated == [12, 12]
 
 
@@ -147,8 +157,7 @@ def test_two_buyers_adding_a_never_added_product_at_once_both_get_it(site_tree, 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's concurrent transactions (bin/test starts one)")
     ProductRecord = get_model("analytics", "ProductRecord")
-    products = [product_create(seller=seller, title=f"Bánh tráng {n}", stock=50)
-                for n in range(12)]
+    products = [product_create(seller=seller, title=f"Bánh tráng {n}", stock=50) for n in range(12)]
     results = []
 
     def add(product, barrier):
@@ -156,8 +165,9 @@ def test_two_buyers_adding_a_never_added_product_at_once_both_get_it(site_tree, 
             client = Client()
             client.get("/")  # a session, so both requests start level
             barrier.wait()
-            response = client.post(reverse("basket:add", kwargs={"pk": product.pk}),
-                                   {"quantity": 1})
+            response = client.post(
+                reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1}
+            )
             results.append((product.pk, response.status_code))
         finally:
             connections.close_all()
@@ -171,6 +181,9 @@ def test_two_buyers_adding_a_never_added_product_at_once_both_get_it(site_tree, 
             thread.join(timeout=60)
 
     assert sorted(status for _, status in results) == [302] * 24, results
-    counts = dict(ProductRecord.objects.filter(product__in=products)
-                  .values_list("product_id", "num_basket_additions"))
+    counts = dict(
+        ProductRecord.objects.filter(product__in=products).values_list(
+            "product_id", "num_basket_additions"
+        )
+    )
     assert counts == {p.pk: 2 for p in products}

@@ -24,9 +24,14 @@ Country = get_model("address", "Country")
 pytestmark = pytest.mark.django_db
 
 # Pages a seller may open with its own objects (the rest of SELLER_VIEWS work without ids).
-OWN_OBJECT_VIEWS = {"catalogue-product", "catalogue-product-create-child",
-                    "catalogue-product-delete", "order-detail", "order-line-detail",
-                    "product-submit"}
+OWN_OBJECT_VIEWS = {
+    "catalogue-product",
+    "catalogue-product-create-child",
+    "catalogue-product-delete",
+    "order-detail",
+    "order-line-detail",
+    "product-submit",
+}
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
 POST_ONLY_VIEWS = {"product-submit", "order-part-action"}
 
@@ -41,7 +46,8 @@ def dashboard_patterns():
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, route)
             elif isinstance(pattern, URLPattern) and (
-                    "shop/dashboard/" in route or "shop/payments/dashboard/" in route):
+                "shop/dashboard/" in route or "shop/payments/dashboard/" in route
+            ):
                 found.append((pattern, route))
 
     walk(get_resolver().url_patterns, "")
@@ -69,25 +75,52 @@ def world(site_tree, django_user_model):
     Product.objects.filter(pk=draft.pk).update(moderation_status="draft")
     order = order_create(tea, honey, payment_method="cod")  # one order, a parcel of each seller
     address = ShippingAddress.objects.create(
-        first_name="Người Mua", line1="1 Lê Lợi", line4="Phường Bến Thành", state="Hồ Chí Minh",
-        country=Country.objects.get(iso_3166_1_a2="VN"), phone_number="+84912345678")
+        first_name="Người Mua",
+        line1="1 Lê Lợi",
+        line4="Phường Bến Thành",
+        state="Hồ Chí Minh",
+        country=Country.objects.get(iso_3166_1_a2="VN"),
+        phone_number="+84912345678",
+    )
     Order.objects.filter(pk=order.pk).update(shipping_address=address)
     line_a = order.lines.get(partner=a)
     note = order.notes.create(message="Ghi chú nội bộ", user=user_a)
     officer = django_user_model.objects.create_user("cb-hn", "cbhn@example.com", "mk-2026-x1")
     Officer.objects.create(user=officer, unit=hanoi)
     buyer = django_user_model.objects.create_user("mua", "mua@example.com", "mk-2026-x1")
-    staff = django_user_model.objects.create_user("qt", "qt@example.com", "mk-2026-x1",
-                                                  is_staff=True, is_superuser=True)
-    ids = {"pk": tea.pk, "parent_pk": tea.pk, "number": order.number, "line_id": line_a.pk,
-           "note_id": note.pk, "partner_pk": a.pk, "user_pk": user_a.pk,
-           "product_class_slug": tea.product_class.slug, "slug": "ORDER_PLACED",
-           "method_pk": 1, "parent": 1, "action": "confirm",
-           "part_number": order.parts.get(partner=a).number}
-    return {"ids": ids, "order": order, "tea": tea, "honey": honey, "draft": draft,
-            "address": address, "users": {"buyer": buyer, "seller A": user_a,
-                                          "seller B": user_b, "officer": officer,
-                                          "staff": staff}}
+    staff = django_user_model.objects.create_user(
+        "qt", "qt@example.com", "mk-2026-x1", is_staff=True, is_superuser=True
+    )
+    ids = {
+        "pk": tea.pk,
+        "parent_pk": tea.pk,
+        "number": order.number,
+        "line_id": line_a.pk,
+        "note_id": note.pk,
+        "partner_pk": a.pk,
+        "user_pk": user_a.pk,
+        "product_class_slug": tea.product_class.slug,
+        "slug": "ORDER_PLACED",
+        "method_pk": 1,
+        "parent": 1,
+        "action": "confirm",
+        "part_number": order.parts.get(partner=a).number,
+    }
+    return {
+        "ids": ids,
+        "order": order,
+        "tea": tea,
+        "honey": honey,
+        "draft": draft,
+        "address": address,
+        "users": {
+            "buyer": buyer,
+            "seller A": user_a,
+            "seller B": user_b,
+            "officer": officer,
+            "staff": staff,
+        },
+    }
 
 
 def test_every_dashboard_page_is_guarded_by_the_one_table(world):
@@ -99,8 +132,7 @@ def test_every_dashboard_page_is_guarded_by_the_one_table(world):
     assert {"order-stats", "order-shipping-address", "order-detail-note"} <= names - SELLER_VIEWS
 
 
-@pytest.mark.parametrize("role", ["anonymous", "buyer", "officer", "seller A", "seller B",
-                                  "staff"])
+@pytest.mark.parametrize("role", ["anonymous", "buyer", "officer", "seller A", "seller B", "staff"])
 def test_every_dashboard_page_for_every_role(client, world, role):
     if role != "anonymous":
         client.force_login(world["users"][role])
@@ -146,9 +178,17 @@ def test_no_seller_changes_the_address_of_an_order_it_shares(client, world):
     """The finding: seller B changed the delivery address of an order holding A's parcel."""
     client.force_login(world["users"]["seller B"])
     url = f"/shop/dashboard/orders/{world['order'].number}/shipping-address/"
-    response = client.post(url, {"first_name": "Kẻ Gian", "line1": "99 Đường Khác",
-                                 "line4": "Phường X", "state": "Hà Nội",
-                                 "phone_number": "0987654321", "country": "VN"})
+    response = client.post(
+        url,
+        {
+            "first_name": "Kẻ Gian",
+            "line1": "99 Đường Khác",
+            "line4": "Phường X",
+            "state": "Hà Nội",
+            "phone_number": "0987654321",
+            "country": "VN",
+        },
+    )
     assert response.status_code == 404
     world["address"].refresh_from_db()
     assert world["address"].line1 == "1 Lê Lợi"
@@ -158,11 +198,13 @@ def test_sellers_get_no_whole_order_csv_statistics_or_other_sellers_sku_filters(
     client.force_login(world["users"]["seller B"])
     assert client.get("/shop/dashboard/orders/?response_format=csv").status_code == 404
     assert client.get("/shop/dashboard/orders/statistics/").status_code == 404
-    own = client.get("/shop/dashboard/orders/?partner_sku="
-                     + world["honey"].stockrecords.get().partner_sku)
+    own = client.get(
+        "/shop/dashboard/orders/?partner_sku=" + world["honey"].stockrecords.get().partner_sku
+    )
     assert str(world["order"].number) in own.content.decode()
-    theirs = client.get("/shop/dashboard/orders/?partner_sku="
-                        + world["tea"].stockrecords.get().partner_sku)
+    theirs = client.get(
+        "/shop/dashboard/orders/?partner_sku=" + world["tea"].stockrecords.get().partner_sku
+    )
     assert str(world["order"].number) not in theirs.content.decode()
     titled = client.get("/shop/dashboard/orders/?product_title=Chè")
     assert str(world["order"].number) not in titled.content.decode()
@@ -214,8 +256,10 @@ def test_staff_order_csv_has_no_live_formula_from_a_buyers_name(client, world):
     world["address"].save()
     client.force_login(world["users"]["staff"])
     order = world["order"]
-    response = client.post("/shop/dashboard/orders/", {
-        "action": "download_selected_orders", "selected_order": [order.pk]})
+    response = client.post(
+        "/shop/dashboard/orders/",
+        {"action": "download_selected_orders", "selected_order": [order.pk]},
+    )
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     names = [cell for row in rows[1:] for cell in row if "HYPERLINK" in cell]

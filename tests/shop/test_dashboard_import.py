@@ -28,8 +28,9 @@ def upload(rows, name="san-pham.csv"):
 @pytest.fixture
 def seller_user(django_user_model, seller):
     user = django_user_model.objects.create_user("ea-tu", "eatu@example.vn", "mat-khau-dai-123")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
-                                                     content_type__app_label="partner"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
     seller.users.add(user)
     return user
 
@@ -43,9 +44,9 @@ def test_urls_are_where_the_template_links_point():
 def test_staff_choose_the_seller_and_products_are_approved(admin_client, site_tree, seller):
     page = admin_client.get(URL).content.decode()
     assert 'name="partner"' in page and 'name="file"' in page
-    response = admin_client.post(URL, {"partner": seller.pk,
-                                       "file": upload([good_row("A"), good_row("B")])},
-                                 follow=True)
+    response = admin_client.post(
+        URL, {"partner": seller.pk, "file": upload([good_row("A"), good_row("B")])}, follow=True
+    )
     assert response.redirect_chain[-1][0] == URL
     assert "tạo mới 2 sản phẩm, cập nhật 0" in response.content.decode()
     assert set(StockRecord.objects.values_list("partner__code", flat=True)) == {seller.code}
@@ -120,7 +121,8 @@ def test_template_downloads_are_a_real_workbook_and_csv(admin_client, reference_
     assert "mau-nhap-san-pham.csv" in response["Content-Disposition"]
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff") and text.strip("\ufeff\r\n").split(",") == [
-        c.header for c in COLUMNS]
+        c.header for c in COLUMNS
+    ]
 
 
 def test_template_filled_in_imports(admin_client, reference_data, seller):

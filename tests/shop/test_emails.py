@@ -27,8 +27,21 @@ pytestmark = pytest.mark.django_db
 SITE = "https://cho-ocop.example.vn"
 LINK = re.compile(r"(?:https?:)?//[^\s\"'<>)]+")
 # Phrases of Oscar's and our English texts that must not survive in a Vietnamese e-mail.
-ENGLISH = ("Hello", "Thank you", "password", "back in stock", "Someone", "confirm", "order",
-           "Dear", "alert", "Thanks", "Team", "certificate", "application")
+ENGLISH = (
+    "Hello",
+    "Thank you",
+    "password",
+    "back in stock",
+    "Someone",
+    "confirm",
+    "order",
+    "Dear",
+    "alert",
+    "Thanks",
+    "Team",
+    "certificate",
+    "application",
+)
 
 
 @pytest.fixture
@@ -51,7 +64,7 @@ def check_links(client, message, *, language, expect_some=True):
     assert "example.com" not in text
     for url in found:
         assert url.startswith(SITE + "/"), url
-        path = url[len(SITE):]
+        path = url[len(SITE) :]
         if language == "en":
             assert path.startswith("/en/"), url
         elif language == "vi":
@@ -121,8 +134,9 @@ def test_part_notice_in_the_buyers_language(client, public_site, product, langua
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_password_reset_link_works_in_each_language(client, public_site, django_user_model,
-                                                    language):
+def test_password_reset_link_works_in_each_language(
+    client, public_site, django_user_model, language
+):
     django_user_model.objects.create_user("mai", "mai@example.com", "mat-khau-cu-2026")
     prefix = "/en" if language == "en" else ""
     with translation.override(language):
@@ -134,7 +148,7 @@ def test_password_reset_link_works_in_each_language(client, public_site, django_
     assert not getattr(message, "alternatives", None)
     (url,) = check_links(client, message, language=language)
     # The token link leads to the form for the new password, in the same language.
-    form = client.get(client.get(url[len(SITE):])["Location"])
+    form = client.get(client.get(url[len(SITE) :])["Location"])
     assert form.status_code == 200 and b'name="new_password1"' in form.content
     if language == "vi":
         check_vietnamese(message)
@@ -152,8 +166,12 @@ def test_account_e_mails_in_each_language(client, public_site, django_user_model
     with translation.override(language):
         dispatcher = CustomerDispatcher()
         dispatcher.send_registration_email_for_user(user, {"user": user, "site": site})
-        context = {"user": user, "site": site, "reset_url": get_password_reset_url(user),
-                   "new_email": "moi@nha-mai.vn"}
+        context = {
+            "user": user,
+            "site": site,
+            "reset_url": get_password_reset_url(user),
+            "new_email": "moi@nha-mai.vn",
+        }
         dispatcher.send_password_changed_email_for_user(user, context)
         dispatcher.send_email_changed_email_for_user(user, context)
     assert len(mail.outbox) == 3
@@ -164,8 +182,7 @@ def test_account_e_mails_in_each_language(client, public_site, django_user_model
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_stock_alert_confirmation_in_the_visitors_language(client, public_site, product,
-                                                           language):
+def test_stock_alert_confirmation_in_the_visitors_language(client, public_site, product, language):
     StockRecord.objects.filter(product=product).update(num_in_stock=0)
     with translation.override(language):
         path = reverse("customer:alert-create", kwargs={"pk": product.pk})
@@ -205,8 +222,9 @@ def test_certificate_reminder_in_both_languages(client, public_site, reference_d
     check_both(message)
 
 
-def test_application_decision_in_both_languages(client, public_site, reference_data,
-                                                django_user_model):
+def test_application_decision_in_both_languages(
+    client, public_site, reference_data, django_user_model
+):
     from startups.models import SellerApplication, UnionUnit
     from startups.notifications import application_decision_send
     from startups.services import union_units_load
@@ -215,10 +233,20 @@ def test_application_decision_in_both_languages(client, public_site, reference_d
     unit = UnionUnit.objects.get(province__code="66", level="province")
     application = SellerApplication.objects.create(
         created_by=django_user_model.objects.create_user("cb", "cb@example.com", "mk-2026-abcd"),
-        kind="cooperative", display_name="HTX Chè", legal_name="HTX Chè", contact_email="a@example.com",
-        province=unit.province, commune="Xã Ea Tu", phone="+84912345678", union_unit=unit,
-        bank_bin="970436", bank_account_number="0123456789", bank_account_holder="A B",
-        status="rejected", rejection_reason="Thiếu giấy phép")
+        kind="cooperative",
+        display_name="HTX Chè",
+        legal_name="HTX Chè",
+        contact_email="a@example.com",
+        province=unit.province,
+        commune="Xã Ea Tu",
+        phone="+84912345678",
+        union_unit=unit,
+        bank_bin="970436",
+        bank_account_number="0123456789",
+        bank_account_holder="A B",
+        status="rejected",
+        rejection_reason="Thiếu giấy phép",
+    )
     assert application_decision_send(application_id=application.pk)
     (message,) = mail.outbox
     check_links(client, message, language=None)
@@ -247,6 +275,10 @@ def test_stock_alert_requests_are_rate_limited(client, product, settings):
 def test_product_reviews_are_closed(client, product):
     base = product.get_absolute_url()
     assert client.get(base + "reviews/add/").status_code == 404
-    assert client.post(base + "reviews/add/", {"title": "Ngon", "score": 5,
-                                               "body": "Ngon lắm"}).status_code == 404
+    assert (
+        client.post(
+            base + "reviews/add/", {"title": "Ngon", "score": 5, "body": "Ngon lắm"}
+        ).status_code
+        == 404
+    )
     assert client.get(product.get_absolute_url()).status_code == 200

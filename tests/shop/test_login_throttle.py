@@ -16,14 +16,17 @@ LIMIT = 10
 
 @pytest.fixture
 def owner(django_user_model, site_tree):
-    return django_user_model.objects.create_user("chu", "chu@example.com", PASSWORD,
-                                                 is_staff=True, is_superuser=True)
+    return django_user_model.objects.create_user(
+        "chu", "chu@example.com", PASSWORD, is_staff=True, is_superuser=True
+    )
 
 
 def shop_login(client, password, email="chu@example.com", address="203.0.113.7"):
-    return client.post(reverse("customer:login"), {
-        "login-username": email, "login-password": password, "login_submit": "1"},
-        REMOTE_ADDR=address)
+    return client.post(
+        reverse("customer:login"),
+        {"login-username": email, "login-password": password, "login_submit": "1"},
+        REMOTE_ADDR=address,
+    )
 
 
 def test_wrong_passwords_pause_the_shop_login_even_for_the_right_one(client, owner):
@@ -42,11 +45,15 @@ def test_the_pause_counts_per_account_across_forms_and_addresses(client, owner):
     """Guesses through the Django admin with the user name count for the same account as the
     shop's e-mail login, from other addresses too."""
     for n in range(LIMIT):
-        client.post("/django-admin/login/", {"username": "chu", "password": "sai"},
-                    REMOTE_ADDR=f"198.51.100.{n}")
+        client.post(
+            "/django-admin/login/",
+            {"username": "chu", "password": "sai"},
+            REMOTE_ADDR=f"198.51.100.{n}",
+        )
     assert shop_login(client, PASSWORD, address="192.0.2.50").status_code == 429
-    response = client.post("/django-admin/login/", {"username": "chu", "password": PASSWORD},
-                           REMOTE_ADDR="192.0.2.51")
+    response = client.post(
+        "/django-admin/login/", {"username": "chu", "password": PASSWORD}, REMOTE_ADDR="192.0.2.51"
+    )
     assert response.status_code == 429
 
 
@@ -73,16 +80,24 @@ def test_a_password_reset_lifts_the_pause(client, owner):
     client.post(reverse("password-reset"), {"email": "chu@example.com"})
     link = re.search(r"/shop/password-reset/confirm/\S+/\S+/", mail.outbox[-1].body).group(0)
     form_url = client.get(link).url  # Django swaps the token into the session
-    response = client.post(form_url, {"new_password1": "mat-khau-moi-2026",
-                                      "new_password2": "mat-khau-moi-2026"})
+    response = client.post(
+        form_url, {"new_password1": "mat-khau-moi-2026", "new_password2": "mat-khau-moi-2026"}
+    )
     assert response.status_code == 302
     assert shop_login(client, "mat-khau-moi-2026").status_code == 302
 
 
 def test_registration_does_not_reveal_a_registered_email(client, owner):
-    response = client.post(reverse("customer:login"), {
-        "registration-email": "CHU@example.com", "registration-password1": "mot-mat-khau-2026",
-        "registration-password2": "mot-mat-khau-2026", "registration_submit": "1"}, follow=True)
+    response = client.post(
+        reverse("customer:login"),
+        {
+            "registration-email": "CHU@example.com",
+            "registration-password1": "mot-mat-khau-2026",
+            "registration-password2": "mot-mat-khau-2026",
+            "registration_submit": "1",
+        },
+        follow=True,
+    )
     page = response.content.decode()
     assert "đã tồn tại" not in page and "already exists" not in page
     assert "Vui lòng kiểm tra hộp thư" in page
@@ -93,9 +108,16 @@ def test_registration_does_not_reveal_a_registered_email(client, owner):
     # A new address gets the very same answer, and is not signed in either: its account
     # waits for the owner of the address to confirm it.
     other = Client()
-    fresh = other.post(reverse("customer:login"), {
-        "registration-email": "moi@example.com", "registration-password1": "mot-mat-khau-2026",
-        "registration-password2": "mot-mat-khau-2026", "registration_submit": "1"}, follow=True)
+    fresh = other.post(
+        reverse("customer:login"),
+        {
+            "registration-email": "moi@example.com",
+            "registration-password1": "mot-mat-khau-2026",
+            "registration-password2": "mot-mat-khau-2026",
+            "registration_submit": "1",
+        },
+        follow=True,
+    )
     assert fresh.redirect_chain == response.redirect_chain
     assert "Vui lòng kiểm tra hộp thư" in fresh.content.decode()
     assert "_auth_user_id" not in other.session

@@ -18,12 +18,14 @@ def _self_application(units, officer):  # noqa: F811
     data = form_data(units)
     data["province_id"], data["union_unit_id"] = data.pop("province"), data.pop("union_unit")
     data["phone"] = "+84912345678"
-    return SellerApplication.objects.create(applicant=officer.user, created_by=officer.user,
-                                            **data)
+    return SellerApplication.objects.create(applicant=officer.user, created_by=officer.user, **data)
 
 
 def test_officer_cannot_approve_their_own_application_another_officer_does(
-        client, django_user_model, units):  # noqa: F811
+    client,
+    django_user_model,
+    units,  # noqa: F811  (the fixture, imported)
+):
     officer = make_officer(django_user_model, units["eatu"], "canbo-eatu")
     application = _self_application(units, officer)
     client.force_login(officer.user)
@@ -43,8 +45,7 @@ def test_officer_cannot_approve_their_own_application_another_officer_does(
     assert application.status == "approved" and application.reviewed_by == above.user
 
 
-def test_officer_cannot_approve_a_product_of_a_shop_they_run(client, django_user_model,
-                                                            units):  # noqa: F811
+def test_officer_cannot_approve_a_product_of_a_shop_they_run(client, django_user_model, units):  # noqa: F811
     officer = make_officer(django_user_model, units["daklak"], "canbo-hotro")
     client.force_login(officer.user)
     client.post(reverse("startups:on-behalf"), form_data(units, consent_note=CONSENT))
@@ -62,8 +63,7 @@ def test_officer_cannot_approve_a_product_of_a_shop_they_run(client, django_user
     assert Product.objects.get(pk=product.pk).moderation_status == "approved"
 
 
-def test_a_seller_who_applied_themselves_cannot_be_handed_over(client, django_user_model,
-                                                              units):  # noqa: F811
+def test_a_seller_who_applied_themselves_cannot_be_handed_over(client, django_user_model, units):  # noqa: F811
     producer = django_user_model.objects.create_user("an", "an@example.com", "mat-khau-2026-x")
     client.force_login(producer)
     client.post(reverse("startups:apply"), form_data(units))
@@ -81,11 +81,16 @@ def test_a_seller_who_applied_themselves_cannot_be_handed_over(client, django_us
 
 
 def test_handover_only_to_the_producers_recorded_account_and_recorded(
-        client, django_user_model, units):  # noqa: F811
+    client,
+    django_user_model,
+    units,  # noqa: F811  (the fixture, imported)
+):
     officer = make_officer(django_user_model, units["daklak"], "canbo-hotro")
     client.force_login(officer.user)
-    client.post(reverse("startups:on-behalf"), form_data(
-        units, consent_note=CONSENT, contact_email="hoa@example.com"))
+    client.post(
+        reverse("startups:on-behalf"),
+        form_data(units, consent_note=CONSENT, contact_email="hoa@example.com"),
+    )
     application = SellerApplication.objects.get()
     partner = application.partner
     url = reverse("startups:review", args=[application.pk])
@@ -106,8 +111,7 @@ def test_handover_only_to_the_producers_recorded_account_and_recorded(
     assert "hoa@example.com" in client.get(url).content.decode()
 
 
-def test_handover_without_recorded_email_never_goes_to_an_officer(client, django_user_model,
-                                                                 units):  # noqa: F811
+def test_handover_without_recorded_email_never_goes_to_an_officer(client, django_user_model, units):  # noqa: F811
     officer = make_officer(django_user_model, units["daklak"], "canbo-hotro")
     colleague = make_officer(django_user_model, units["eatu"], "canbo-eatu")
     client.force_login(officer.user)

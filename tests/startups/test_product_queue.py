@@ -24,10 +24,20 @@ def officer_client(client, site_tree, django_user_model, seller):
     Officer.objects.create(user=user, unit=daklak)
     creator = django_user_model.objects.create_user("nv", "nv@example.com", "mk-2026-abcd")
     SellerApplication.objects.create(
-        created_by=creator, kind="cooperative", display_name=seller.name, legal_name="HTX",
-        province=daklak.province, commune="Xã Ea Tu", phone="+84912345678", union_unit=daklak,
-        bank_bin="970436", bank_account_number="0123456789", bank_account_holder="A B",
-        status="approved", partner=seller)
+        created_by=creator,
+        kind="cooperative",
+        display_name=seller.name,
+        legal_name="HTX",
+        province=daklak.province,
+        commune="Xã Ea Tu",
+        phone="+84912345678",
+        union_unit=daklak,
+        bank_bin="970436",
+        bank_account_number="0123456789",
+        bank_account_holder="A B",
+        status="approved",
+        partner=seller,
+    )
     client.force_login(user)
     return client
 
@@ -35,13 +45,16 @@ def officer_client(client, site_tree, django_user_model, seller):
 def test_a_new_product_with_pictures_is_queued_as_new(officer_client, seller):
     new = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     # What a seller's first save with pictures left behind: a picture count in pending_changes.
-    Product.objects.filter(pk=new.pk).update(moderation_status="submitted",
-                                             pending_changes={"images": 1})
+    Product.objects.filter(pk=new.pk).update(
+        moderation_status="submitted", pending_changes={"images": 1}
+    )
     changed = product_create(seller=seller, title="Mật ong Ea Tu 500ml")
     Product.objects.filter(pk=changed.pk).update(pending_changes={"title": "Mật ong rừng"})
     html = officer_client.get(reverse("startups:product-queue")).content.decode()
-    rows = {title: html.split(title, 1)[1].split("</tr>", 1)[0]
-            for title in ("Tiêu đen Ea Tu 500g", "Mật ong Ea Tu 500ml")}
+    rows = {
+        title: html.split(title, 1)[1].split("</tr>", 1)[0]
+        for title in ("Tiêu đen Ea Tu 500g", "Mật ong Ea Tu 500ml")
+    }
     assert "Sản phẩm mới" in rows["Tiêu đen Ea Tu 500g"]
     assert "Thay đổi của sản phẩm đã duyệt" not in rows["Tiêu đen Ea Tu 500g"]
     assert "Thay đổi của sản phẩm đã duyệt" in rows["Mật ong Ea Tu 500ml"]
@@ -49,8 +62,9 @@ def test_a_new_product_with_pictures_is_queued_as_new(officer_client, seller):
 
 def test_the_reviewer_and_buyers_see_the_traceability_link(officer_client, client, seller):
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
-    Product.objects.filter(pk=product.pk).update(moderation_status="submitted",
-                                                 ocop_traceability_url=TRACE)
+    Product.objects.filter(pk=product.pk).update(
+        moderation_status="submitted", ocop_traceability_url=TRACE
+    )
     review = officer_client.get(reverse("startups:product-review", args=[product.pk]))
     html = review.content.decode()
     assert f'href="{TRACE}" rel="nofollow noopener"' in html
@@ -64,6 +78,7 @@ def test_the_reviewer_and_buyers_see_the_traceability_link(officer_client, clien
 def test_a_plain_http_traceability_link_is_not_shown_to_buyers(client, site_tree, seller):
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     Product.objects.filter(pk=product.pk).update(
-        ocop_traceability_url="http://truyxuat.example.vn/x")
+        ocop_traceability_url="http://truyxuat.example.vn/x"
+    )
     page = client.get(product.get_absolute_url()).content.decode()
     assert "truyxuat.example.vn" not in page

@@ -8,8 +8,10 @@ from catalog.uploads import stored_uploads_check
 
 
 class Command(BaseCommand):
-    help = ("Check stored uploads by content; with --fix rename them to server-made names and "
-            "remove those whose content is not allowed.")
+    help = (
+        "Check stored uploads by content; with --fix rename them to server-made names and "
+        "remove those whose content is not allowed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--fix", action="store_true", help="rename and remove, not only list")
@@ -21,5 +23,7 @@ class Command(BaseCommand):
         if fix and report["product_ids"]:
             caching.bump_products(report["product_ids"])
         verb = ("renamed", "removed") if fix else ("to rename", "to remove")
-        self.stdout.write(f"{report['checked']} files checked, {report['renamed']} {verb[0]}, "
-                          f"{report['removed']} {verb[1]}.")
+        self.stdout.write(
+            f"{report['checked']} files checked, {report['renamed']} {verb[0]}, "
+            f"{report['removed']} {verb[1]}."
+        )

@@ -43,7 +43,9 @@ class MarketplaceLinkForm(forms.ModelForm):
     class Meta:
         model = MarketplaceLink
         fields = ["marketplace", "url"]
-        widgets = {"url": forms.URLInput(attrs={"placeholder": "https://www.lazada.vn/products/..."})}
+        widgets = {
+            "url": forms.URLInput(attrs={"placeholder": "https://www.lazada.vn/products/..."})
+        }
 
     def clean(self):
         data = super().clean()
@@ -56,8 +58,14 @@ class MarketplaceLinkForm(forms.ModelForm):
 
 
 _BaseMarketplaceFormSet = forms.inlineformset_factory(
-    Product, MarketplaceLink, form=MarketplaceLinkForm, extra=2, can_delete=True, max_num=7,
-    validate_max=True)
+    Product,
+    MarketplaceLink,
+    form=MarketplaceLinkForm,
+    extra=2,
+    can_delete=True,
+    max_num=7,
+    validate_max=True,
+)
 
 
 class MarketplaceLinkFormSet(_BaseMarketplaceFormSet):
@@ -76,4 +84,5 @@ class ProductClassSelectForm(oscar_forms.ProductClassSelectForm):
         field = self.fields["product_class"]
         field.choices = [("", field.empty_label)] + [
             (product_class.pk, field.label_from_instance(product_class))
-            for product_class in field.queryset]
+            for product_class in field.queryset
+        ]

@@ -39,8 +39,11 @@ class ProductListView(oscar_views.ProductListView):
     """
 
     def get_queryset(self):
-        queryset = (Product.objects.browsable_dashboard().select_related("product_class")
-                    .prefetch_related("children", "stockrecords", "images"))
+        queryset = (
+            Product.objects.browsable_dashboard()
+            .select_related("product_class")
+            .prefetch_related("children", "stockrecords", "images")
+        )
         queryset = self.filter_queryset(queryset)
         return self.apply_search(queryset)
 
@@ -49,7 +52,8 @@ class ProductListView(oscar_views.ProductListView):
         if user.is_staff:
             return queryset
         own = StockRecord.objects.filter(partner__users=user).values(
-            listed=Coalesce("product__parent_id", "product_id"))
+            listed=Coalesce("product__parent_id", "product_id")
+        )
         return queryset.filter(pk__in=own)
 
     def apply_search(self, queryset):
@@ -61,8 +65,11 @@ class ProductListView(oscar_views.ProductListView):
         upc, title = self.form.cleaned_data.get("upc"), self.form.cleaned_data.get("title")
         if upc:
             exact = queryset.filter(_product_or_variant_matches(upc__iexact=upc))
-            queryset = (exact if exact.exists()
-                        else queryset.filter(_product_or_variant_matches(upc__icontains=upc)))
+            queryset = (
+                exact
+                if exact.exists()
+                else queryset.filter(_product_or_variant_matches(upc__icontains=upc))
+            )
         if title:
             queryset = queryset.filter(_product_or_variant_matches(title__icontains=title))
         return queryset
@@ -116,7 +123,8 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
             # A draft before its pictures are held: a new product's pictures are not
             # "changes of an approved product" (issue 11 #17).
             Product.objects.filter(pk=self.object.pk).update(
-                moderation_status=Product.Moderation.DRAFT)
+                moderation_status=Product.Moderation.DRAFT
+            )
         if not user.is_staff:
             images = formsets["image_formset"]
             changed = [obj for obj, _fields in images.changed_objects if "original" in _fields]
@@ -124,12 +132,23 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
                 held = held or ["images"]
         if not user.is_staff and self.creating:
             Product.objects.filter(pk=self.object.pk).update(
-                moderation_status=Product.Moderation.DRAFT)
-            messages.info(self.request, _("Saved as a draft. Submit it for review when it is "
-                                          "ready; it becomes public once approved."))
+                moderation_status=Product.Moderation.DRAFT
+            )
+            messages.info(
+                self.request,
+                _(
+                    "Saved as a draft. Submit it for review when it is "
+                    "ready; it becomes public once approved."
+                ),
+            )
         if held:
-            messages.info(self.request, _("Your changes to what buyers trust wait for review; "
-                                          "the approved version stays public meanwhile."))
+            messages.info(
+                self.request,
+                _(
+                    "Your changes to what buyers trust wait for review; "
+                    "the approved version stays public meanwhile."
+                ),
+            )
         return response
 
 
@@ -138,7 +157,9 @@ class ProductSubmitView(oscar_views.PartnerProductFilterMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
-        if not (user.is_authenticated and (user.is_staff or user.has_perm("partner.dashboard_access"))):
+        if not (
+            user.is_authenticated and (user.is_staff or user.has_perm("partner.dashboard_access"))
+        ):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

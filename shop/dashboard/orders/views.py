@@ -55,16 +55,21 @@ class OrderListView(oscar_views.OrderListView):
             if data.get("partner_sku"):
                 own_line["lines__partner_sku"] = data["partner_sku"]
             if len(own_line) > 1:
-                queryset = queryset.filter(pk__in=Line.objects.filter(
-                    **{k.removeprefix("lines__"): v for k, v in own_line.items()}
-                ).values("order_id"))
+                queryset = queryset.filter(
+                    pk__in=Line.objects.filter(
+                        **{k.removeprefix("lines__"): v for k, v in own_line.items()}
+                    ).values("order_id")
+                )
             own = Q(lines__partner__users=user)
             queryset = queryset.annotate(
                 seller_total=Sum("lines__line_price_incl_tax", filter=own),
                 seller_items=Sum("lines__quantity", filter=own),
                 seller_lines=Count("lines", filter=own),
-                part_status=Subquery(OrderPart.objects.filter(
-                    order=OuterRef("pk"), partner__users=user).values("status")[:1]),
+                part_status=Subquery(
+                    OrderPart.objects.filter(order=OuterRef("pk"), partner__users=user).values(
+                        "status"
+                    )[:1]
+                ),
             )
         return queryset
 

@@ -28,11 +28,17 @@ def owed_url():
 def sales(client, card_order, stripe_api):
     """Card order paid (215.000 ₫ coffee + 355.000 ₫ tea), then the tea part cancelled and
     refunded."""
-    client.get(reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                      "hash": card_order.verification_hash()}))
+    client.get(
+        reverse(
+            "payments:card-start",
+            kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+        )
+    )
     payment = CardPayment.objects.get(order=card_order)
-    assert deliver(client, event_payload("event_checkout_session_completed",
-                                         payment)).status_code == 200
+    assert (
+        deliver(client, event_payload("event_checkout_session_completed", payment)).status_code
+        == 200
+    )
     part_cancel(card_order.parts.get(number=2), by="buyer")
     coffee, tea = (p.partner for p in card_order.parts.order_by("number"))
     return coffee, tea
@@ -40,8 +46,9 @@ def sales(client, card_order, stripe_api):
 
 @pytest.fixture
 def staff(db):
-    return get_user_model().objects.create_user("ke-toan", "ketoan@example.com", "mat-khau-2026",
-                                                is_staff=True)
+    return get_user_model().objects.create_user(
+        "ke-toan", "ketoan@example.com", "mat-khau-2026", is_staff=True
+    )
 
 
 def rows(html):
@@ -70,8 +77,9 @@ def test_a_seller_sees_only_its_own_row_and_cannot_pay_itself(client, sales):
     html = client.get(owed_url()).content.decode()
     assert rows(html) == [str(coffee.pk)]
     assert tea.name not in html and 'data-testid="payout-form"' not in html
-    response = client.post(owed_url(), {"partner": coffee.pk, "amount": "215000",
-                                        "reference": "FT123"})
+    response = client.post(
+        owed_url(), {"partner": coffee.pk, "amount": "215000", "reference": "FT123"}
+    )
     assert response.status_code == 404  # a dashboard refusal (shop.dashboard.access)
     assert not SellerPayout.objects.exists()
 
@@ -85,27 +93,37 @@ def test_buyers_and_visitors_cannot_see_it(client, sales, django_user_model):
 def test_staff_record_a_payout_and_the_balance_drops(client, staff, sales):
     coffee, _ = sales
     client.force_login(staff)
-    response = client.post(owed_url(), {"partner": coffee.pk, "amount": "200.000",
-                                        "reference": " FT25330123456 "}, follow=True)
+    response = client.post(
+        owed_url(),
+        {"partner": coffee.pk, "amount": "200.000", "reference": " FT25330123456 "},
+        follow=True,
+    )
     payout = SellerPayout.objects.get()
     assert (payout.partner, payout.amount, payout.reference, payout.created_by) == (
-        coffee, 200000, "FT25330123456", staff)
+        coffee,
+        200000,
+        "FT25330123456",
+        staff,
+    )
     html = response.content.decode()
     assert "Payout of ₫200,000 to" in html
     coffee_row = html.split(f'data-seller="{coffee.pk}"')[1].split("</tr>")[0]
     assert "₫15,000" in coffee_row  # 215,000 paid by card - 200,000 paid out
 
 
-@pytest.mark.parametrize(("data", "error"), [
-    ({"amount": "abc"}, "Enter a whole number of đồng"),
-    ({"amount": "-5000"}, "Enter a whole number of đồng"),
-    ({"amount": "0"}, "more than 0"),
-    ({"amount": "1,5"}, "Enter a whole number of đồng"),
-    ({"amount": "215001"}, "is more than that"),
-    ({"amount": "99999999999999"}, "too large"),
-    ({"reference": "   "}, "required"),
-    ({"partner": "999999"}, "Select a valid choice"),
-])
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"amount": "abc"}, "Enter a whole number of đồng"),
+        ({"amount": "-5000"}, "Enter a whole number of đồng"),
+        ({"amount": "0"}, "more than 0"),
+        ({"amount": "1,5"}, "Enter a whole number of đồng"),
+        ({"amount": "215001"}, "is more than that"),
+        ({"amount": "99999999999999"}, "too large"),
+        ({"reference": "   "}, "required"),
+        ({"partner": "999999"}, "Select a valid choice"),
+    ],
+)
 def test_bad_payouts_are_refused_with_a_message(client, staff, sales, data, error):
     coffee, _ = sales
     client.force_login(staff)

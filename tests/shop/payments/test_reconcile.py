@@ -38,8 +38,12 @@ LIST = "/v1/checkout/sessions"
 @pytest.fixture
 def payment(client, card_order, stripe_api):
     """The buyer has opened Stripe's page for the order (570.000 ₫, two parts waiting)."""
-    client.get(reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                      "hash": card_order.verification_hash()}))
+    client.get(
+        reverse(
+            "payments:card-start",
+            kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+        )
+    )
     return CardPayment.objects.get(order=card_order)
 
 
@@ -81,14 +85,19 @@ def statuses(order):
 
 
 def stock(order):
-    return [(s.num_in_stock, s.num_allocated) for s in
-            (StockRecord.objects.get(pk=line.stockrecord_id)
-             for line in order.lines.order_by("pk"))]
+    return [
+        (s.num_in_stock, s.num_allocated)
+        for s in (
+            StockRecord.objects.get(pk=line.stockrecord_id) for line in order.lines.order_by("pk")
+        )
+    ]
 
 
 def webhook_paid(client, payment):
-    assert deliver(client, event_payload("event_checkout_session_completed",
-                                         payment)).status_code == 200
+    assert (
+        deliver(client, event_payload("event_checkout_session_completed", payment)).status_code
+        == 200
+    )
     payment.refresh_from_db()
     assert payment.status == "paid"
 
@@ -103,16 +112,18 @@ def run_command(*args) -> int:
 
 # --- A missed webhook -------------------------------------------------------------------------
 
-def test_missed_webhook_is_recovered_once(payment, stripe_api,
-                                          django_capture_on_commit_callbacks):
+
+def test_missed_webhook_is_recovered_once(payment, stripe_api, django_capture_on_commit_callbacks):
     order = payment.order
     stock_before = stock(order)
     first_page = paid_on_stripe(stripe_api, payment)
     since = timezone.now() - datetime.timedelta(days=3)
     asked_before = len(stripe_api.requests)
 
-    with mock.patch.object(send_part_notice, "apply_async") as notice, \
-            django_capture_on_commit_callbacks(execute=True):
+    with (
+        mock.patch.object(send_part_notice, "apply_async") as notice,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         report = card_payments_reconcile(since=since)
 
     assert (report.recovered, report.matched, report.unresolved) == (1, 0, 0)
@@ -123,7 +134,8 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     assert all(order.parts.values_list("paid_at", flat=True))
     assert stock(order) == stock_before  # allocated at order, nothing more until shipped
     assert sorted(call.kwargs["args"] for call in notice.call_args_list) == sorted(
-        (part.pk, "paid") for part in order.parts.all())
+        (part.pk, "paid") for part in order.parts.all()
+    )
     # Stripe was asked for everything since ``since``, 100 a page, and the second page
     # continues after the last session of the first (whoever's it was); nothing was posted.
     pages = stripe_api.calls("get", LIST)
@@ -135,8 +147,10 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     # The next night (or a second run now) changes nothing and tells nobody again.
     paid_at = list(order.parts.values_list("paid_at", flat=True))
     paid_on_stripe(stripe_api, payment)
-    with mock.patch.object(send_part_notice, "apply_async") as notice, \
-            django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with (
+        mock.patch.object(send_part_notice, "apply_async") as notice,
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
         again = card_payments_reconcile(since=since)
     assert (again.recovered, again.matched, again.unresolved) == (0, 1, 0)
     assert callbacks == [] and not notice.called
@@ -144,8 +158,9 @@ def test_missed_webhook_is_recovered_once(payment, stripe_api,
     assert stock(order) == stock_before
 
 
-def test_late_webhook_after_recovery_changes_nothing(client, payment, stripe_api,
-                                                     django_capture_on_commit_callbacks):
+def test_late_webhook_after_recovery_changes_nothing(
+    client, payment, stripe_api, django_capture_on_commit_callbacks
+):
     paid_on_stripe(stripe_api, payment)
     with django_capture_on_commit_callbacks(execute=True):
         assert card_payments_reconcile().recovered == 1
@@ -157,7 +172,8 @@ def test_late_webhook_after_recovery_changes_nothing(client, payment, stripe_api
 
 
 def test_payment_found_after_the_parts_were_cancelled_is_refunded(
-        payment, stripe_api, django_capture_on_commit_callbacks):
+    payment, stripe_api, django_capture_on_commit_callbacks
+):
     order = payment.order
     for part in order.parts.all():  # unpaid in time: the system cancelled both, stock back
         part_cancel(part, by=OrderPart.CancelledBy.SYSTEM)
@@ -182,8 +198,9 @@ def test_payment_found_after_the_parts_were_cancelled_is_refunded(
 
 def test_paid_session_with_another_amount_is_not_applied(payment, stripe_api, caplog):
     first = recorded("checkout_session_list")
-    first["data"][0] = ours(first["data"][0], payment, id=payment.checkout_session_id,
-                            amount_total=1000)
+    first["data"][0] = ours(
+        first["data"][0], payment, id=payment.checkout_session_id, amount_total=1000
+    )
     stripe_lists(stripe_api, first, listing())
     report = card_payments_reconcile()
     assert (report.amount_mismatch, report.recovered, report.unresolved) == (1, 0, 1)
@@ -194,6 +211,7 @@ def test_paid_session_with_another_amount_is_not_applied(payment, stripe_api, ca
 
 
 # --- Money without an order -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", ["unknown order", "order without card payment"])
 def test_paid_without_order_is_reported_not_refunded(card_order, stripe_api, case, caplog):
@@ -220,11 +238,17 @@ def test_second_payment_for_a_paid_order(client, payment, stripe_api, refunded):
     first, last = recorded("checkout_session_list"), recorded("checkout_session_list_last_page")
     first["data"][0] = ours(first["data"][0], payment, id=payment.checkout_session_id)
     # The buyer also paid the first try before it was closed.
-    last["data"][0] = ours(last["data"][0], payment, status="complete",
-                           payment_status="paid", payment_intent=SECOND_INTENT)
+    last["data"][0] = ours(
+        last["data"][0],
+        payment,
+        status="complete",
+        payment_status="paid",
+        payment_intent=SECOND_INTENT,
+    )
     stripe_lists(stripe_api, first, last)
-    stripe_api.answer_next("get", "/v1/refunds",
-                           recorded("refund_list") if refunded else listing(name="refund_list"))
+    stripe_api.answer_next(
+        "get", "/v1/refunds", recorded("refund_list") if refunded else listing(name="refund_list")
+    )
 
     report = card_payments_reconcile()
 
@@ -239,18 +263,19 @@ def test_second_payment_for_a_paid_order(client, payment, stripe_api, refunded):
 
 # --- An order without money -------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", ["session unpaid", "session missing",
-                                  "paid before the window"])
-def test_order_without_payment_is_reported_and_nothing_changes(client, payment, stripe_api,
-                                                               case, caplog):
+
+@pytest.mark.parametrize("case", ["session unpaid", "session missing", "paid before the window"])
+def test_order_without_payment_is_reported_and_nothing_changes(
+    client, payment, stripe_api, case, caplog
+):
     webhook_paid(client, payment)
-    open_session = ours(recorded("checkout_session_open"), payment,
-                        id=payment.checkout_session_id)
+    open_session = ours(recorded("checkout_session_open"), payment, id=payment.checkout_session_id)
     stripe_lists(stripe_api, listing(open_session) if case == "session unpaid" else listing())
     # Looking for a paid session with the payment's intent outside the window:
     paid_earlier = ours(recorded("checkout_session_list")["data"][0], payment)
-    stripe_lists(stripe_api, listing(paid_earlier) if case == "paid before the window"
-                 else listing())
+    stripe_lists(
+        stripe_api, listing(paid_earlier) if case == "paid before the window" else listing()
+    )
 
     report = card_payments_reconcile()
 
@@ -268,14 +293,17 @@ def test_order_without_payment_is_reported_and_nothing_changes(client, payment, 
 
 
 def test_open_payment_and_unpaid_session_match(payment, stripe_api):
-    stripe_lists(stripe_api, listing(ours(recorded("checkout_session_open"), payment,
-                                          id=payment.checkout_session_id)))
+    stripe_lists(
+        stripe_api,
+        listing(ours(recorded("checkout_session_open"), payment, id=payment.checkout_session_id)),
+    )
     report = card_payments_reconcile()
     assert (report.matched, report.unresolved, report.problems) == (1, 0, [])
     assert statuses(payment.order) == ["awaiting_payment"] * 2
 
 
 # --- Without keys, the command and the nightly task ------------------------------------------
+
 
 def test_without_stripe_keys_nothing_is_asked(payment, stripe_api, settings, caplog):
     settings.STRIPE_SECRET_KEY = ""
@@ -291,7 +319,8 @@ def test_without_stripe_keys_nothing_is_asked(payment, stripe_api, settings, cap
 
 
 def test_command_prints_the_report_and_exits_0_when_all_agree(
-        payment, stripe_api, capsys, django_capture_on_commit_callbacks):
+    payment, stripe_api, capsys, django_capture_on_commit_callbacks
+):
     paid_on_stripe(stripe_api, payment)
     with django_capture_on_commit_callbacks(execute=True):
         assert run_command("--days", "2") == 0
