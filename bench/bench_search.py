@@ -45,10 +45,32 @@ TARGET_REBUILD_S = 300
 
 # What buyers type, mostly without diacritics (phones), a few with, one typo.
 TEXTS = [
-    "ca phe", "ca phe dak lak", "mat ong", "nuoc mam phu quoc", "gao st25", "che thai nguyen",
-    "tra", "hat dieu", "banh trang", "nem chua", "ruou", "tho cam", "gom", "may tre dan",
-    "tieu den", "dac san", "buoi da xanh", "sam ngoc linh", "tinh dau", "kho ca loc",
-    "cà phê", "Mật ong rừng", "nuoc mam nhi", "moc chau", "ca phe chon", "mat ongg",
+    "ca phe",
+    "ca phe dak lak",
+    "mat ong",
+    "nuoc mam phu quoc",
+    "gao st25",
+    "che thai nguyen",
+    "tra",
+    "hat dieu",
+    "banh trang",
+    "nem chua",
+    "ruou",
+    "tho cam",
+    "gom",
+    "may tre dan",
+    "tieu den",
+    "dac san",
+    "buoi da xanh",
+    "sam ngoc linh",
+    "tinh dau",
+    "kho ca loc",
+    "cà phê",
+    "Mật ong rừng",
+    "nuoc mam nhi",
+    "moc chau",
+    "ca phe chon",
+    "mat ongg",
 ]
 # Two facets and a sort, rotated over the texts (as a buyer narrows down then sorts).
 NARROWING = [
@@ -68,9 +90,31 @@ BROWSE = [
 ]
 # Type-ahead words; their 1-4 character prefixes are what is sent as the user types.
 TYPED = [
-    "ca phe", "mat ong", "nuoc mam", "gao", "che", "tra", "hat dieu", "banh", "ruou",
-    "tho cam", "gom", "tieu", "htx", "ho kinh doanh", "buon ma thuot", "dak lak", "moc chau",
-    "sam", "nem", "tinh dau", "cà phê", "mật ong", "xoai", "lan", "khô",
+    "ca phe",
+    "mat ong",
+    "nuoc mam",
+    "gao",
+    "che",
+    "tra",
+    "hat dieu",
+    "banh",
+    "ruou",
+    "tho cam",
+    "gom",
+    "tieu",
+    "htx",
+    "ho kinh doanh",
+    "buon ma thuot",
+    "dak lak",
+    "moc chau",
+    "sam",
+    "nem",
+    "tinh dau",
+    "cà phê",
+    "mật ong",
+    "xoai",
+    "lan",
+    "khô",
 ]
 
 
@@ -95,15 +139,31 @@ def search_cases() -> list[Case]:
         filters, sort = NARROWING[n % len(NARROWING)]
         shown = " ".join(f"{k}={'|'.join(v)}" for k, v in filters.items())
         add("text, page 1", f"{text!r}", text=text)
-        add("text + 2 facets + sort, page 1", f"{text!r} {shown} sort={sort}",
-            text=text, filters=filters, sort=sort)
-        add("text + 2 facets + sort, page 10", f"{text!r} {shown} sort={sort} page=10",
-            text=text, filters=filters, sort=sort, page=10)
+        add(
+            "text + 2 facets + sort, page 1",
+            f"{text!r} {shown} sort={sort}",
+            text=text,
+            filters=filters,
+            sort=sort,
+        )
+        add(
+            "text + 2 facets + sort, page 10",
+            f"{text!r} {shown} sort={sort} page=10",
+            text=text,
+            filters=filters,
+            sort=sort,
+            page=10,
+        )
     for filters, sort in BROWSE:
         shown = " ".join(f"{k}={'|'.join(v)}" for k, v in filters.items())
         add("browse: 2 facets + sort, page 1", f"{shown} sort={sort}", filters=filters, sort=sort)
-        add("browse: 2 facets + sort, page 10", f"{shown} sort={sort} page=10",
-            filters=filters, sort=sort, page=10)
+        add(
+            "browse: 2 facets + sort, page 10",
+            f"{shown} sort={sort} page=10",
+            filters=filters,
+            sort=sort,
+            page=10,
+        )
     return cases
 
 
@@ -116,9 +176,14 @@ def suggest_cases() -> list[Case]:
             prefix = word[:length]
             if prefix.strip() and len(prefix) == length:
                 prefixes.setdefault(prefix, length)
-    return [Case(f"type-ahead, {length} letter{'s' if length > 1 else ''}", repr(prefix),
-                 lambda p=prefix: api.suggest(p))
-            for prefix, length in sorted(prefixes.items(), key=lambda item: (item[1], item[0]))]
+    return [
+        Case(
+            f"type-ahead, {length} letter{'s' if length > 1 else ''}",
+            repr(prefix),
+            lambda p=prefix: api.suggest(p),
+        )
+        for prefix, length in sorted(prefixes.items(), key=lambda item: (item[1], item[0]))
+    ]
 
 
 def measure(cases: list[Case], iterations: int) -> None:
@@ -161,41 +226,74 @@ def rows(groups: dict[str, list[Case]], target: float) -> list[tuple]:
     out = []
     for scenario, cases in groups.items():
         times = [t for case in cases for t in case.times]
-        out.append((scenario, len(cases), len(times), percentile(times, 50),
-                    percentile(times, 95), max(times), None))
+        out.append(
+            (
+                scenario,
+                len(cases),
+                len(times),
+                percentile(times, 50),
+                percentile(times, 95),
+                max(times),
+                None,
+            )
+        )
     every = [t for cases in groups.values() for case in cases for t in case.times]
-    out.append(("**all**", sum(len(c) for c in groups.values()), len(every),
-                percentile(every, 50), percentile(every, 95), max(every), target))
+    out.append(
+        (
+            "**all**",
+            sum(len(c) for c in groups.values()),
+            len(every),
+            percentile(every, 50),
+            percentile(every, 95),
+            max(every),
+            target,
+        )
+    )
     return out
 
 
 def table(title: str, lines: list[tuple]) -> str:
-    text = [f"| {title} | cases | calls | p50 ms | p95 ms | max ms | target |",
-            "|---|---|---|---|---|---|---|"]
+    text = [
+        f"| {title} | cases | calls | p50 ms | p95 ms | max ms | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for scenario, cases, calls, p50, p95, worst, target in lines:
         verdict = ""
         if target is not None:
             verdict = f"p95 < {target} ms: {'met' if p95 < target else '**missed**'}"
-        text.append(f"| {scenario} | {cases} | {calls} | {p50:.1f} | {p95:.1f} | {worst:.1f} "
-                    f"| {verdict} |")
+        text.append(
+            f"| {scenario} | {cases} | {calls} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {verdict} |"
+        )
     return "\n".join(text)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--iterations", type=int, default=20,
-                        help="timed rounds over every case (default 20)")
-    parser.add_argument("--no-rebuild", action="store_true",
-                        help="keep the index as it is (it must be complete)")
-    parser.add_argument("--readme", action="store_true",
-                        help="write the figures into bench/README.md")
-    parser.add_argument("--explain", type=int, default=0, metavar="N",
-                        help="EXPLAIN ANALYZE the statements of the N slowest searches "
-                             "and the N slowest type-ahead prefixes")
-    parser.add_argument("--cases", action="store_true",
-                        help="also print every case's p50 and p95, slowest first")
-    parser.add_argument("--allow-sqlite", action="store_true",
-                        help="also run on SQLite (figures for the SQLite backend)")
+    parser.add_argument(
+        "--iterations", type=int, default=20, help="timed rounds over every case (default 20)"
+    )
+    parser.add_argument(
+        "--no-rebuild", action="store_true", help="keep the index as it is (it must be complete)"
+    )
+    parser.add_argument(
+        "--readme", action="store_true", help="write the figures into bench/README.md"
+    )
+    parser.add_argument(
+        "--explain",
+        type=int,
+        default=0,
+        metavar="N",
+        help="EXPLAIN ANALYZE the statements of the N slowest searches "
+        "and the N slowest type-ahead prefixes",
+    )
+    parser.add_argument(
+        "--cases", action="store_true", help="also print every case's p50 and p95, slowest first"
+    )
+    parser.add_argument(
+        "--allow-sqlite",
+        action="store_true",
+        help="also run on SQLite (figures for the SQLite backend)",
+    )
     args = parser.parse_args()
     if args.iterations < 1:
         parser.error("--iterations must be at least 1")
@@ -226,17 +324,21 @@ def main() -> int:
         seconds = time.perf_counter() - started
         print()
         verdict = "met" if seconds < TARGET_REBUILD_S else "**missed**"
-        rebuild = (f"Full rebuild (`index_rebuild`): {written:,} documents in {seconds:.0f} s "
-                   f"({written / seconds:,.0f} per second); target < {TARGET_REBUILD_S // 60} "
-                   f"minutes: {verdict}.")
+        rebuild = (
+            f"Full rebuild (`index_rebuild`): {written:,} documents in {seconds:.0f} s "
+            f"({written / seconds:,.0f} per second); target < {TARGET_REBUILD_S // 60} "
+            f"minutes: {verdict}."
+        )
         clock.say(rebuild)
 
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     searches, suggestions = search_cases(), suggest_cases()
     per_search = queries_per_call(searches[1])
     per_suggest = queries_per_call(suggestions[0])
-    clock.say(f"timing {len(searches)} searches and {len(suggestions)} type-ahead prefixes, "
-              f"{args.iterations} rounds each")
+    clock.say(
+        f"timing {len(searches)} searches and {len(suggestions)} type-ahead prefixes, "
+        f"{args.iterations} rounds each"
+    )
     measure(searches, args.iterations)
     measure(suggestions, args.iterations)
     clock.say("done")
@@ -251,32 +353,43 @@ def main() -> int:
     search_table = table("search with facets", rows(grouped(searches), TARGET_SEARCH_MS))
     suggest_table = table("type-ahead", rows(grouped(suggestions), TARGET_SUGGEST_MS))
     slowest = sorted(searches + suggestions, key=lambda c: -percentile(c.times, 95))
-    slow_lines = "\n".join(f"- {c.scenario}: {c.label}: p95 {percentile(c.times, 95):.1f} ms"
-                           for c in slowest[:5])
+    slow_lines = "\n".join(
+        f"- {c.scenario}: {c.label}: p95 {percentile(c.times, 95):.1f} ms" for c in slowest[:5]
+    )
     info = machine()
-    header = (f"Measured {info['date']} at commit {info['commit']} on {info['machine']}, "
-              f"{info['database']}, Python {info['python']}; load average (1, 5, 15 min) "
-              f"{load_before} before timing, {load_after} after.")
-    report = (f"{header}\nBackend `{backend.name}`, {products:,} public products; "
-              f"{args.iterations} timed rounds, warm, one client, in-process "
-              f"(`search.api`, no HTTP).\n\n"
-              + (rebuild + "\n\n" if rebuild else "")
-              + search_table + "\n\n" + suggest_table + "\n\n"
-              + f"SQL statements per call: a search with facets {per_search}, a type-ahead "
-              f"{per_suggest}.\n\nSlowest cases (p95):\n\n{slow_lines}\n")
+    header = (
+        f"Measured {info['date']} at commit {info['commit']} on {info['machine']}, "
+        f"{info['database']}, Python {info['python']}; load average (1, 5, 15 min) "
+        f"{load_before} before timing, {load_after} after."
+    )
+    report = (
+        f"{header}\nBackend `{backend.name}`, {products:,} public products; "
+        f"{args.iterations} timed rounds, warm, one client, in-process "
+        f"(`search.api`, no HTTP).\n\n"
+        + (rebuild + "\n\n" if rebuild else "")
+        + search_table
+        + "\n\n"
+        + suggest_table
+        + "\n\n"
+        + f"SQL statements per call: a search with facets {per_search}, a type-ahead "
+        f"{per_suggest}.\n\nSlowest cases (p95):\n\n{slow_lines}\n"
+    )
     print()
     print(report)
     if args.cases:
         for case in slowest:
-            print(f"{percentile(case.times, 50):8.1f} {percentile(case.times, 95):8.1f} ms  "
-                  f"{case.scenario}: {case.label}")
+            print(
+                f"{percentile(case.times, 50):8.1f} {percentile(case.times, 95):8.1f} ms  "
+                f"{case.scenario}: {case.label}"
+            )
     if args.readme:
-        readme_block_write(f"bench_search:{backend.name}", report,
-                           heading=f"### Measured: {backend.name}")
+        readme_block_write(
+            f"bench_search:{backend.name}", report, heading=f"### Measured: {backend.name}"
+        )
         print(f"Written into {Path(__file__).parent / 'README.md'}.")
     # The slowest searches and the slowest type-ahead prefixes, each explained.
     for cases in (searches, suggestions):
-        for case in sorted(cases, key=lambda c: -percentile(c.times, 95))[:args.explain]:
+        for case in sorted(cases, key=lambda c: -percentile(c.times, 95))[: args.explain]:
             explain(case)
     return 0
 

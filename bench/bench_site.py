@@ -57,6 +57,7 @@ CATEGORY_DEEP_PAGE = 100
 
 # --- the data the pages are built from ----------------------------------------------------
 
+
 @dataclass
 class Data:
     """What the page entries need, looked up once from the generated rows."""
@@ -82,28 +83,46 @@ def data_load() -> Data:
     Category = get_model("catalogue", "Category")
     Partner = get_model("partner", "Partner")
     StockRecord = get_model("partner", "StockRecord")
-    data = Data(public_products=public_products().count(),
-                products=get_model("catalogue", "Product").objects.count())
+    data = Data(
+        public_products=public_products().count(),
+        products=get_model("catalogue", "Product").objects.count(),
+    )
 
     # The OCOP sub-group with the most public products: its first and its 100th page.
     public_ids = public_products().values("pk")
-    category = (Category.objects.exclude(ocop_code="")
-                .annotate(n=Count("product", filter=Q(product__in=public_ids)))
-                .order_by("-n", "pk").first())
+    category = (
+        Category.objects.exclude(ocop_code="")
+        .annotate(n=Count("product", filter=Q(product__in=public_ids)))
+        .order_by("-n", "pk")
+        .first()
+    )
     data.category_url = category.get_absolute_url()
     data.category_pages = -(-category.n // 24)
 
     # The most ordered public product in stock (a well-linked, busy product page).
-    product = (public_products().filter(stockrecords__num_in_stock__gt=50)
-               .annotate(sold=Count("line")).order_by("-sold", "pk").first())
+    product = (
+        public_products()
+        .filter(stockrecords__num_in_stock__gt=50)
+        .annotate(sold=Count("line"))
+        .order_by("-sold", "pk")
+        .first()
+    )
     data.product_id, data.product_url = product.pk, product.get_absolute_url()
     data.basket_product_ids = list(
-        public_products().filter(stockrecords__num_in_stock__gt=50)
-        .exclude(pk=product.pk).order_by("pk").values_list("pk", flat=True)[:3])
+        public_products()
+        .filter(stockrecords__num_in_stock__gt=50)
+        .exclude(pk=product.pk)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:3]
+    )
 
     # The approved generated seller with the most products: its page and its dashboard.
-    seller = (Partner.objects.filter(code__startswith="gen-", status=Partner.Status.APPROVED)
-              .annotate(n=Count("stockrecords")).order_by("-n", "pk").first())
+    seller = (
+        Partner.objects.filter(code__startswith="gen-", status=Partner.Status.APPROVED)
+        .annotate(n=Count("stockrecords"))
+        .order_by("-n", "pk")
+        .first()
+    )
     data.seller_url, data.seller_products = seller.get_absolute_url(), seller.n
     data.seller_user_id = seller_user(seller).pk
     assert StockRecord.objects.filter(partner=seller).exists()
@@ -118,15 +137,18 @@ def seller_user(partner):
     User = get_user_model()
     user = User.objects.filter(username=SELLER_USERNAME).first()
     if user is None:
-        user = User.objects.create_user(SELLER_USERNAME, f"{SELLER_USERNAME}@example.com",
-                                        "mat-khau-nguoi-ban-2026")
-        user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
-                                                         content_type__app_label="partner"))
+        user = User.objects.create_user(
+            SELLER_USERNAME, f"{SELLER_USERNAME}@example.com", "mat-khau-nguoi-ban-2026"
+        )
+        user.user_permissions.add(
+            Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+        )
     partner.users.add(user)
     return user
 
 
 # --- the pages ----------------------------------------------------------------------------
+
 
 def login_seller(client, data: Data) -> None:
     from django.contrib.auth import get_user_model
@@ -157,19 +179,36 @@ class Page:
 PAGES: list[Page] = [
     Page("home", lambda d: "/", target_ms=80),
     Page("category, page 1", lambda d: d.category_url, target_ms=80, throughput_target=True),
-    Page(f"category, page {CATEGORY_DEEP_PAGE}",
-         lambda d: f"{d.category_url}?page={min(CATEGORY_DEEP_PAGE, d.category_pages)}",
-         target_ms=80, throughput_target=True),
+    Page(
+        f"category, page {CATEGORY_DEEP_PAGE}",
+        lambda d: f"{d.category_url}?page={min(CATEGORY_DEEP_PAGE, d.category_pages)}",
+        target_ms=80,
+        throughput_target=True,
+    ),
     Page("product", lambda d: d.product_url, target_ms=80, throughput_target=True),
     Page("seller", lambda d: d.seller_url, target_ms=80),
-    Page("search, 2 facets", lambda d: "/shop/search/?q=ca+phe&stars=4&stars=5&province=66",
-         target_ms=150),
+    Page(
+        "search, 2 facets",
+        lambda d: "/shop/search/?q=ca+phe&stars=4&stars=5&province=66",
+        target_ms=150,
+    ),
     Page("type-ahead", lambda d: "/shop/search/suggest/?q=ca+ph", target_ms=50),
-    Page("add to basket (POST)", lambda d: f"/shop/basket/add/{d.product_id}/", method="POST",
-         form={"quantity": 1}, fresh_client=True, load=False, status=302),
+    Page(
+        "add to basket (POST)",
+        lambda d: f"/shop/basket/add/{d.product_id}/",
+        method="POST",
+        form={"quantity": 1},
+        fresh_client=True,
+        load=False,
+        status=302,
+    ),
     Page("basket", lambda d: "/shop/basket/", setup=basket_fill, load=False),
-    Page("dashboard: seller's products", lambda d: "/shop/dashboard/catalogue/",
-         setup=login_seller, load=False),
+    Page(
+        "dashboard: seller's products",
+        lambda d: "/shop/dashboard/catalogue/",
+        setup=login_seller,
+        load=False,
+    ),
 ]
 
 
@@ -205,11 +244,14 @@ def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
         measured.times, measured.queries, measured.size = timed(page, url, data, iterations)
         with override_settings(PAGE_CACHE_SECONDS=0):
             measured.uncached_times, measured.uncached_queries, _ = timed(
-                page, url, data, iterations)
-        say(f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
+                page, url, data, iterations
+            )
+        say(
+            f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
             f"p95 {percentile(measured.times, 95):7.1f} ms  {measured.queries:3} queries  "
             f"uncached p95 {percentile(measured.uncached_times, 95):7.1f} ms "
-            f"{measured.uncached_queries:3} queries  {measured.size:,} bytes")
+            f"{measured.uncached_queries:3} queries  {measured.size:,} bytes"
+        )
         results.append(measured)
     return results
 
@@ -242,6 +284,7 @@ def timed(page: Page, url: str, data: Data, iterations: int) -> tuple[list[float
 
 # --- gunicorn, the load tool, memory ------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -250,13 +293,15 @@ def free_port() -> int:
 
 def server_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "bench.settings_production",
-        "SECRET_KEY": env.get("SECRET_KEY") or "bench-only-secret-key-" + "x" * 32,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "False",
-        "PYTHONPATH": str(ROOT),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings_production",
+            "SECRET_KEY": env.get("SECRET_KEY") or "bench-only-secret-key-" + "x" * 32,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "False",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     return env
 
 
@@ -264,8 +309,12 @@ def collectstatic(say) -> None:
     if (OUTPUT / "static" / "staticfiles.json").exists():
         return
     say("collectstatic into bench/output/static (production's manifest storage needs it)")
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
-                   env=server_env(), check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=server_env(),
+        check=True,
+    )
 
 
 class Gunicorn:
@@ -277,10 +326,25 @@ class Gunicorn:
         env.update(extra_env or {})
         self.log = open(OUTPUT / f"gunicorn-{app.replace(':', '-')}.log", "w")
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-             "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
-             "--timeout", "120"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                app,
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--access-logfile",
+                "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
+                "--timeout",
+                "120",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.time() + 60
         while True:
@@ -334,9 +398,22 @@ class Redis:
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="bench-redis-")
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.dir],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                self.dir,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.url = f"redis://127.0.0.1:{self.port}/0"
         deadline = time.time() + 20
         while True:
@@ -356,9 +433,12 @@ class Redis:
 
 def load_wrk(url: str, seconds: int, connections: int) -> float:
     # wrk's own time-out (2 s) would drop every answer of a page slower than that: 30 s.
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
-                          "--timeout", "30s", url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     errors = [line for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line]
     if errors:
         print(f"  wrk {url}: {'; '.join(e.strip() for e in errors)}", flush=True)
@@ -416,8 +496,10 @@ def throughput(results: list[Measured], seconds: int, connections: int, say) -> 
             url = f"{bare.base}/bare/{m.size}/"
             load(url, 2, connections)
             m.bare_rps = load(url, seconds, connections)
-            say(f"gunicorn {m.page.name:32} {m.rps:8.2f} req/s   bare view, {m.size:,} bytes "
-                f"{m.bare_rps:8.1f} req/s   ratio {m.rps / m.bare_rps:.2f}")
+            say(
+                f"gunicorn {m.page.name:32} {m.rps:8.2f} req/s   bare view, {m.size:,} bytes "
+                f"{m.bare_rps:8.1f} req/s   ratio {m.rps / m.bare_rps:.2f}"
+            )
         info["rss"] = server.peak_rss_mb()
         info["bare_rss"] = bare.peak_rss_mb()
         say("peak RSS per worker: " + ", ".join(f"{r:.0f} MB" for r in info["rss"]))
@@ -430,6 +512,7 @@ def throughput(results: list[Measured], seconds: int, connections: int, say) -> 
 
 
 # --- preparing the database ---------------------------------------------------------------
+
 
 def prepare(products: int, rebuild: bool, say) -> None:
     from django.core.management import call_command
@@ -454,6 +537,7 @@ def prepare(products: int, rebuild: bool, say) -> None:
 
 
 # --- the report ---------------------------------------------------------------------------
+
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
@@ -485,7 +569,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             f"(`bench/settings_production.py`), loopback, load tool `{info['tool']}` "
             f"({info['connections']} connections, {info['seconds']} s per page after 2 s warm-up), "
             f"cache: {info.get('cache', 'local memory (per worker)')}; "
-            f"\"bare\" is `bench/bare_wsgi.py` on the same server set-up: a Django view answering "
+            f'"bare" is `bench/bare_wsgi.py` on the same server set-up: a Django view answering '
             f"a fixed page of the same size. Ratio = page / bare (target for product and "
             f"category pages ≥ 1/3).",
         ]
@@ -496,13 +580,21 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
     ]
     for r in results:
         p95 = percentile(r.times, 95)
-        target = (f"< {r.page.target_ms:.0f}: {verdict(p95 < r.page.target_ms)}"
-                  if r.page.target_ms else "")
-        queries = (f"{r.uncached_queries}: {verdict(r.uncached_queries <= TARGET_QUERIES)}"
-                   f" / {r.queries}") if r.uncached_times else (
-            f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}")
-        uncached = (f"{percentile(r.uncached_times, 50):.1f} / "
-                    f"{percentile(r.uncached_times, 95):.1f}") if r.uncached_times else ""
+        target = (
+            f"< {r.page.target_ms:.0f}: {verdict(p95 < r.page.target_ms)}"
+            if r.page.target_ms
+            else ""
+        )
+        queries = (
+            (f"{r.uncached_queries}: {verdict(r.uncached_queries <= TARGET_QUERIES)} / {r.queries}")
+            if r.uncached_times
+            else (f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}")
+        )
+        uncached = (
+            (f"{percentile(r.uncached_times, 50):.1f} / {percentile(r.uncached_times, 95):.1f}")
+            if r.uncached_times
+            else ""
+        )
         rps = f"{r.rps:.{1 if r.rps >= 10 else 2}f}" if r.rps is not None else ""
         bare = f"{r.bare_rps:.1f}" if r.bare_rps is not None else ""
         ratio = ""
@@ -510,14 +602,19 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             ratio = f"{r.rps / r.bare_rps:.3f}"
             if r.page.throughput_target:
                 ratio += f": {verdict(r.rps / r.bare_rps >= TARGET_RATIO)}"
-        lines.append(f"| {r.page.name} | `{r.url}` | {percentile(r.times, 50):.1f} | {p95:.1f} | "
-                     f"{target} | {uncached} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |")
+        lines.append(
+            f"| {r.page.name} | `{r.url}` | {percentile(r.times, 50):.1f} | {p95:.1f} | "
+            f"{target} | {uncached} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |"
+        )
     if info:
         rss = info["rss"]
-        lines += ["", "Peak RSS per gunicorn worker (VmHWM after the load): "
-                  + ", ".join(f"{x:.0f} MB" for x in rss)
-                  + f"; target < {TARGET_RSS_MB} MB: {verdict(max(rss) < TARGET_RSS_MB)}. "
-                  f"(Bare-view workers: {', '.join(f'{x:.0f} MB' for x in info['bare_rss'])}.)"]
+        lines += [
+            "",
+            "Peak RSS per gunicorn worker (VmHWM after the load): "
+            + ", ".join(f"{x:.0f} MB" for x in rss)
+            + f"; target < {TARGET_RSS_MB} MB: {verdict(max(rss) < TARGET_RSS_MB)}. "
+            f"(Bare-view workers: {', '.join(f'{x:.0f} MB' for x in info['bare_rss'])}.)",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -526,10 +623,15 @@ def results_write(body: str, products: int, label: str) -> None:
     tag = f"bench_site:{products}:{label}"
     begin, end = f"<!-- {tag}:begin -->", f"<!-- {tag}:end -->"
     block = f"{begin}\n{body.strip()}\n{end}"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else (
-        "# Site benchmark results\n\nWritten by `bench/bench_site.py --write` (see "
-        "bench/README.md). Targets from issue #6. This is the \"before\" measurement: the "
-        "application code as it was, no caching or query work for issue #6 yet.\n")
+    text = (
+        RESULTS.read_text(encoding="utf-8")
+        if RESULTS.exists()
+        else (
+            "# Site benchmark results\n\nWritten by `bench/bench_site.py --write` (see "
+            'bench/README.md). Targets from issue #6. This is the "before" measurement: the '
+            "application code as it was, no caching or query work for issue #6 yet.\n"
+        )
+    )
     if begin in text:
         head, rest = text.split(begin, 1)
         text = head + block + rest.split(end, 1)[1]
@@ -540,16 +642,21 @@ def results_write(body: str, products: int, label: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--products", type=int, default=100_000,
-                        help="size to generate when the database is empty (default 100,000)")
+    parser.add_argument(
+        "--products",
+        type=int,
+        default=100_000,
+        help="size to generate when the database is empty (default 100,000)",
+    )
     parser.add_argument("--iterations", type=int, default=30)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the search index first")
     parser.add_argument("--no-load", action="store_true", help="skip gunicorn and the load tool")
     parser.add_argument("--seconds", type=int, default=10, help="load per page (default 10)")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
-    parser.add_argument("--label", default="after",
-                        help="which block of bench/RESULTS.md to write (default: after)")
+    parser.add_argument(
+        "--label", default="after", help="which block of bench/RESULTS.md to write (default: after)"
+    )
     args = parser.parse_args()
     # The in-process measurement is one process: its memory cache is the shared cache.
     os.environ.setdefault("PAGE_CACHE_SECONDS", "600")
@@ -563,8 +670,7 @@ def main() -> int:
     clock.say(f"{data.public_products:,} public products; measuring {len(PAGES)} pages")
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results = measure_in_process(data, args.iterations, clock.say)
-    info = None if args.no_load else throughput(results, args.seconds, args.connections,
-                                                clock.say)
+    info = None if args.no_load else throughput(results, args.seconds, args.connections, clock.say)
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     body = report(results, info, data, args, (load_before, load_after))
     print()
@@ -573,13 +679,28 @@ def main() -> int:
         results_write(body, data.products, args.label)
         clock.say(f"written into {RESULTS}")
     (OUTPUT / "bench_site.json").parent.mkdir(exist_ok=True)
-    (OUTPUT / "bench_site.json").write_text(json.dumps(
-        [{"page": r.page.name, "url": r.url, "p50": percentile(r.times, 50),
-          "p95": percentile(r.times, 95), "queries": r.queries,
-          "uncached_p50": percentile(r.uncached_times, 50),
-          "uncached_p95": percentile(r.uncached_times, 95),
-          "uncached_queries": r.uncached_queries, "bytes": r.size, "rps": r.rps,
-          "bare_rps": r.bare_rps} for r in results] + [info or {}], indent=1))
+    (OUTPUT / "bench_site.json").write_text(
+        json.dumps(
+            [
+                {
+                    "page": r.page.name,
+                    "url": r.url,
+                    "p50": percentile(r.times, 50),
+                    "p95": percentile(r.times, 95),
+                    "queries": r.queries,
+                    "uncached_p50": percentile(r.uncached_times, 50),
+                    "uncached_p95": percentile(r.uncached_times, 95),
+                    "uncached_queries": r.uncached_queries,
+                    "bytes": r.size,
+                    "rps": r.rps,
+                    "bare_rps": r.bare_rps,
+                }
+                for r in results
+            ]
+            + [info or {}],
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -31,8 +31,10 @@ def django_setup(*, require_postgres: bool = True) -> None:
     loses count once its 9,000-statement log is full)."""
     url = os.environ.get("DATABASE_URL", "")
     if require_postgres and not url.startswith("postgres"):
-        sys.exit("DATABASE_URL must point to a migrated PostgreSQL database "
-                 "(see bench/README.md for a throwaway one).")
+        sys.exit(
+            "DATABASE_URL must point to a migrated PostgreSQL database "
+            "(see bench/README.md for a throwaway one)."
+        )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     import django
     from django.conf import settings
@@ -89,10 +91,19 @@ def _memory_gb() -> str:
 def commit() -> str:
     """The checked-out commit, marked ``+changes`` when the working tree differs from it."""
     try:
-        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         return f"{sha}+changes" if dirty else sha
     except (OSError, subprocess.CalledProcessError):
         return "unknown"

@@ -114,161 +114,315 @@ PACKS = {  # pack size label -> price factor
 # OCOP sub-group -> (share of products, short word for seller names,
 #                    [(product type, typical price for pack factor 1, packs, typical provinces)])
 GROUPS = {
-    "1.1": (8, "Nông sản", [
-        ("Bưởi da xanh", 70_000, "fruit", ("86", "82")), ("Bưởi Diễn", 60_000, "fruit", ("01",)),
-        ("Xoài cát Hòa Lộc", 85_000, "fruit", ("82",)),
-        ("Sầu riêng Ri6", 120_000, "fruit", ("66", "82", "75")),
-        ("Vải thiều", 55_000, "fruit", ("24", "31")), ("Cam Vinh", 45_000, "fruit", ("40",)),
-        ("Thanh long ruột đỏ", 40_000, "fruit", ("68", "80")),
-        ("Nhãn lồng", 50_000, "fruit", ("33",)), ("Bơ sáp", 60_000, "fruit", ("66", "68")),
-        ("Măng cụt", 75_000, "fruit", ("86",)), ("Khoai lang mật", 35_000, "weight", ("68",)),
-        ("Nấm hương rừng", 250_000, "weight", ("20", "04")),
-        ("Cam sành", 40_000, "fruit", ("08", "86")), ("Na dai", 65_000, "fruit", ("20",)),
-    ]),
-    "1.2": (7, "Đặc sản", [
-        ("Khô cá lóc", 320_000, "weight", ("96", "91")),
-        ("Khô cá sặc", 280_000, "weight", ("96", "82")), ("Tôm khô", 450_000, "weight", ("96",)),
-        ("Mực một nắng", 550_000, "weight", ("22", "56")),
-        ("Chả cá thu", 220_000, "weight", ("22",)), ("Lạp xưởng tươi", 180_000, "weight", ("92",)),
-        ("Thịt trâu gác bếp", 650_000, "weight", ("11", "08", "14")),
-        ("Thịt heo gác bếp", 550_000, "weight", ("12", "14")),
-        ("Trứng vịt muối", 60_000, "box", ("82",)), ("Nem chua", 90_000, "box", ("38",)),
-        ("Giò bò", 280_000, "weight", ("01",)), ("Chà bông cá hồi", 240_000, "weight", ("15",)),
-    ]),
-    "1.3": (7, "Gạo", [
-        ("Gạo ST25", 45_000, "grain", ("92",)), ("Gạo nếp cái hoa vàng", 60_000, "grain", ("33",)),
-        ("Gạo tám thơm", 40_000, "grain", ("11", "37")),
-        ("Gạo lứt đỏ", 50_000, "grain", ("82", "91")), ("Gạo Séng Cù", 42_000, "grain", ("15",)),
-        ("Nếp Tú Lệ", 65_000, "grain", ("15",)), ("Bột sắn dây", 180_000, "weight", ("38", "40")),
-        ("Miến dong", 90_000, "weight", ("04", "08")), ("Bún gạo lứt", 60_000, "weight", ()),
-        ("Phở khô", 55_000, "weight", ("37",)),
-    ]),
-    "1.4": (5, "Mật ong", [
-        ("Mật ong hoa cà phê", 220_000, "honey", ("66", "52")),
-        ("Mật ong rừng", 380_000, "honey", ("96", "08", "11")),
-        ("Mật ong bạc hà", 420_000, "honey", ("08",)),
-        ("Mật ong hoa nhãn", 200_000, "honey", ("33",)),
-        ("Mật ong hoa vải", 190_000, "honey", ("24",)), ("Phấn hoa", 260_000, "honey", ()),
-        ("Sữa ong chúa", 450_000, "honey", ()),
-    ]),
-    "1.5": (12, "Thực phẩm", [
-        ("Bánh pía sầu riêng", 95_000, "box", ("92",)),
-        ("Bánh tráng phơi sương", 60_000, "box", ("80",)), ("Bánh đa nem", 45_000, "box", ()),
-        ("Kẹo dừa", 55_000, "box", ("86",)), ("Mứt gừng", 80_000, "box", ()),
-        ("Hạt điều rang muối", 260_000, "weight", ("75", "52")),
-        ("Hạt mắc ca sấy", 320_000, "weight", ("66", "68")),
-        ("Chuối sấy dẻo", 70_000, "weight", ()), ("Mít sấy", 90_000, "weight", ()),
-        ("Bánh cốm", 65_000, "box", ("01",)), ("Bánh gai", 50_000, "box", ("37",)),
-        ("Ruốc tôm", 300_000, "weight", ()), ("Bánh tráng trộn", 40_000, "box", ("79", "80")),
-        ("Đậu phộng rang", 80_000, "weight", ()), ("Chuối ép", 75_000, "weight", ("46",)),
-    ]),
-    "1.6": (6, "Nước mắm", [
-        ("Nước mắm cá cơm", 120_000, "liquid", ("91", "56", "31")),
-        ("Nước mắm nhĩ", 180_000, "liquid", ("91", "44", "48")),
-        ("Mắm tôm", 60_000, "liquid", ("38",)), ("Mắm ruốc", 70_000, "liquid", ("46",)),
-        ("Tương bần", 45_000, "liquid", ("33",)), ("Mắm cá linh", 110_000, "liquid", ("91", "82")),
-        ("Mắm nêm", 55_000, "liquid", ("48",)),
-    ]),
-    "1.7": (6, "Gia vị", [
-        ("Tiêu đen", 180_000, "weight", ("66", "91", "52")), ("Tiêu sọ", 260_000, "weight", ()),
-        ("Tiêu đỏ", 320_000, "weight", ("66",)), ("Bột quế", 90_000, "weight", ("51", "38")),
-        ("Hoa hồi", 220_000, "weight", ("20",)), ("Ớt bột", 70_000, "weight", ()),
-        ("Muối tôm", 50_000, "weight", ("80",)), ("Gừng sấy", 120_000, "weight", ()),
-        ("Mắc khén", 280_000, "weight", ("14", "11")), ("Tinh bột nghệ", 250_000, "weight", ()),
-    ]),
-    "1.8": (8, "Chè", [
-        ("Chè Shan tuyết cổ thụ", 400_000, "tea", ("08", "12", "15")),
-        ("Chè Tân Cương", 250_000, "tea", ("19",)), ("Trà ô long", 350_000, "tea", ("68",)),
-        ("Chè búp", 180_000, "tea", ("19", "25")), ("Trà sen", 450_000, "tea", ("01",)),
-        ("Chè móc câu", 280_000, "tea", ("19",)), ("Hồng trà", 300_000, "tea", ("14",)),
-        ("Trà xanh", 150_000, "tea", ("68",)),
-    ]),
-    "1.9": (9, "Cà phê", [
-        ("Cà phê Robusta rang mộc", 185_000, "weight", ("66", "52")),
-        ("Cà phê Arabica", 260_000, "weight", ("68", "14", "44")),
-        ("Cà phê phin", 160_000, "weight", ("66",)),
-        ("Cà phê hạt rang xay", 200_000, "weight", ("66", "68")),
-        ("Cà phê chồn", 900_000, "weight", ("66",)),
-        ("Ca cao nguyên chất", 150_000, "weight", ("86", "66")),
-        ("Bột ca cao", 140_000, "weight", ("86",)), ("Sô cô la đen", 120_000, "box", ("86", "68")),
-    ]),
-    "2.1": (5, "Rượu", [
-        ("Rượu cần", 150_000, "liquid", ("66", "52")),
-        ("Rượu ngô men lá", 120_000, "liquid", ("08", "15")),
-        ("Rượu nếp cái", 110_000, "liquid", ()), ("Rượu sim", 180_000, "liquid", ("91",)),
-        ("Rượu mơ", 160_000, "liquid", ("01",)), ("Rượu táo mèo", 170_000, "liquid", ("15",)),
-        ("Rượu Bàu Đá", 220_000, "liquid", ("52",)),
-    ]),
-    "2.2": (5, "Đồ uống", [
-        ("Nước cốt chanh dây", 65_000, "liquid", ("68", "66")),
-        ("Nước ép thanh long", 55_000, "liquid", ("80",)),
-        ("Siro dâu tây", 90_000, "liquid", ("68",)), ("Nước yến sào", 250_000, "box", ("56",)),
-        ("Nước dừa", 35_000, "liquid", ("86",)), ("Trà atiso đóng chai", 45_000, "liquid", ("68",)),
-    ]),
-    "3.1": (3, "Dược liệu", [
-        ("Sâm Ngọc Linh", 1_500_000, "weight", ("51",)),
-        ("Đông trùng hạ thảo", 800_000, "box", ()), ("Nấm linh chi", 450_000, "weight", ()),
-        ("Ba kích tím", 350_000, "weight", ("22",)), ("Cà gai leo", 180_000, "weight", ()),
-        ("Giảo cổ lam", 200_000, "weight", ("25",)), ("Hà thủ ô đỏ", 300_000, "weight", ("08",)),
-    ]),
-    "3.2": (3, "Thảo dược", [
-        ("Trà atiso túi lọc", 110_000, "box", ("68",)), ("Cao atiso", 180_000, "box", ("68",)),
-        ("Trà giảo cổ lam", 130_000, "box", ()), ("Viên tinh nghệ mật ong", 220_000, "box", ()),
-        ("Trà túi lọc lá sen", 95_000, "box", ("37",)),
-    ]),
-    "3.3": (3, "Mỹ phẩm", [
-        ("Xà phòng nghệ", 55_000, "cosmetic", ()), ("Dầu gội bồ kết", 120_000, "cosmetic", ()),
-        ("Son dưỡng sáp ong", 90_000, "cosmetic", ()), ("Xà phòng sả chanh", 50_000, "cosmetic", ()),
-        ("Mặt nạ bột cám gạo", 80_000, "cosmetic", ()),
-    ]),
-    "3.4": (3, "Tinh dầu", [
-        ("Tinh dầu sả chanh", 75_000, "oil", ()), ("Tinh dầu tràm", 85_000, "oil", ("46",)),
-        ("Tinh dầu quế", 95_000, "oil", ("51", "38")), ("Tinh dầu bưởi", 90_000, "oil", ()),
-        ("Tinh dầu bạc hà", 110_000, "oil", ("08",)), ("Tinh dầu hồi", 120_000, "oil", ("20",)),
-    ]),
-    "4.1": (4, "Mây tre đan", [
-        ("Giỏ mây tre đan", 130_000, "piece", ()), ("Làn cói", 150_000, "piece", ("37",)),
-        ("Bình gốm men lam", 450_000, "piece", ("01",)), ("Bộ ấm chén gốm", 650_000, "piece", ("01",)),
-        ("Khay gỗ", 180_000, "piece", ()), ("Đũa tre", 60_000, "piece", ()),
-        ("Đèn lồng tre", 220_000, "piece", ("48",)), ("Túi lục bình", 190_000, "piece", ("86",)),
-        ("Gốm Bàu Trúc", 380_000, "piece", ("56",)),
-    ]),
-    "4.2": (3, "Thổ cẩm", [
-        ("Khăn thổ cẩm", 280_000, "piece", ("66", "52", "15")),
-        ("Túi thổ cẩm", 250_000, "piece", ("15", "08")), ("Vải lanh", 350_000, "piece", ("15",)),
-        ("Lụa tơ tằm", 650_000, "piece", ("01", "48")), ("Khăn lụa", 300_000, "piece", ("01",)),
-        ("Ví thổ cẩm", 150_000, "piece", ()), ("Chăn thổ cẩm", 900_000, "piece", ("11",)),
-    ]),
-    "4.3": (3, "Quà lưu niệm", [
-        ("Tranh Đông Hồ", 250_000, "piece", ("24",)), ("Tranh gạo", 300_000, "piece", ()),
-        ("Nón lá bài thơ", 90_000, "piece", ("46",)), ("Tượng gỗ", 600_000, "piece", ()),
-        ("Tranh sơn mài", 1_200_000, "piece", ("79",)), ("Quạt giấy", 70_000, "piece", ()),
-    ]),
-    "5.1": (2, "Hoa", [
-        ("Lan hồ điệp", 450_000, "flower", ("68",)), ("Hoa hồng Đà Lạt", 150_000, "flower", ("68",)),
-        ("Địa lan", 600_000, "flower", ()), ("Hoa cúc mâm xôi", 120_000, "flower", ("82",)),
-        ("Đào Nhật Tân", 800_000, "plant", ("01",)), ("Mai vàng", 700_000, "plant", ("46", "52")),
-    ]),
-    "5.2": (2, "Cây cảnh", [
-        ("Bonsai sanh", 900_000, "plant", ()), ("Cây kim tiền", 180_000, "plant", ()),
-        ("Tùng La Hán", 1_200_000, "plant", ()), ("Sen đá", 50_000, "plant", ("68",)),
-        ("Quất cảnh", 400_000, "plant", ("01",)),
-    ]),
-    "5.3": (1, "Sinh vật cảnh", [
-        ("Cá Koi", 700_000, "animal", ()), ("Cá bảy màu", 80_000, "animal", ()),
-        ("Gà Đông Tảo", 1_200_000, "animal", ("33",)),
-    ]),
-    "6.1": (2, "Du lịch cộng đồng", [
-        ("Tour trải nghiệm bản làng", 450_000, "tour", ("15", "08", "14")),
-        ("Homestay nhà sàn", 350_000, "tour", ("25", "14")),
-        ("Trải nghiệm làm gốm", 200_000, "tour", ("01", "56")),
-        ("Trải nghiệm hái chè", 180_000, "tour", ("19",)),
-    ]),
-    "6.2": (2, "Du lịch sinh thái", [
-        ("Tour miệt vườn", 350_000, "tour", ("82", "86", "92")),
-        ("Tour rừng tràm", 250_000, "tour", ("91",)), ("Vé khu sinh thái", 120_000, "tour", ()),
-        ("Tour đảo", 650_000, "tour", ("22", "91", "56")),
-    ]),
+    "1.1": (
+        8,
+        "Nông sản",
+        [
+            ("Bưởi da xanh", 70_000, "fruit", ("86", "82")),
+            ("Bưởi Diễn", 60_000, "fruit", ("01",)),
+            ("Xoài cát Hòa Lộc", 85_000, "fruit", ("82",)),
+            ("Sầu riêng Ri6", 120_000, "fruit", ("66", "82", "75")),
+            ("Vải thiều", 55_000, "fruit", ("24", "31")),
+            ("Cam Vinh", 45_000, "fruit", ("40",)),
+            ("Thanh long ruột đỏ", 40_000, "fruit", ("68", "80")),
+            ("Nhãn lồng", 50_000, "fruit", ("33",)),
+            ("Bơ sáp", 60_000, "fruit", ("66", "68")),
+            ("Măng cụt", 75_000, "fruit", ("86",)),
+            ("Khoai lang mật", 35_000, "weight", ("68",)),
+            ("Nấm hương rừng", 250_000, "weight", ("20", "04")),
+            ("Cam sành", 40_000, "fruit", ("08", "86")),
+            ("Na dai", 65_000, "fruit", ("20",)),
+        ],
+    ),
+    "1.2": (
+        7,
+        "Đặc sản",
+        [
+            ("Khô cá lóc", 320_000, "weight", ("96", "91")),
+            ("Khô cá sặc", 280_000, "weight", ("96", "82")),
+            ("Tôm khô", 450_000, "weight", ("96",)),
+            ("Mực một nắng", 550_000, "weight", ("22", "56")),
+            ("Chả cá thu", 220_000, "weight", ("22",)),
+            ("Lạp xưởng tươi", 180_000, "weight", ("92",)),
+            ("Thịt trâu gác bếp", 650_000, "weight", ("11", "08", "14")),
+            ("Thịt heo gác bếp", 550_000, "weight", ("12", "14")),
+            ("Trứng vịt muối", 60_000, "box", ("82",)),
+            ("Nem chua", 90_000, "box", ("38",)),
+            ("Giò bò", 280_000, "weight", ("01",)),
+            ("Chà bông cá hồi", 240_000, "weight", ("15",)),
+        ],
+    ),
+    "1.3": (
+        7,
+        "Gạo",
+        [
+            ("Gạo ST25", 45_000, "grain", ("92",)),
+            ("Gạo nếp cái hoa vàng", 60_000, "grain", ("33",)),
+            ("Gạo tám thơm", 40_000, "grain", ("11", "37")),
+            ("Gạo lứt đỏ", 50_000, "grain", ("82", "91")),
+            ("Gạo Séng Cù", 42_000, "grain", ("15",)),
+            ("Nếp Tú Lệ", 65_000, "grain", ("15",)),
+            ("Bột sắn dây", 180_000, "weight", ("38", "40")),
+            ("Miến dong", 90_000, "weight", ("04", "08")),
+            ("Bún gạo lứt", 60_000, "weight", ()),
+            ("Phở khô", 55_000, "weight", ("37",)),
+        ],
+    ),
+    "1.4": (
+        5,
+        "Mật ong",
+        [
+            ("Mật ong hoa cà phê", 220_000, "honey", ("66", "52")),
+            ("Mật ong rừng", 380_000, "honey", ("96", "08", "11")),
+            ("Mật ong bạc hà", 420_000, "honey", ("08",)),
+            ("Mật ong hoa nhãn", 200_000, "honey", ("33",)),
+            ("Mật ong hoa vải", 190_000, "honey", ("24",)),
+            ("Phấn hoa", 260_000, "honey", ()),
+            ("Sữa ong chúa", 450_000, "honey", ()),
+        ],
+    ),
+    "1.5": (
+        12,
+        "Thực phẩm",
+        [
+            ("Bánh pía sầu riêng", 95_000, "box", ("92",)),
+            ("Bánh tráng phơi sương", 60_000, "box", ("80",)),
+            ("Bánh đa nem", 45_000, "box", ()),
+            ("Kẹo dừa", 55_000, "box", ("86",)),
+            ("Mứt gừng", 80_000, "box", ()),
+            ("Hạt điều rang muối", 260_000, "weight", ("75", "52")),
+            ("Hạt mắc ca sấy", 320_000, "weight", ("66", "68")),
+            ("Chuối sấy dẻo", 70_000, "weight", ()),
+            ("Mít sấy", 90_000, "weight", ()),
+            ("Bánh cốm", 65_000, "box", ("01",)),
+            ("Bánh gai", 50_000, "box", ("37",)),
+            ("Ruốc tôm", 300_000, "weight", ()),
+            ("Bánh tráng trộn", 40_000, "box", ("79", "80")),
+            ("Đậu phộng rang", 80_000, "weight", ()),
+            ("Chuối ép", 75_000, "weight", ("46",)),
+        ],
+    ),
+    "1.6": (
+        6,
+        "Nước mắm",
+        [
+            ("Nước mắm cá cơm", 120_000, "liquid", ("91", "56", "31")),
+            ("Nước mắm nhĩ", 180_000, "liquid", ("91", "44", "48")),
+            ("Mắm tôm", 60_000, "liquid", ("38",)),
+            ("Mắm ruốc", 70_000, "liquid", ("46",)),
+            ("Tương bần", 45_000, "liquid", ("33",)),
+            ("Mắm cá linh", 110_000, "liquid", ("91", "82")),
+            ("Mắm nêm", 55_000, "liquid", ("48",)),
+        ],
+    ),
+    "1.7": (
+        6,
+        "Gia vị",
+        [
+            ("Tiêu đen", 180_000, "weight", ("66", "91", "52")),
+            ("Tiêu sọ", 260_000, "weight", ()),
+            ("Tiêu đỏ", 320_000, "weight", ("66",)),
+            ("Bột quế", 90_000, "weight", ("51", "38")),
+            ("Hoa hồi", 220_000, "weight", ("20",)),
+            ("Ớt bột", 70_000, "weight", ()),
+            ("Muối tôm", 50_000, "weight", ("80",)),
+            ("Gừng sấy", 120_000, "weight", ()),
+            ("Mắc khén", 280_000, "weight", ("14", "11")),
+            ("Tinh bột nghệ", 250_000, "weight", ()),
+        ],
+    ),
+    "1.8": (
+        8,
+        "Chè",
+        [
+            ("Chè Shan tuyết cổ thụ", 400_000, "tea", ("08", "12", "15")),
+            ("Chè Tân Cương", 250_000, "tea", ("19",)),
+            ("Trà ô long", 350_000, "tea", ("68",)),
+            ("Chè búp", 180_000, "tea", ("19", "25")),
+            ("Trà sen", 450_000, "tea", ("01",)),
+            ("Chè móc câu", 280_000, "tea", ("19",)),
+            ("Hồng trà", 300_000, "tea", ("14",)),
+            ("Trà xanh", 150_000, "tea", ("68",)),
+        ],
+    ),
+    "1.9": (
+        9,
+        "Cà phê",
+        [
+            ("Cà phê Robusta rang mộc", 185_000, "weight", ("66", "52")),
+            ("Cà phê Arabica", 260_000, "weight", ("68", "14", "44")),
+            ("Cà phê phin", 160_000, "weight", ("66",)),
+            ("Cà phê hạt rang xay", 200_000, "weight", ("66", "68")),
+            ("Cà phê chồn", 900_000, "weight", ("66",)),
+            ("Ca cao nguyên chất", 150_000, "weight", ("86", "66")),
+            ("Bột ca cao", 140_000, "weight", ("86",)),
+            ("Sô cô la đen", 120_000, "box", ("86", "68")),
+        ],
+    ),
+    "2.1": (
+        5,
+        "Rượu",
+        [
+            ("Rượu cần", 150_000, "liquid", ("66", "52")),
+            ("Rượu ngô men lá", 120_000, "liquid", ("08", "15")),
+            ("Rượu nếp cái", 110_000, "liquid", ()),
+            ("Rượu sim", 180_000, "liquid", ("91",)),
+            ("Rượu mơ", 160_000, "liquid", ("01",)),
+            ("Rượu táo mèo", 170_000, "liquid", ("15",)),
+            ("Rượu Bàu Đá", 220_000, "liquid", ("52",)),
+        ],
+    ),
+    "2.2": (
+        5,
+        "Đồ uống",
+        [
+            ("Nước cốt chanh dây", 65_000, "liquid", ("68", "66")),
+            ("Nước ép thanh long", 55_000, "liquid", ("80",)),
+            ("Siro dâu tây", 90_000, "liquid", ("68",)),
+            ("Nước yến sào", 250_000, "box", ("56",)),
+            ("Nước dừa", 35_000, "liquid", ("86",)),
+            ("Trà atiso đóng chai", 45_000, "liquid", ("68",)),
+        ],
+    ),
+    "3.1": (
+        3,
+        "Dược liệu",
+        [
+            ("Sâm Ngọc Linh", 1_500_000, "weight", ("51",)),
+            ("Đông trùng hạ thảo", 800_000, "box", ()),
+            ("Nấm linh chi", 450_000, "weight", ()),
+            ("Ba kích tím", 350_000, "weight", ("22",)),
+            ("Cà gai leo", 180_000, "weight", ()),
+            ("Giảo cổ lam", 200_000, "weight", ("25",)),
+            ("Hà thủ ô đỏ", 300_000, "weight", ("08",)),
+        ],
+    ),
+    "3.2": (
+        3,
+        "Thảo dược",
+        [
+            ("Trà atiso túi lọc", 110_000, "box", ("68",)),
+            ("Cao atiso", 180_000, "box", ("68",)),
+            ("Trà giảo cổ lam", 130_000, "box", ()),
+            ("Viên tinh nghệ mật ong", 220_000, "box", ()),
+            ("Trà túi lọc lá sen", 95_000, "box", ("37",)),
+        ],
+    ),
+    "3.3": (
+        3,
+        "Mỹ phẩm",
+        [
+            ("Xà phòng nghệ", 55_000, "cosmetic", ()),
+            ("Dầu gội bồ kết", 120_000, "cosmetic", ()),
+            ("Son dưỡng sáp ong", 90_000, "cosmetic", ()),
+            ("Xà phòng sả chanh", 50_000, "cosmetic", ()),
+            ("Mặt nạ bột cám gạo", 80_000, "cosmetic", ()),
+        ],
+    ),
+    "3.4": (
+        3,
+        "Tinh dầu",
+        [
+            ("Tinh dầu sả chanh", 75_000, "oil", ()),
+            ("Tinh dầu tràm", 85_000, "oil", ("46",)),
+            ("Tinh dầu quế", 95_000, "oil", ("51", "38")),
+            ("Tinh dầu bưởi", 90_000, "oil", ()),
+            ("Tinh dầu bạc hà", 110_000, "oil", ("08",)),
+            ("Tinh dầu hồi", 120_000, "oil", ("20",)),
+        ],
+    ),
+    "4.1": (
+        4,
+        "Mây tre đan",
+        [
+            ("Giỏ mây tre đan", 130_000, "piece", ()),
+            ("Làn cói", 150_000, "piece", ("37",)),
+            ("Bình gốm men lam", 450_000, "piece", ("01",)),
+            ("Bộ ấm chén gốm", 650_000, "piece", ("01",)),
+            ("Khay gỗ", 180_000, "piece", ()),
+            ("Đũa tre", 60_000, "piece", ()),
+            ("Đèn lồng tre", 220_000, "piece", ("48",)),
+            ("Túi lục bình", 190_000, "piece", ("86",)),
+            ("Gốm Bàu Trúc", 380_000, "piece", ("56",)),
+        ],
+    ),
+    "4.2": (
+        3,
+        "Thổ cẩm",
+        [
+            ("Khăn thổ cẩm", 280_000, "piece", ("66", "52", "15")),
+            ("Túi thổ cẩm", 250_000, "piece", ("15", "08")),
+            ("Vải lanh", 350_000, "piece", ("15",)),
+            ("Lụa tơ tằm", 650_000, "piece", ("01", "48")),
+            ("Khăn lụa", 300_000, "piece", ("01",)),
+            ("Ví thổ cẩm", 150_000, "piece", ()),
+            ("Chăn thổ cẩm", 900_000, "piece", ("11",)),
+        ],
+    ),
+    "4.3": (
+        3,
+        "Quà lưu niệm",
+        [
+            ("Tranh Đông Hồ", 250_000, "piece", ("24",)),
+            ("Tranh gạo", 300_000, "piece", ()),
+            ("Nón lá bài thơ", 90_000, "piece", ("46",)),
+            ("Tượng gỗ", 600_000, "piece", ()),
+            ("Tranh sơn mài", 1_200_000, "piece", ("79",)),
+            ("Quạt giấy", 70_000, "piece", ()),
+        ],
+    ),
+    "5.1": (
+        2,
+        "Hoa",
+        [
+            ("Lan hồ điệp", 450_000, "flower", ("68",)),
+            ("Hoa hồng Đà Lạt", 150_000, "flower", ("68",)),
+            ("Địa lan", 600_000, "flower", ()),
+            ("Hoa cúc mâm xôi", 120_000, "flower", ("82",)),
+            ("Đào Nhật Tân", 800_000, "plant", ("01",)),
+            ("Mai vàng", 700_000, "plant", ("46", "52")),
+        ],
+    ),
+    "5.2": (
+        2,
+        "Cây cảnh",
+        [
+            ("Bonsai sanh", 900_000, "plant", ()),
+            ("Cây kim tiền", 180_000, "plant", ()),
+            ("Tùng La Hán", 1_200_000, "plant", ()),
+            ("Sen đá", 50_000, "plant", ("68",)),
+            ("Quất cảnh", 400_000, "plant", ("01",)),
+        ],
+    ),
+    "5.3": (
+        1,
+        "Sinh vật cảnh",
+        [
+            ("Cá Koi", 700_000, "animal", ()),
+            ("Cá bảy màu", 80_000, "animal", ()),
+            ("Gà Đông Tảo", 1_200_000, "animal", ("33",)),
+        ],
+    ),
+    "6.1": (
+        2,
+        "Du lịch cộng đồng",
+        [
+            ("Tour trải nghiệm bản làng", 450_000, "tour", ("15", "08", "14")),
+            ("Homestay nhà sàn", 350_000, "tour", ("25", "14")),
+            ("Trải nghiệm làm gốm", 200_000, "tour", ("01", "56")),
+            ("Trải nghiệm hái chè", 180_000, "tour", ("19",)),
+        ],
+    ),
+    "6.2": (
+        2,
+        "Du lịch sinh thái",
+        [
+            ("Tour miệt vườn", 350_000, "tour", ("82", "86", "92")),
+            ("Tour rừng tràm", 250_000, "tour", ("91",)),
+            ("Vé khu sinh thái", 120_000, "tour", ()),
+            ("Tour đảo", 650_000, "tour", ("22", "91", "56")),
+        ],
+    ),
 }
 QUALIFIERS = {  # by top-level group
     "1": ["", "", "", "đặc sản", "hữu cơ", "truyền thống", "loại 1", "thượng hạng", "sạch"],
@@ -288,19 +442,95 @@ SENTENCES = [
     "Hương vị đậm đà, được nhiều khách hàng tin dùng.",
     "Quy trình sản xuất khép kín, an toàn vệ sinh thực phẩm.",
 ]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
-            "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lò", "Hà", "Sùng", "Giàng"]
-ETHNIC_NAMES = ["H'Hen Niê", "Y Moan Êban", "H'Bia Mlô", "Y Sao Byă", "Lò Văn Pọm",
-                "Giàng A Páo", "Sùng Thị Mỷ", "Hà Thị Kim", "Vàng A Chứ", "Ka Hoa", "K'Brel"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Lò",
+    "Hà",
+    "Sùng",
+    "Giàng",
+]
+ETHNIC_NAMES = [
+    "H'Hen Niê",
+    "Y Moan Êban",
+    "H'Bia Mlô",
+    "Y Sao Byă",
+    "Lò Văn Pọm",
+    "Giàng A Páo",
+    "Sùng Thị Mỷ",
+    "Hà Thị Kim",
+    "Vàng A Chứ",
+    "Ka Hoa",
+    "K'Brel",
+]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu", "Quang", "Thu", "Xuân"]
-GIVEN = ["Hoa", "Lan", "Hùng", "Dũng", "Tuấn", "Mai", "Hương", "Nam", "Phúc", "Thảo", "Linh",
-         "Bình", "An", "Khoa", "Trang", "Sơn", "Hải", "Vy", "Hạnh", "Long", "Nhung", "Duyên"]
-BRAND_A = ["Mộc", "Xanh", "Đất", "Hương", "Làng", "Bản", "Nắng", "Mầm", "Rẫy", "Sương", "Núi",
-           "Suối", "Tre", "Lúa", "Mây", "Gió"]
+GIVEN = [
+    "Hoa",
+    "Lan",
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Mai",
+    "Hương",
+    "Nam",
+    "Phúc",
+    "Thảo",
+    "Linh",
+    "Bình",
+    "An",
+    "Khoa",
+    "Trang",
+    "Sơn",
+    "Hải",
+    "Vy",
+    "Hạnh",
+    "Long",
+    "Nhung",
+    "Duyên",
+]
+BRAND_A = [
+    "Mộc",
+    "Xanh",
+    "Đất",
+    "Hương",
+    "Làng",
+    "Bản",
+    "Nắng",
+    "Mầm",
+    "Rẫy",
+    "Sương",
+    "Núi",
+    "Suối",
+    "Tre",
+    "Lúa",
+    "Mây",
+    "Gió",
+]
 BRAND_B = ["Quê", "Việt", "Lành", "Xanh", "Ta", "Nhà", "Sớm", "Mới", "Ngàn", "Vàng", "Thơm"]
 BRAND_SUFFIX = ["", "", " Farm", " Foods", " Organic", " Việt Nam", " Craft", " Garden"]
-MARKETPLACE_WEIGHTS = {"shopee": 30, "lazada": 20, "tiktok": 15, "tiki": 12, "postmart": 10,
-                       "sendo": 8, "voso": 5}
+MARKETPLACE_WEIGHTS = {
+    "shopee": 30,
+    "lazada": 20,
+    "tiktok": 15,
+    "tiki": 12,
+    "postmart": 10,
+    "sendo": 8,
+    "voso": 5,
+}
 MARKETPLACE_URLS = {
     "shopee": "https://shopee.vn/{slug}-i.{seller}.{n}",
     "lazada": "https://www.lazada.vn/products/{slug}-i{n}.html",
@@ -349,7 +579,9 @@ def explicit_timestamps(*models):
     saved = []
     for model in models:
         for model_field in model._meta.concrete_fields:
-            if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+            if getattr(model_field, "auto_now", False) or getattr(
+                model_field, "auto_now_add", False
+            ):
                 saved.append((model_field, model_field.auto_now, model_field.auto_now_add))
                 model_field.auto_now = model_field.auto_now_add = False
     try:
@@ -375,8 +607,9 @@ def _price(rng, typical: int, factor: float) -> int:
 def _specialties(rng, province_code: str) -> list[str]:
     """One to three OCOP sub-groups a seller makes, preferring what its province is known for."""
     codes = list(GROUPS)
-    weights = [GROUPS[c][0] * (4 if any(province_code in t[3] for t in GROUPS[c][2]) else 1)
-               for c in codes]
+    weights = [
+        GROUPS[c][0] * (4 if any(province_code in t[3] for t in GROUPS[c][2]) else 1) for c in codes
+    ]
     count = rng.choices([1, 2, 3], weights=[60, 30, 10])[0]
     chosen = []
     while len(chosen) < count:
@@ -390,14 +623,25 @@ def _seller_name(rng, kind: str, specialty: str, place: str) -> tuple[str, str]:
     """(display name, legal name) as such sellers call themselves."""
     word = GROUPS[specialty][1]
     if kind == "cooperative":
-        name = rng.choice([f"HTX {word} {place}", f"HTX Nông nghiệp {place}",
-                           f"HTX {word} thanh niên {place}", f"Hợp tác xã {word} {place}",
-                           f"HTX Dịch vụ nông nghiệp {place}"])
+        name = rng.choice(
+            [
+                f"HTX {word} {place}",
+                f"HTX Nông nghiệp {place}",
+                f"HTX {word} thanh niên {place}",
+                f"Hợp tác xã {word} {place}",
+                f"HTX Dịch vụ nông nghiệp {place}",
+            ]
+        )
         return name, name.replace("HTX ", "Hợp tác xã ", 1)
     if kind == "household":
         person = _person(rng)
-        name = rng.choice([f"Hộ kinh doanh {person}", f"Cơ sở {word} {person.split()[-1]} {place}",
-                           f"Cơ sở sản xuất {word} {person}"])
+        name = rng.choice(
+            [
+                f"Hộ kinh doanh {person}",
+                f"Cơ sở {word} {person.split()[-1]} {place}",
+                f"Cơ sở sản xuất {word} {person}",
+            ]
+        )
         return name, f"Hộ kinh doanh {person}"
     brand = f"{rng.choice(BRAND_A)} {rng.choice(BRAND_B)}"
     if rng.random() < 0.3:
@@ -411,7 +655,7 @@ def _seller_story(rng, kind, name, place, province, founded, specialty) -> str:
     start = f"{name} được thành lập năm {founded} tại {place}, {province.full_name}."
     middle = {
         "cooperative": f" Hợp tác xã có {rng.randrange(7, 120)} thành viên, liên kết với "
-                       f"{rng.randrange(20, 400)} hộ trồng và chế biến {word}.",
+        f"{rng.randrange(20, 400)} hộ trồng và chế biến {word}.",
         "household": f" Gia đình ba thế hệ làm {word} theo cách truyền thống của quê hương.",
         "startup": f" Nhóm thanh niên khởi nghiệp đưa {word} quê nhà lên sàn thương mại điện tử.",
     }[kind]
@@ -438,22 +682,32 @@ def sellers_create(ctx: Context) -> int:
         specialties = _specialties(rng, province_code)
         name, legal_name = _seller_name(rng, kind, specialties[0], place)
         founded = rng.randrange(2015 if kind == "startup" else 1995, ctx.now.year + 1)
-        batch.append(Partner(
-            code=f"{SELLER_CODE_PREFIX}{vn_slugify(name)[:100]}-{index + 1}", name=name[:128],
-            legal_name=legal_name[:255], kind=kind,
-            status="suspended" if rng.random() < 0.01 else "approved",
-            description=_seller_story(rng, kind, name, place, province, founded, specialties[0]),
-            province_id=province.pk, commune=f"{rng.choice(['Xã', 'Phường'])} {place}",
-            phone=f"0{rng.choice('398')}{rng.randrange(10 ** 8):08d}", founded_year=founded,
-            tax_code="" if kind == "household" and rng.random() < 0.5
-            else f"{rng.randrange(10 ** 9, 10 ** 10)}",
-            bank_bin=rng.choice(bins), bank_account_number=f"{rng.randrange(10 ** 9, 10 ** 13)}",
-            bank_account_holder=fold_vietnamese(legal_name).upper()[:100],
-            managed_by_union=rng.random() < 0.05,
-        ))
+        batch.append(
+            Partner(
+                code=f"{SELLER_CODE_PREFIX}{vn_slugify(name)[:100]}-{index + 1}",
+                name=name[:128],
+                legal_name=legal_name[:255],
+                kind=kind,
+                status="suspended" if rng.random() < 0.01 else "approved",
+                description=_seller_story(
+                    rng, kind, name, place, province, founded, specialties[0]
+                ),
+                province_id=province.pk,
+                commune=f"{rng.choice(['Xã', 'Phường'])} {place}",
+                phone=f"0{rng.choice('398')}{rng.randrange(10**8):08d}",
+                founded_year=founded,
+                tax_code=""
+                if kind == "household" and rng.random() < 0.5
+                else f"{rng.randrange(10**9, 10**10)}",
+                bank_bin=rng.choice(bins),
+                bank_account_number=f"{rng.randrange(10**9, 10**13)}",
+                bank_account_holder=fold_vietnamese(legal_name).upper()[:100],
+                managed_by_union=rng.random() < 0.05,
+            )
+        )
         ctx.seller_rows.append([None, name, province_code, specialties])
     for start in range(0, len(batch), BATCH):
-        Partner.objects.bulk_create(batch[start:start + BATCH])
+        Partner.objects.bulk_create(batch[start : start + BATCH])
     for row, partner in zip(ctx.seller_rows, batch, strict=True):
         row[0] = partner.pk
     return len(batch)
@@ -468,8 +722,9 @@ def _certificate(rng, province, today: datetime.date, seq: int) -> dict:
     return {
         "ocop_stars": stars,
         "ocop_certificate_number": f"{province.code}-{decided.year}-OCOP-{seq:06d}",
-        "ocop_issuing_authority": ("Bộ Nông nghiệp và Môi trường" if national
-                                   else f"UBND {province.full_name}"),
+        "ocop_issuing_authority": (
+            "Bộ Nông nghiệp và Môi trường" if national else f"UBND {province.full_name}"
+        ),
         "ocop_decision_number": f"{rng.randrange(100, 9999)}/QĐ-{'BNNMT' if national else 'UBND'}",
         "ocop_decision_date": decided,
         "ocop_valid_from": decided,
@@ -501,14 +756,18 @@ def products_create(ctx: Context) -> int:
             group = rng.choice(specialties)
             types = GROUPS[group][2]
             kind, typical, packs, known_in = rng.choices(
-                types, weights=[4 if seller_province in t[3] else 1 for t in types])[0]
+                types, weights=[4 if seller_province in t[3] else 1 for t in types]
+            )[0]
             # Mostly made where the seller is; traders also sell from where a product is famous.
             province_code = seller_province
             if known_in and seller_province not in known_in and rng.random() < 0.15:
                 province_code = rng.choice(known_in)
             province = ctx.provinces[province_code]
-            place = (rng.choice(PLACES.get(province_code) or [province.name])
-                     if rng.random() < 0.7 else province.name)
+            place = (
+                rng.choice(PLACES.get(province_code) or [province.name])
+                if rng.random() < 0.7
+                else province.name
+            )
             pack, factor = rng.choice(PACKS[packs])
             qualifier = rng.choice(QUALIFIERS[group.split(".")[0]])
             title = " ".join(part for part in (kind, qualifier, place, pack) if part)
@@ -517,36 +776,76 @@ def products_create(ctx: Context) -> int:
             title = title[:255]
             status = rng.choices(statuses, weights=[965, 20, 10, 5])[0]
             created = ctx.now - datetime.timedelta(seconds=rng.randrange(3 * 365 * 86400))
-            description = (f"{kind} {place}, {province.full_name}. "
-                           f"{' '.join(rng.sample(SENTENCES, 2))} Sản phẩm của {seller_name}.")
-            products.append(Product(
-                product_class_id=ctx.product_class_id, structure="standalone", title=title,
-                slug=vn_slugify(title)[:255], description=description,
-                is_public=rng.random() >= 0.005, moderation_status=status,
-                origin_province_id=province.pk, origin_place=f"Xã {place}",
-                date_created=created, date_updated=created,
-                **_certificate(rng, province, today, index + 1),
-            ))
+            description = (
+                f"{kind} {place}, {province.full_name}. "
+                f"{' '.join(rng.sample(SENTENCES, 2))} Sản phẩm của {seller_name}."
+            )
+            products.append(
+                Product(
+                    product_class_id=ctx.product_class_id,
+                    structure="standalone",
+                    title=title,
+                    slug=vn_slugify(title)[:255],
+                    description=description,
+                    is_public=rng.random() >= 0.005,
+                    moderation_status=status,
+                    origin_province_id=province.pk,
+                    origin_place=f"Xã {place}",
+                    date_created=created,
+                    date_updated=created,
+                    **_certificate(rng, province, today, index + 1),
+                )
+            )
             price = _price(rng, typical, factor)
             stock = 0 if rng.random() < 0.08 else int(rng.paretovariate(1.2) * 10) - 9
-            extras.append((seller_index, seller_id, price, min(stock, 5000), group, created,
-                           status == "approved"))
+            extras.append(
+                (
+                    seller_index,
+                    seller_id,
+                    price,
+                    min(stock, 5000),
+                    group,
+                    created,
+                    status == "approved",
+                )
+            )
         with explicit_timestamps(Product, StockRecord):
             Product.objects.bulk_create(products)
-            records = [StockRecord(product_id=product.pk, partner_id=seller_id,
-                                   partner_sku=f"{SKU_PREFIX}{start + offset + 1:06d}",
-                                   price_currency="VND", price=Decimal(price), num_in_stock=stock,
-                                   date_created=created, date_updated=created)
-                       for offset, (product, (_s, seller_id, price, stock, _g, created, _a))
-                       in enumerate(zip(products, extras, strict=True))]
+            records = [
+                StockRecord(
+                    product_id=product.pk,
+                    partner_id=seller_id,
+                    partner_sku=f"{SKU_PREFIX}{start + offset + 1:06d}",
+                    price_currency="VND",
+                    price=Decimal(price),
+                    num_in_stock=stock,
+                    date_created=created,
+                    date_updated=created,
+                )
+                for offset, (product, (_s, seller_id, price, stock, _g, created, _a)) in enumerate(
+                    zip(products, extras, strict=True)
+                )
+            ]
             StockRecord.objects.bulk_create(records)
-        ProductCategory.objects.bulk_create([
-            ProductCategory(product_id=product.pk, category_id=ctx.categories[extra[4]])
-            for product, extra in zip(products, extras, strict=True)])
+        ProductCategory.objects.bulk_create(
+            [
+                ProductCategory(product_id=product.pk, category_id=ctx.categories[extra[4]])
+                for product, extra in zip(products, extras, strict=True)
+            ]
+        )
         for product, record, extra in zip(products, records, extras, strict=True):
-            ctx.product_rows.append(MadeProduct(
-                product.pk, record.pk, record.partner_sku, extra[0], product.title, product.slug,
-                extra[2], extra[6]))
+            ctx.product_rows.append(
+                MadeProduct(
+                    product.pk,
+                    record.pk,
+                    record.partner_sku,
+                    extra[0],
+                    product.title,
+                    product.slug,
+                    extra[2],
+                    extra[6],
+                )
+            )
         made += len(products)
         ctx.say(f"  products: {made:,} of {ctx.products:,}")
     return made
@@ -566,23 +865,28 @@ def marketplace_links_create(ctx: Context) -> int:
         for _ in range(rng.choices([1, 2, 3], weights=[60, 30, 10])[0]):
             chosen.add(rng.choices(codes, weights=weights)[0])
         for code in sorted(chosen):
-            url = MARKETPLACE_URLS[code].format(slug=made.slug[:80] or "san-pham",
-                                                seller=made.seller_index + 1000, n=made.id)
+            url = MARKETPLACE_URLS[code].format(
+                slug=made.slug[:80] or "san-pham", seller=made.seller_index + 1000, n=made.id
+            )
             links.append(MarketplaceLink(product_id=made.id, marketplace=code, url=url))
     with explicit_timestamps(MarketplaceLink):
         for link in links:
             link.created_at = link.updated_at = ctx.now
         for start in range(0, len(links), BATCH):
-            MarketplaceLink.objects.bulk_create(links[start:start + BATCH])
+            MarketplaceLink.objects.bulk_create(links[start : start + BATCH])
     clicks = []
     for link in links:
         if rng.random() < 0.4:
             for _ in range(int(rng.paretovariate(1.5))):
-                clicks.append(MarketplaceClick(
-                    link_id=link.pk, from_path=f"/san-pham/{link.product_id}/",
-                    clicked_at=ctx.now - datetime.timedelta(seconds=rng.randrange(180 * 86400))))
+                clicks.append(
+                    MarketplaceClick(
+                        link_id=link.pk,
+                        from_path=f"/san-pham/{link.product_id}/",
+                        clicked_at=ctx.now - datetime.timedelta(seconds=rng.randrange(180 * 86400)),
+                    )
+                )
     for start in range(0, len(clicks), BATCH):
-        MarketplaceClick.objects.bulk_create(clicks[start:start + BATCH])
+        MarketplaceClick.objects.bulk_create(clicks[start : start + BATCH])
     ctx.say(f"  {len(links):,} marketplace links, {len(clicks):,} clicks")
     return len(links) + len(clicks)
 
@@ -607,18 +911,37 @@ def orders_create(ctx: Context) -> int:
     for start in range(0, ctx.orders, BATCH // 2):
         orders, order_lines = [], []
         for number in range(start, min(start + BATCH // 2, ctx.orders)):
-            picks = {made.id: made for made in rng.choices(
-                sellable, cum_weights=popularity, k=rng.choices([1, 2, 3], weights=[65, 25, 10])[0])}
-            lines = [(made, rng.choices([1, 2, 3, 5], weights=[70, 20, 7, 3])[0])
-                     for made in picks.values()]
+            picks = {
+                made.id: made
+                for made in rng.choices(
+                    sellable,
+                    cum_weights=popularity,
+                    k=rng.choices([1, 2, 3], weights=[65, 25, 10])[0],
+                )
+            }
+            lines = [
+                (made, rng.choices([1, 2, 3, 5], weights=[70, 20, 7, 3])[0])
+                for made in picks.values()
+            ]
             total = sum(made.price * quantity for made, quantity in lines)
             placed = ctx.now - datetime.timedelta(seconds=rng.randrange(365 * 86400))
-            orders.append(Order(
-                number=str(ORDER_NUMBER_BASE + number + 1), site_id=site_id, currency="VND",
-                total_incl_tax=total, total_excl_tax=total, shipping_incl_tax=0,
-                shipping_excl_tax=0, shipping_method="Người bán tự giao",
-                shipping_code="seller-delivery", status="Complete",
-                guest_email=f"khach{number + 1}@example.com", date_placed=placed, language="vi"))
+            orders.append(
+                Order(
+                    number=str(ORDER_NUMBER_BASE + number + 1),
+                    site_id=site_id,
+                    currency="VND",
+                    total_incl_tax=total,
+                    total_excl_tax=total,
+                    shipping_incl_tax=0,
+                    shipping_excl_tax=0,
+                    shipping_method="Người bán tự giao",
+                    shipping_code="seller-delivery",
+                    status="Complete",
+                    guest_email=f"khach{number + 1}@example.com",
+                    date_placed=placed,
+                    language="vi",
+                )
+            )
             order_lines.append((lines, placed))
         Order.objects.bulk_create(orders)
         lines_out, parts_out = [], []
@@ -627,24 +950,43 @@ def orders_create(ctx: Context) -> int:
             for made, quantity in lines:
                 seller_id, seller_name = ctx.seller_rows[made.seller_index][:2]
                 price, amount = made.price, Decimal(made.price * quantity)
-                lines_out.append(Line(
-                    order_id=order.pk, partner_id=seller_id, partner_name=seller_name[:128],
-                    partner_sku=made.sku, stockrecord_id=made.stockrecord_id,
-                    product_id=made.id, title=made.title, quantity=quantity,
-                    line_price_incl_tax=amount, line_price_excl_tax=amount,
-                    line_price_before_discounts_incl_tax=amount,
-                    line_price_before_discounts_excl_tax=amount,
-                    unit_price_incl_tax=Decimal(price), unit_price_excl_tax=Decimal(price),
-                    status="Complete", num_allocated=0))  # delivered: allocation consumed
+                lines_out.append(
+                    Line(
+                        order_id=order.pk,
+                        partner_id=seller_id,
+                        partner_name=seller_name[:128],
+                        partner_sku=made.sku,
+                        stockrecord_id=made.stockrecord_id,
+                        product_id=made.id,
+                        title=made.title,
+                        quantity=quantity,
+                        line_price_incl_tax=amount,
+                        line_price_excl_tax=amount,
+                        line_price_before_discounts_incl_tax=amount,
+                        line_price_before_discounts_excl_tax=amount,
+                        unit_price_incl_tax=Decimal(price),
+                        unit_price_excl_tax=Decimal(price),
+                        status="Complete",
+                        num_allocated=0,
+                    )
+                )  # delivered: allocation consumed
                 by_seller[seller_id] = by_seller.get(seller_id, 0) + price * quantity
             for part_number, (seller_id, goods) in enumerate(sorted(by_seller.items()), start=1):
-                parts_out.append(OrderPart(
-                    order_id=order.pk, partner_id=seller_id, number=part_number,
-                    status="completed", payment_method="cod", goods_total=goods,
-                    created=placed, confirmed_at=placed + datetime.timedelta(hours=3),
-                    shipped_at=placed + datetime.timedelta(days=1),
-                    completed_at=placed + datetime.timedelta(days=3),
-                    paid_at=placed + datetime.timedelta(days=3)))
+                parts_out.append(
+                    OrderPart(
+                        order_id=order.pk,
+                        partner_id=seller_id,
+                        number=part_number,
+                        status="completed",
+                        payment_method="cod",
+                        goods_total=goods,
+                        created=placed,
+                        confirmed_at=placed + datetime.timedelta(hours=3),
+                        shipped_at=placed + datetime.timedelta(days=1),
+                        completed_at=placed + datetime.timedelta(days=3),
+                        paid_at=placed + datetime.timedelta(days=3),
+                    )
+                )
         Line.objects.bulk_create(lines_out)
         with explicit_timestamps(OrderPart):
             OrderPart.objects.bulk_create(parts_out)
@@ -673,13 +1015,21 @@ def _reference(ctx: Context) -> None:
     product_class = ProductClass.objects.filter(slug="san-pham").first()
     missing = [c for c in GROUPS if c not in ctx.categories]
     if len(ctx.provinces) != 34 or missing or product_class is None:
-        raise SystemExit("Reference data missing: run `manage.py load_reference_data` first "
-                         f"(provinces: {len(ctx.provinces)}, OCOP groups missing: {missing}).")
+        raise SystemExit(
+            "Reference data missing: run `manage.py load_reference_data` first "
+            f"(provinces: {len(ctx.provinces)}, OCOP groups missing: {missing})."
+        )
     ctx.product_class_id = product_class.pk
 
 
-def generate(*, products: int = 100_000, sellers: int = 5_000, orders: int | None = None,
-             seed: int = 2026, say: Callable[[str], None] = print) -> dict[str, int]:
+def generate(
+    *,
+    products: int = 100_000,
+    sellers: int = 5_000,
+    orders: int | None = None,
+    seed: int = 2026,
+    say: Callable[[str], None] = print,
+) -> dict[str, int]:
     """Make the rows (see the module docstring) and return how many of each step."""
     from django.db import connection, transaction
     from django.utils import timezone
@@ -687,11 +1037,18 @@ def generate(*, products: int = 100_000, sellers: int = 5_000, orders: int | Non
 
     Partner = get_model("partner", "Partner")
     if Partner.objects.filter(code__startswith=SELLER_CODE_PREFIX).exists():
-        raise SystemExit("This database already holds generated data: use a fresh one "
-                         "(see bench/README.md, 'a fresh copy in seconds').")
-    ctx = Context(products=products, sellers=sellers,
-                  orders=products // 5 if orders is None else orders, rng=random.Random(seed),
-                  now=timezone.now().replace(microsecond=0), say=say)
+        raise SystemExit(
+            "This database already holds generated data: use a fresh one "
+            "(see bench/README.md, 'a fresh copy in seconds')."
+        )
+    ctx = Context(
+        products=products,
+        sellers=sellers,
+        orders=products // 5 if orders is None else orders,
+        rng=random.Random(seed),
+        now=timezone.now().replace(microsecond=0),
+        say=say,
+    )
     _reference(ctx)
     counts = {}
     for label, step in STEPS:
@@ -708,20 +1065,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument("--sellers", type=int, default=5_000)
-    parser.add_argument("--orders", type=int, default=None,
-                        help="past orders (default: one per five products)")
+    parser.add_argument(
+        "--orders", type=int, default=None, help="past orders (default: one per five products)"
+    )
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--allow-sqlite", action="store_true",
-                        help="also run on SQLite (for a quick look; figures need PostgreSQL)")
+    parser.add_argument(
+        "--allow-sqlite",
+        action="store_true",
+        help="also run on SQLite (for a quick look; figures need PostgreSQL)",
+    )
     args = parser.parse_args()
     if min(args.products, args.sellers) < 1 or (args.orders or 0) < 0:
         parser.error("--products and --sellers must be at least 1, --orders at least 0")
     django_setup(require_postgres=not args.allow_sqlite)
     clock = Clock()
-    counts = generate(products=args.products, sellers=args.sellers, orders=args.orders,
-                      seed=args.seed, say=clock.say)
-    clock.say("done: " + ", ".join(f"{label} {n:,}" for label, n in counts.items())
-              + f" in {clock.elapsed:.0f} s")
+    counts = generate(
+        products=args.products,
+        sellers=args.sellers,
+        orders=args.orders,
+        seed=args.seed,
+        say=clock.say,
+    )
+    clock.say(
+        "done: "
+        + ", ".join(f"{label} {n:,}" for label, n in counts.items())
+        + f" in {clock.elapsed:.0f} s"
+    )
     return 0
 
 

@@ -29,8 +29,9 @@ def product_viewed(pk) -> None:
     global _last_flush
     with _lock:
         _counts[int(pk)] += 1
-        due = (sum(_counts.values()) >= FLUSH_VIEWS
-               or time.monotonic() - _last_flush >= FLUSH_SECONDS)
+        due = (
+            sum(_counts.values()) >= FLUSH_VIEWS or time.monotonic() - _last_flush >= FLUSH_SECONDS
+        )
         if not due:
             return
         batch = dict(_counts)
@@ -79,11 +80,16 @@ def record(counts: dict) -> int:
     counts = {int(k): int(v) for k, v in counts.items() if int(v) > 0}
     existing = set(Product.objects.filter(pk__in=counts).values_list("pk", flat=True))
     with transaction.atomic():
-        have = set(ProductRecord.objects.filter(product_id__in=existing)
-                   .values_list("product_id", flat=True))
+        have = set(
+            ProductRecord.objects.filter(product_id__in=existing).values_list(
+                "product_id", flat=True
+            )
+        )
         ProductRecord.objects.bulk_create(
-            [ProductRecord(product_id=pk) for pk in existing - have], ignore_conflicts=True)
+            [ProductRecord(product_id=pk) for pk in existing - have], ignore_conflicts=True
+        )
         for pk in sorted(existing):
             ProductRecord.objects.filter(product_id=pk).update(
-                num_views=F("num_views") + counts[pk])
+                num_views=F("num_views") + counts[pk]
+            )
     return len(existing)

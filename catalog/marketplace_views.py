@@ -25,15 +25,17 @@ class MarketplaceRedirectView(View):
 
     def get(self, request, link_id: int):
         link = get_object_or_404(
-            MarketplaceLink, pk=link_id, product__in=public_products().values("pk"))
+            MarketplaceLink, pk=link_id, product__in=public_products().values("pk")
+        )
         try:  # checked again: a row written around the service, or a host list that changed
             url = validate_marketplace_url(link.marketplace, link.url)
         except ValidationError as exc:
             raise Http404 from exc
         marketplace_click_record(
             link=link,
-            from_path=referer_path(referer=request.META.get("HTTP_REFERER"),
-                                   host=request.get_host()),
+            from_path=referer_path(
+                referer=request.META.get("HTTP_REFERER"), host=request.get_host()
+            ),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
         response = HttpResponseRedirect(url)

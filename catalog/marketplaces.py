@@ -116,8 +116,9 @@ def validate_marketplace_url(marketplace: str, url: str) -> str:
         raise _error("invalid")
     if not host_belongs_to(host, hosts[marketplace]):
         raise _error("host", marketplace=name, hosts=", ".join(hosts[marketplace]))
-    normalised = iri_to_uri(urlunsplit(("https", host, parts.path or "/", parts.query,
-                                        parts.fragment)))
+    normalised = iri_to_uri(
+        urlunsplit(("https", host, parts.path or "/", parts.query, parts.fragment))
+    )
     if len(normalised) > MAX_URL_LENGTH:
         raise _error("max_length", limit=MAX_URL_LENGTH)
     return normalised
@@ -125,12 +126,16 @@ def validate_marketplace_url(marketplace: str, url: str) -> str:
 
 # --- Services ---------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def marketplace_link_set(*, product, marketplace: str, url: str) -> MarketplaceLink:
     """Create or update the product's link to ``marketplace``."""
     url = validate_marketplace_url(marketplace, url)
-    link = (MarketplaceLink.objects.select_for_update()
-            .filter(product=product, marketplace=marketplace).first())
+    link = (
+        MarketplaceLink.objects.select_for_update()
+        .filter(product=product, marketplace=marketplace)
+        .first()
+    )
     if link is None:
         link = MarketplaceLink(product=product, marketplace=marketplace)
     link.url = url
@@ -143,7 +148,8 @@ def marketplace_link_set(*, product, marketplace: str, url: str) -> MarketplaceL
 def marketplace_link_delete(*, product, marketplace: str) -> bool:
     """Remove the product's link to ``marketplace`` (and its clicks); False if there was none."""
     deleted, _counts = MarketplaceLink.objects.filter(
-        product=product, marketplace=marketplace).delete()
+        product=product, marketplace=marketplace
+    ).delete()
     return deleted > 0
 
 
@@ -172,8 +178,9 @@ def referer_path(*, referer: str | None, host: str) -> str:
     return clean_from_path(parts.path)
 
 
-def marketplace_click_record(*, link: MarketplaceLink, from_path: str,
-                             user_agent: str | None) -> MarketplaceClick | None:
+def marketplace_click_record(
+    *, link: MarketplaceLink, from_path: str, user_agent: str | None
+) -> MarketplaceClick | None:
     """Count one buyer's click on ``link``. Crawlers, link previews and clients without a user
     agent are not counted (None). Only a path on our own site is kept."""
     if is_bot(user_agent):
@@ -183,8 +190,10 @@ def marketplace_click_record(*, link: MarketplaceLink, from_path: str,
 
 # --- Selectors --------------------------------------------------------------------------------
 
-def click_counts(*, products=None, partner=None, recent_days: int = 30,
-                 now: datetime.datetime | None = None) -> list[dict]:
+
+def click_counts(
+    *, products=None, partner=None, recent_days: int = 30, now: datetime.datetime | None = None
+) -> list[dict]:
     """Clicks per product and marketplace, all time and in the last ``recent_days``, most
     clicked first, in one query. Links never clicked are listed with zero.
 
@@ -198,13 +207,14 @@ def click_counts(*, products=None, partner=None, recent_days: int = 30,
     if products is not None:
         qs = qs.filter(product__in=products)
     if partner is not None:
-        qs = qs.filter(product__in=Product.objects.filter(stockrecords__partner=partner)
-                       .values("pk"))
+        qs = qs.filter(
+            product__in=Product.objects.filter(stockrecords__partner=partner).values("pk")
+        )
     rows = list(
-        qs.values("marketplace", "product_id", link_id=F("id"),
-                  product_title=F("product__title"))
-        .annotate(total=Count("clicks"),
-                  recent=Count("clicks", filter=Q(clicks__clicked_at__gte=since)))
+        qs.values("marketplace", "product_id", link_id=F("id"), product_title=F("product__title"))
+        .annotate(
+            total=Count("clicks"), recent=Count("clicks", filter=Q(clicks__clicked_at__gte=since))
+        )
         .order_by("-total", "-recent", "product_title", "marketplace")
     )
     labels = dict(Marketplace.choices)

@@ -15,8 +15,12 @@ def site_chrome(request):
     links = []
     for code, name in settings.LANGUAGES:
         links.append(
-            {"code": code, "name": name, "url": translate_url(path, code),
-             "active": code == current}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "active": code == current,
+            }
         )
     return {
         "language_links": links,

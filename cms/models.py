@@ -18,9 +18,12 @@ logger = logging.getLogger(__name__)
 class HomePage(Page):
     hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
-    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(
+        _("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
     featured_count = models.PositiveSmallIntegerField(
-        _("number of featured products"), default=8,
+        _("number of featured products"),
+        default=8,
         help_text=_("How many certified OCOP products the home page shows."),
     )
 
@@ -40,7 +43,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         ctx = super().get_context(request, *args, **kwargs)
-        ctx["featured_products"], ctx["newest_products"] = home_listings(self.featured_count, request)
+        ctx["featured_products"], ctx["newest_products"] = home_listings(
+            self.featured_count, request
+        )
         ctx["product_groups"] = catalog_selectors.product_groups()
         return ctx
 
@@ -56,19 +61,29 @@ def home_listings(featured_count: int, request=None) -> tuple[list, list]:
     from search import api
 
     try:
-        featured = api.search(api.Query(filters={api.STARS: ("3", "4", "5")},
-                                        sort=api.STARS_DESC, per_page=featured_count,
-                                        facets=False, count=False))
-        newest = api.search(api.Query(sort=api.NEWEST, per_page=NEWEST_COUNT, facets=False,
-                                      count=False))
+        featured = api.search(
+            api.Query(
+                filters={api.STARS: ("3", "4", "5")},
+                sort=api.STARS_DESC,
+                per_page=featured_count,
+                facets=False,
+                count=False,
+            )
+        )
+        newest = api.search(
+            api.Query(sort=api.NEWEST, per_page=NEWEST_COUNT, facets=False, count=False)
+        )
     except Exception:  # noqa: BLE001 - the search server is down: the home page still works
         logger.exception("Search backend failed; home page listings from the database")
         if request is not None:
             caching.do_not_store(request)  # not to outlive the search server's outage
         return catalog_selectors.listings_together(
             catalog_selectors.featured_products(limit=featured_count),
-            catalog_selectors.product_listing(sort_by="newest")[:NEWEST_COUNT])
+            catalog_selectors.product_listing(sort_by="newest")[:NEWEST_COUNT],
+        )
     products = catalog_selectors.products_in_order([*featured.ids, *newest.ids])
     by_id = {p.pk: p for p in products}
-    return ([by_id[pk] for pk in featured.ids if pk in by_id],
-            [by_id[pk] for pk in newest.ids if pk in by_id])
+    return (
+        [by_id[pk] for pk in featured.ids if pk in by_id],
+        [by_id[pk] for pk in newest.ids if pk in by_id],
+    )

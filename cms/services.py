@@ -11,15 +11,15 @@ HOME_TEXT = {
         "title": "Chợ OCOP Thanh niên",
         "hero_heading": "Sản phẩm OCOP và khởi nghiệp thanh niên từ khắp mọi miền",
         "hero_text": "Mua trực tiếp từ hợp tác xã, hộ kinh doanh và các bạn trẻ khởi nghiệp ở 34 "
-                     "tỉnh, thành phố. Mỗi sản phẩm OCOP đều ghi rõ số sao, số giấy chứng nhận và "
-                     "nơi sản xuất.",
+        "tỉnh, thành phố. Mỗi sản phẩm OCOP đều ghi rõ số sao, số giấy chứng nhận và "
+        "nơi sản xuất.",
     },
     "en": {
         "title": "Youth OCOP Market",
         "hero_heading": "OCOP and youth-startup products from every corner of Viet Nam",
         "hero_text": "Buy straight from cooperatives, household businesses and young founders in "
-                     "all 34 provinces and cities. Every OCOP product shows its stars, certificate "
-                     "number and where it is made.",
+        "all 34 provinces and cities. Every OCOP product shows its stars, certificate "
+        "number and where it is made.",
     },
 }
 
@@ -45,8 +45,9 @@ def home_page_ensure() -> int:
         created += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name=SITE_NAME)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page, site.site_name = home, SITE_NAME

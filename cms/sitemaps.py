@@ -44,10 +44,19 @@ class CategorySitemap(_Bilingual):
 class SellerSitemap(_Bilingual):
     def items(self):
         Partner = get_model("partner", "Partner")
-        return Partner.objects.filter(status=Partner.Status.APPROVED,
-                                      stockrecords__product__in=public_products().values("pk")
-                                      ).distinct().order_by("pk")
+        return (
+            Partner.objects.filter(
+                status=Partner.Status.APPROVED,
+                stockrecords__product__in=public_products().values("pk"),
+            )
+            .distinct()
+            .order_by("pk")
+        )
 
 
-SITEMAPS = {"home": HomeSitemap, "products": ProductSitemap, "categories": CategorySitemap,
-            "sellers": SellerSitemap}
+SITEMAPS = {
+    "home": HomeSitemap,
+    "products": ProductSitemap,
+    "categories": CategorySitemap,
+    "sellers": SellerSitemap,
+}

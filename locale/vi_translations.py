@@ -84,7 +84,7 @@ VI = {
     "Certified OCOP products": "Sản phẩm đạt chứng nhận OCOP",
     "New in the market": "Mới lên chợ",
     "See all products": "Xem tất cả sản phẩm",
-    "A marketplace and showcase of the Ho Chi Minh Communist Youth Union for youth startups and OCOP products (\"One Commune One Product\").": "Chợ và nơi giới thiệu sản phẩm khởi nghiệp thanh niên và sản phẩm OCOP (\"Mỗi xã một sản phẩm\") của Đoàn TNCS Hồ Chí Minh.",
+    'A marketplace and showcase of the Ho Chi Minh Communist Youth Union for youth startups and OCOP products ("One Commune One Product").': 'Chợ và nơi giới thiệu sản phẩm khởi nghiệp thanh niên và sản phẩm OCOP ("Mỗi xã một sản phẩm") của Đoàn TNCS Hồ Chí Minh.',
     "Buy": "Mua sắm",
     "Basket": "Giỏ hàng",
     "Your orders": "Đơn hàng của bạn",
@@ -130,26 +130,30 @@ VI = {
     "Continue": "Tiếp tục",
     "since %(year)s": "từ năm %(year)s",
     "Products": "Sản phẩm",
-    "Results for \"%(query)s\"": "Kết quả cho \"%(query)s\"",
+    'Results for "%(query)s"': 'Kết quả cho "%(query)s"',
     "No products match your search. Try fewer or different words.": "Không có sản phẩm phù hợp. Hãy thử ít từ hơn hoặc từ khác.",
 }
 
-VI.update({
-    "Your order %(number)s is confirmed": "Đơn hàng %(number)s đã được xác nhận",
-    "Hello %(name)s,": "Xin chào %(name)s,",
-    "Thank you for your order %(number)s. The producers will prepare it shortly.": "Cảm ơn bạn đã đặt đơn hàng %(number)s. Người bán sẽ sớm chuẩn bị hàng cho bạn.",
-    "Your order:": "Đơn hàng của bạn:",
-    "Shipping:": "Phí giao hàng:",
-    "Total:": "Tổng cộng:",
-    "Payment: cash on delivery. Please have %(amount)s ready for the delivery person.": "Thanh toán: thanh toán khi nhận hàng. Vui lòng chuẩn bị %(amount)s để trả cho người giao hàng.",
-    "Delivery address:": "Địa chỉ giao hàng:",
-    "Follow your order here:": "Theo dõi đơn hàng tại:",
-})
+VI.update(
+    {
+        "Your order %(number)s is confirmed": "Đơn hàng %(number)s đã được xác nhận",
+        "Hello %(name)s,": "Xin chào %(name)s,",
+        "Thank you for your order %(number)s. The producers will prepare it shortly.": "Cảm ơn bạn đã đặt đơn hàng %(number)s. Người bán sẽ sớm chuẩn bị hàng cho bạn.",
+        "Your order:": "Đơn hàng của bạn:",
+        "Shipping:": "Phí giao hàng:",
+        "Total:": "Tổng cộng:",
+        "Payment: cash on delivery. Please have %(amount)s ready for the delivery person.": "Thanh toán: thanh toán khi nhận hàng. Vui lòng chuẩn bị %(amount)s để trả cho người giao hàng.",
+        "Delivery address:": "Địa chỉ giao hàng:",
+        "Follow your order here:": "Theo dõi đơn hàng tại:",
+    }
+)
 
-VI.update({
-    "OCOP certificates are issued for 3, 4 or 5 stars only.": "Giấy chứng nhận OCOP chỉ cấp cho sản phẩm 3, 4 hoặc 5 sao.",
-    "A certified product needs its certificate number.": "Sản phẩm đạt chứng nhận cần có số giấy chứng nhận.",
-    "A certified product needs the start of validity.": "Sản phẩm đạt chứng nhận cần có ngày bắt đầu hiệu lực.",
-    "A certified product needs the end of validity.": "Sản phẩm đạt chứng nhận cần có ngày hết hiệu lực.",
-    "The end of validity must be after its start.": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
-})
+VI.update(
+    {
+        "OCOP certificates are issued for 3, 4 or 5 stars only.": "Giấy chứng nhận OCOP chỉ cấp cho sản phẩm 3, 4 hoặc 5 sao.",
+        "A certified product needs its certificate number.": "Sản phẩm đạt chứng nhận cần có số giấy chứng nhận.",
+        "A certified product needs the start of validity.": "Sản phẩm đạt chứng nhận cần có ngày bắt đầu hiệu lực.",
+        "A certified product needs the end of validity.": "Sản phẩm đạt chứng nhận cần có ngày hết hiệu lực.",
+        "The end of validity must be after its start.": "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
+    }
+)

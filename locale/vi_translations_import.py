@@ -26,12 +26,17 @@ VI = {
     "The file has more than 20,000 product rows. Split it into smaller files.": "Tệp có hơn 20.000 dòng sản phẩm. Hãy chia thành các tệp nhỏ hơn.",
     "This file is not a CSV or Excel (.xlsx) file. Download the template and fill it in.": "Tệp này không phải tệp CSV hay Excel (.xlsx). Hãy tải tệp mẫu về và điền vào đó.",
     "This is an old Excel (.xls) or password-protected file. Save it as an Excel workbook (.xlsx) without a password and try again.": "Đây là tệp Excel cũ (.xls) hoặc tệp có mật khẩu. Hãy lưu lại thành Excel Workbook (.xlsx), không đặt mật khẩu, rồi thử lại.",
-    "The CSV file is not in UTF-8. In Excel choose \"CSV UTF-8\" when saving, or upload the .xlsx file.": "Tệp CSV không ở mã UTF-8. Khi lưu trong Excel hãy chọn \"CSV UTF-8\", hoặc tải lên tệp .xlsx.",
+    'The CSV file is not in UTF-8. In Excel choose "CSV UTF-8" when saving, or upload the .xlsx file.': 'Tệp CSV không ở mã UTF-8. Khi lưu trong Excel hãy chọn "CSV UTF-8", hoặc tải lên tệp .xlsx.',
     "This is a web page or XML document, not a CSV file.": "Đây là trang web hoặc tài liệu XML, không phải tệp CSV.",
     "The CSV file is damaged: a quote or a cell is not closed.": "Tệp CSV bị hỏng: có dấu ngoặc kép hoặc ô chưa đóng.",
     "The Excel file unpacks to more than 100 MB. Split it into smaller files.": "Tệp Excel khi giải nén lớn hơn 100 MB. Hãy chia thành các tệp nhỏ hơn.",
     "The Excel file could not be read. Open it in Excel, save it again as .xlsx and retry.": "Không đọc được tệp Excel. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi thử lại.",
-    ("Changes to the name, description or certificate of %(count)d approved product wait for review; its approved version stays on sale meanwhile.", "Changes to the name, description or certificate of %(count)d approved products wait for review; their approved versions stay on sale meanwhile."): ("Thay đổi tên, mô tả hoặc giấy chứng nhận của %(count)d sản phẩm đã duyệt đang chờ duyệt; trong lúc chờ, bản đã duyệt vẫn được bán.",),
+    (
+        "Changes to the name, description or certificate of %(count)d approved product wait for review; its approved version stays on sale meanwhile.",
+        "Changes to the name, description or certificate of %(count)d approved products wait for review; their approved versions stay on sale meanwhile.",
+    ): (
+        "Thay đổi tên, mô tả hoặc giấy chứng nhận của %(count)d sản phẩm đã duyệt đang chờ duyệt; trong lúc chờ, bản đã duyệt vẫn được bán.",
+    ),
     # Management command
     "No seller has the code “%(code)s”.": "Không có người bán nào có mã “%(code)s”.",
     "File not found: %(path)s": "Không tìm thấy tệp: %(path)s",
@@ -54,7 +59,10 @@ VI = {
     "Importing...": "Đang nhập...",
     "Import": "Nhập",
     "Nothing was imported.": "Chưa nhập sản phẩm nào.",
-    ("Fix the problem below in your file and upload it again.", "Fix the %(counter)s problems below in your file and upload it again."): ("Hãy sửa %(counter)s lỗi dưới đây trong tệp rồi tải lên lại.",),
+    (
+        "Fix the problem below in your file and upload it again.",
+        "Fix the %(counter)s problems below in your file and upload it again.",
+    ): ("Hãy sửa %(counter)s lỗi dưới đây trong tệp rồi tải lên lại.",),
     "Row": "Dòng",
     "Column": "Cột",
     "Problem": "Lỗi",

@@ -19,8 +19,7 @@ VI = {
     "Remove filter": "Bỏ bộ lọc",
     "Clear all filters": "Bỏ tất cả bộ lọc",
     "No products match these filters.": "Không có sản phẩm nào khớp với các bộ lọc này.",
-    "Some choices in the address were not recognised and were left out.":
-        "Một số lựa chọn trong địa chỉ trang không hợp lệ nên đã được bỏ qua.",
+    "Some choices in the address were not recognised and were left out.": "Một số lựa chọn trong địa chỉ trang không hợp lệ nên đã được bỏ qua.",
     # Results
     "Showing results for <strong>%(corrected)s</strong>": "Đang hiển thị kết quả cho <strong>%(corrected)s</strong>",
     "(you typed “%(query)s”)": "(bạn đã gõ “%(query)s”)",

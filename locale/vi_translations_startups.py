@@ -109,67 +109,81 @@ VI = {
     "address": "địa chỉ",
 }
 
-VI["Edits to what buyers trust (name, description, certificate, images) of an approved product wait here; the approved version stays public meanwhile."] = "Các sửa đổi về những gì người mua tin cậy (tên, mô tả, giấy chứng nhận, hình ảnh) của sản phẩm đã duyệt được lưu ở đây; phiên bản đã duyệt vẫn hiển thị trong lúc chờ."
+VI[
+    "Edits to what buyers trust (name, description, certificate, images) of an approved product wait here; the approved version stays public meanwhile."
+] = "Các sửa đổi về những gì người mua tin cậy (tên, mô tả, giấy chứng nhận, hình ảnh) của sản phẩm đã duyệt được lưu ở đây; phiên bản đã duyệt vẫn hiển thị trong lúc chờ."
 
-VI.update({
-    "Orders with your products. Amounts are for your lines only.": "Đơn hàng có sản phẩm của bạn. Số tiền chỉ tính phần hàng của bạn.",
-    "Your items": "Số món của bạn",
-    "Your total": "Tổng tiền phần của bạn",
-    "No orders yet.": "Chưa có đơn hàng.",
-    "Deliver to": "Giao đến",
-})
+VI.update(
+    {
+        "Orders with your products. Amounts are for your lines only.": "Đơn hàng có sản phẩm của bạn. Số tiền chỉ tính phần hàng của bạn.",
+        "Your items": "Số món của bạn",
+        "Your total": "Tổng tiền phần của bạn",
+        "No orders yet.": "Chưa có đơn hàng.",
+        "Deliver to": "Giao đến",
+    }
+)
 
-VI.update({
-    "The OCOP certificate of %(title)s has lapsed": "Giấy chứng nhận OCOP của %(title)s đã hết hiệu lực",
-    "The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars are no longer shown to buyers. Upload the renewed certificate in your dashboard to show them again.": "Giấy chứng nhận OCOP số %(number)s của %(title)s đã hết hiệu lực ngày %(end)s. Số sao không còn hiển thị với người mua. Hãy tải giấy chứng nhận mới lên trang quản lý để hiển thị lại.",
-    "The OCOP certificate of %(title)s lapses on %(end)s": "Giấy chứng nhận OCOP của %(title)s hết hiệu lực ngày %(end)s",
-    "The OCOP certificate %(number)s of %(title)s is valid until %(end)s. After that date its stars are no longer shown to buyers; please renew it in time and upload the new certificate in your dashboard.": "Giấy chứng nhận OCOP số %(number)s của %(title)s có hiệu lực đến ngày %(end)s. Sau ngày đó số sao không còn hiển thị với người mua; vui lòng gia hạn kịp thời và tải giấy chứng nhận mới lên trang quản lý.",
-    "The picture is too large: at most %(n)s pixels a side.": "Ảnh quá lớn: mỗi cạnh tối đa %(n)s điểm ảnh.",
-    "The picture is too small: at least %(n)s pixels a side.": "Ảnh quá nhỏ: mỗi cạnh ít nhất %(n)s điểm ảnh.",
-    "The file is too big: at most 5 MB.": "Tệp quá lớn: tối đa 5 MB.",
-    "Please upload the certificate as a PDF, JPEG, PNG or WebP file.": "Vui lòng tải giấy chứng nhận lên dưới dạng tệp PDF, JPEG, PNG hoặc WebP.",
-    "Please upload a JPEG, PNG or WebP picture.": "Vui lòng tải lên ảnh JPEG, PNG hoặc WebP.",
-    "certificate scan": "bản chụp giấy chứng nhận",
-    "The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB.": "Giấy chứng nhận dạng PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 5 MB.",
-    "traceability link": "đường dẫn truy xuất nguồn gốc",
-    "The product's page on the province's traceability system, if it has one.": "Trang của sản phẩm trên hệ thống truy xuất nguồn gốc của tỉnh, nếu có.",
-    "Saved as a draft. Submit it for review when it is ready; it becomes public once approved.": "Đã lưu bản nháp. Hãy gửi duyệt khi sẵn sàng; sản phẩm sẽ hiển thị sau khi được duyệt.",
-    "Your changes to what buyers trust wait for review; the approved version stays public meanwhile.": "Các thay đổi về thông tin người mua tin cậy đang chờ duyệt; phiên bản đã duyệt vẫn hiển thị trong lúc chờ.",
-    "Sent for review.": "Đã gửi duyệt.",
-    "Moderation": "Kiểm duyệt",
-    "Changes waiting for review": "Thay đổi chờ duyệt",
-    "Submit for review": "Gửi duyệt",
-    "Approved: the product is public.": "Đã duyệt: sản phẩm đã hiển thị công khai.",
-    "Rejected. The seller sees your reason.": "Đã từ chối. Người bán sẽ thấy lý do.",
-    "Products to review": "Sản phẩm chờ duyệt",
-    "Product": "Sản phẩm",
-    "What to review": "Nội dung cần duyệt",
-    "Changes to an approved product": "Thay đổi của sản phẩm đã duyệt",
-    "New product": "Sản phẩm mới",
-    "Product data": "Thông tin sản phẩm",
-    "Certificate scan": "Bản chụp giấy chứng nhận",
-    "Open the certificate": "Mở giấy chứng nhận",
-    "No scan uploaded.": "Chưa tải bản chụp lên.",
-})
+VI.update(
+    {
+        "The OCOP certificate of %(title)s has lapsed": "Giấy chứng nhận OCOP của %(title)s đã hết hiệu lực",
+        "The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars are no longer shown to buyers. Upload the renewed certificate in your dashboard to show them again.": "Giấy chứng nhận OCOP số %(number)s của %(title)s đã hết hiệu lực ngày %(end)s. Số sao không còn hiển thị với người mua. Hãy tải giấy chứng nhận mới lên trang quản lý để hiển thị lại.",
+        "The OCOP certificate of %(title)s lapses on %(end)s": "Giấy chứng nhận OCOP của %(title)s hết hiệu lực ngày %(end)s",
+        "The OCOP certificate %(number)s of %(title)s is valid until %(end)s. After that date its stars are no longer shown to buyers; please renew it in time and upload the new certificate in your dashboard.": "Giấy chứng nhận OCOP số %(number)s của %(title)s có hiệu lực đến ngày %(end)s. Sau ngày đó số sao không còn hiển thị với người mua; vui lòng gia hạn kịp thời và tải giấy chứng nhận mới lên trang quản lý.",
+        "The picture is too large: at most %(n)s pixels a side.": "Ảnh quá lớn: mỗi cạnh tối đa %(n)s điểm ảnh.",
+        "The picture is too small: at least %(n)s pixels a side.": "Ảnh quá nhỏ: mỗi cạnh ít nhất %(n)s điểm ảnh.",
+        "The file is too big: at most 5 MB.": "Tệp quá lớn: tối đa 5 MB.",
+        "Please upload the certificate as a PDF, JPEG, PNG or WebP file.": "Vui lòng tải giấy chứng nhận lên dưới dạng tệp PDF, JPEG, PNG hoặc WebP.",
+        "Please upload a JPEG, PNG or WebP picture.": "Vui lòng tải lên ảnh JPEG, PNG hoặc WebP.",
+        "certificate scan": "bản chụp giấy chứng nhận",
+        "The certificate as a PDF or a picture (JPEG, PNG, WebP), at most 5 MB.": "Giấy chứng nhận dạng PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 5 MB.",
+        "traceability link": "đường dẫn truy xuất nguồn gốc",
+        "The product's page on the province's traceability system, if it has one.": "Trang của sản phẩm trên hệ thống truy xuất nguồn gốc của tỉnh, nếu có.",
+        "Saved as a draft. Submit it for review when it is ready; it becomes public once approved.": "Đã lưu bản nháp. Hãy gửi duyệt khi sẵn sàng; sản phẩm sẽ hiển thị sau khi được duyệt.",
+        "Your changes to what buyers trust wait for review; the approved version stays public meanwhile.": "Các thay đổi về thông tin người mua tin cậy đang chờ duyệt; phiên bản đã duyệt vẫn hiển thị trong lúc chờ.",
+        "Sent for review.": "Đã gửi duyệt.",
+        "Moderation": "Kiểm duyệt",
+        "Changes waiting for review": "Thay đổi chờ duyệt",
+        "Submit for review": "Gửi duyệt",
+        "Approved: the product is public.": "Đã duyệt: sản phẩm đã hiển thị công khai.",
+        "Rejected. The seller sees your reason.": "Đã từ chối. Người bán sẽ thấy lý do.",
+        "Products to review": "Sản phẩm chờ duyệt",
+        "Product": "Sản phẩm",
+        "What to review": "Nội dung cần duyệt",
+        "Changes to an approved product": "Thay đổi của sản phẩm đã duyệt",
+        "New product": "Sản phẩm mới",
+        "Product data": "Thông tin sản phẩm",
+        "Certificate scan": "Bản chụp giấy chứng nhận",
+        "Open the certificate": "Mở giấy chứng nhận",
+        "No scan uploaded.": "Chưa tải bản chụp lên.",
+    }
+)
 
-VI.update({
-    "Your account does not run a seller yet.": "Tài khoản của bạn chưa có gian hàng.",
-    "Your products": "Sản phẩm của bạn",
-    "Manage products": "Quản lý sản phẩm",
-    "%(n)s items sold": "Đã bán %(n)s sản phẩm",
-    "See orders": "Xem đơn hàng",
-    "Your sales": "Doanh số của bạn",
-})
+VI.update(
+    {
+        "Your account does not run a seller yet.": "Tài khoản của bạn chưa có gian hàng.",
+        "Your products": "Sản phẩm của bạn",
+        "Manage products": "Quản lý sản phẩm",
+        "%(n)s items sold": "Đã bán %(n)s sản phẩm",
+        "See orders": "Xem đơn hàng",
+        "Your sales": "Doanh số của bạn",
+    }
+)
 
-VI.update({
-    "Also sells on": "Cũng bán trên",
-    "Import products": "Nhập sản phẩm hàng loạt",
-    "Marketplace clicks": "Lượt bấm sang sàn khác",
-})
+VI.update(
+    {
+        "Also sells on": "Cũng bán trên",
+        "Import products": "Nhập sản phẩm hàng loạt",
+        "Marketplace clicks": "Lượt bấm sang sàn khác",
+    }
+)
 
-VI.update({
-    "New pictures waiting for review": "Ảnh mới chờ duyệt",
-    "approved": "đã duyệt",
-})
+VI.update(
+    {
+        "New pictures waiting for review": "Ảnh mới chờ duyệt",
+        "approved": "đã duyệt",
+    }
+)
 
-VI["Sorry, %(title)s sold out while you were checking out. Your basket is kept; nothing was charged."] = "Rất tiếc, %(title)s vừa hết hàng trong lúc bạn đặt hàng. Giỏ hàng vẫn được giữ; bạn chưa bị trừ tiền."
+VI[
+    "Sorry, %(title)s sold out while you were checking out. Your basket is kept; nothing was charged."
+] = "Rất tiếc, %(title)s vừa hết hàng trong lúc bạn đặt hàng. Giỏ hàng vẫn được giữ; bạn chưa bị trừ tiền."

@@ -38,10 +38,16 @@ class SearchForm(forms.Form):
     SORT_CHOICES = list(api.SORTS.items())
 
     q = TrimmedTextField(
-        required=False, label=_("Search"),
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH,
-                                      "placeholder": _("Search products, e.g. cà phê"),
-                                      "aria-label": _("Search")}),
+        required=False,
+        label=_("Search"),
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "maxlength": MAX_QUERY_LENGTH,
+                "placeholder": _("Search products, e.g. cà phê"),
+                "aria-label": _("Search"),
+            }
+        ),
     )
     sort_by = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
 
@@ -86,5 +92,9 @@ class ListingRequest:
 
     def hidden_fields(self, *, without=("sort_by",)) -> list[tuple[str, str]]:
         """(name, value) pairs that a GET form (the sort control) must resend."""
-        return [(name, value) for name, values in self.params.lists() if name not in without
-                for value in values]
+        return [
+            (name, value)
+            for name, values in self.params.lists()
+            if name not in without
+            for value in values
+        ]

@@ -49,7 +49,7 @@ Progress = Callable[[int, int], None]
 def _chunks(ids: Iterable[int], size: int = BATCH) -> Iterator[list[int]]:
     ids = sorted({int(i) for i in ids if i is not None})
     for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+        yield ids[start : start + size]
 
 
 def _fold(*parts) -> str:
@@ -72,6 +72,7 @@ def _reverse(name: str, **kwargs) -> str:
 
 # --- products -----------------------------------------------------------------------------
 
+
 class _CategoryTree:
     """Every category once: its OCOP code and name, and those of its ancestors."""
 
@@ -86,12 +87,16 @@ class _CategoryTree:
             return []
         path = self.by_id[category_id][0]
         step = Category.steplen
-        return [self.by_path[path[:end]] for end in range(step, len(path) + 1, step)
-                if path[:end] in self.by_path]
+        return [
+            self.by_path[path[:end]]
+            for end in range(step, len(path) + 1, step)
+            if path[:end] in self.by_path
+        ]
 
 
-def product_documents(ids: Iterable[int] | None = None, *,
-                      batch_size: int = BATCH) -> Iterator[ProductDocument]:
+def product_documents(
+    ids: Iterable[int] | None = None, *, batch_size: int = BATCH
+) -> Iterator[ProductDocument]:
     """Documents of the public products among ``ids`` (all public products when None)."""
     if ids is None:
         ids = public_products().values_list("pk", flat=True)
@@ -102,32 +107,66 @@ def product_documents(ids: Iterable[int] | None = None, *,
 
 
 def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]:
-    products = list(public_products().filter(pk__in=ids).values(
-        "id", "title", "slug", "description", "origin_place", "origin_province__code",
-        "origin_province__name", "ocop_stars", "ocop_valid_from", "ocop_valid_until",
-        "date_created", "product_class__track_stock"))
+    products = list(
+        public_products()
+        .filter(pk__in=ids)
+        .values(
+            "id",
+            "title",
+            "slug",
+            "description",
+            "origin_place",
+            "origin_province__code",
+            "origin_province__name",
+            "ocop_stars",
+            "ocop_valid_from",
+            "ocop_valid_until",
+            "date_created",
+            "product_class__track_stock",
+        )
+    )
     if not products:
         return []
     ids = [p["id"] for p in products]
     records = defaultdict(list)
-    for record in StockRecord.objects.filter(
-            product_id__in=ids, partner__status=Partner.Status.APPROVED).values(
-            "product_id", "partner_id", "price", "num_in_stock", "num_allocated",
-            "partner__name", "partner__kind").order_by("pk"):
+    for record in (
+        StockRecord.objects.filter(product_id__in=ids, partner__status=Partner.Status.APPROVED)
+        .values(
+            "product_id",
+            "partner_id",
+            "price",
+            "num_in_stock",
+            "num_allocated",
+            "partner__name",
+            "partner__kind",
+        )
+        .order_by("pk")
+    ):
         records[record["product_id"]].append(record)
     categories = defaultdict(list)
-    for product_id, category_id in ProductCategory.objects.filter(
-            product_id__in=ids).values_list("product_id", "category_id").order_by("pk"):
+    for product_id, category_id in (
+        ProductCategory.objects.filter(product_id__in=ids)
+        .values_list("product_id", "category_id")
+        .order_by("pk")
+    ):
         categories[product_id].append(category_id)
     markets = defaultdict(set)
-    for product_id, code in MarketplaceLink.objects.filter(
-            product_id__in=ids).values_list("product_id", "marketplace"):
+    for product_id, code in MarketplaceLink.objects.filter(product_id__in=ids).values_list(
+        "product_id", "marketplace"
+    ):
         markets[product_id].add(code)
-    sold = dict(Line.objects.filter(product_id__in=ids).values("product_id")
-                .annotate(n=Sum("quantity")).values_list("product_id", "n"))
-    clicks = dict(MarketplaceClick.objects.filter(link__product_id__in=ids)
-                  .values("link__product_id").annotate(n=Count("id"))
-                  .values_list("link__product_id", "n"))
+    sold = dict(
+        Line.objects.filter(product_id__in=ids)
+        .values("product_id")
+        .annotate(n=Sum("quantity"))
+        .values_list("product_id", "n")
+    )
+    clicks = dict(
+        MarketplaceClick.objects.filter(link__product_id__in=ids)
+        .values("link__product_id")
+        .annotate(n=Count("id"))
+        .values_list("link__product_id", "n")
+    )
 
     today = timezone.localdate()
     docs = []
@@ -140,43 +179,58 @@ def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]
         best = min(priced, key=lambda r: r["price"]) if priced else mine[0]
         tracks = p["product_class__track_stock"] is not False
         in_stock = not tracks or any(
-            (r["num_in_stock"] or 0) - (r["num_allocated"] or 0) > 0 for r in mine)
-        lineage = [item for category_id in categories.get(pid, [])
-                   for item in tree.lineage(category_id)]
+            (r["num_in_stock"] or 0) - (r["num_allocated"] or 0) > 0 for r in mine
+        )
+        lineage = [
+            item for category_id in categories.get(pid, []) for item in tree.lineage(category_id)
+        ]
         codes = sorted({code for code, _name in lineage if code})
         names = list(dict.fromkeys(name for _code, name in lineage if name))
-        certified = (p["ocop_stars"] and p["ocop_valid_from"] and p["ocop_valid_until"]
-                     and p["ocop_valid_from"] <= today <= p["ocop_valid_until"])
-        docs.append(ProductDocument(
-            id=pid,
-            title=p["title"] or "",
-            title_folded=_fold(p["title"]),
-            body_folded=_fold(_plain(p["description"]), p["origin_place"],
-                              p["origin_province__name"], best["partner__name"], *names),
-            url=_reverse("catalogue:detail", product_slug=p["slug"] or "-", pk=pid),
-            group_codes=codes,
-            stars=p["ocop_stars"] if certified else None,
-            province_code=p["origin_province__code"] or "",
-            price=int(best["price"]) if best["price"] is not None else 0,
-            seller_id=best["partner_id"],
-            seller_name=best["partner__name"] or "",
-            seller_kind=best["partner__kind"] or "",
-            in_stock=in_stock,
-            marketplaces=sorted(markets.get(pid, ())),
-            popularity=int(sold.get(pid) or 0) + int(clicks.get(pid) or 0),
-            created=p["date_created"],
-        ))
+        certified = (
+            p["ocop_stars"]
+            and p["ocop_valid_from"]
+            and p["ocop_valid_until"]
+            and p["ocop_valid_from"] <= today <= p["ocop_valid_until"]
+        )
+        docs.append(
+            ProductDocument(
+                id=pid,
+                title=p["title"] or "",
+                title_folded=_fold(p["title"]),
+                body_folded=_fold(
+                    _plain(p["description"]),
+                    p["origin_place"],
+                    p["origin_province__name"],
+                    best["partner__name"],
+                    *names,
+                ),
+                url=_reverse("catalogue:detail", product_slug=p["slug"] or "-", pk=pid),
+                group_codes=codes,
+                stars=p["ocop_stars"] if certified else None,
+                province_code=p["origin_province__code"] or "",
+                price=int(best["price"]) if best["price"] is not None else 0,
+                seller_id=best["partner_id"],
+                seller_name=best["partner__name"] or "",
+                seller_kind=best["partner__kind"] or "",
+                in_stock=in_stock,
+                marketplaces=sorted(markets.get(pid, ())),
+                popularity=int(sold.get(pid) or 0) + int(clicks.get(pid) or 0),
+                created=p["date_created"],
+            )
+        )
     return docs
 
 
 # --- sellers ------------------------------------------------------------------------------
 
+
 def _approved_sellers():
     return Partner.objects.filter(status=Partner.Status.APPROVED)
 
 
-def seller_documents(ids: Iterable[int] | None = None, *,
-                     batch_size: int = BATCH) -> Iterator[SellerDocument]:
+def seller_documents(
+    ids: Iterable[int] | None = None, *, batch_size: int = BATCH
+) -> Iterator[SellerDocument]:
     """Documents of the approved sellers among ``ids`` (all approved sellers when None)."""
     if ids is None:
         ids = _approved_sellers().values_list("pk", flat=True)
@@ -185,28 +239,47 @@ def seller_documents(ids: Iterable[int] | None = None, *,
 
 
 def _seller_batch(ids: list[int]) -> list[SellerDocument]:
-    sellers = list(_approved_sellers().filter(pk__in=ids).values(
-        "id", "name", "code", "kind", "description", "commune", "province__code",
-        "province__name"))
+    sellers = list(
+        _approved_sellers()
+        .filter(pk__in=ids)
+        .values(
+            "id",
+            "name",
+            "code",
+            "kind",
+            "description",
+            "commune",
+            "province__code",
+            "province__name",
+        )
+    )
     if not sellers:
         return []
-    counts = dict(StockRecord.objects.filter(
-        partner_id__in=[s["id"] for s in sellers],
-        product__in=public_products().values("pk")).values("partner_id")
-        .annotate(n=Count("product_id", distinct=True)).values_list("partner_id", "n"))
-    return [SellerDocument(
-        id=s["id"],
-        title=s["name"] or "",
-        title_folded=_fold(s["name"]),
-        body_folded=_fold(_plain(s["description"]), s["commune"], s["province__name"]),
-        url=_reverse("seller-detail", slug=s["code"]) if s["code"] else "",
-        province_code=s["province__code"] or "",
-        seller_kind=s["kind"] or "",
-        product_count=int(counts.get(s["id"]) or 0),
-    ) for s in sellers]
+    counts = dict(
+        StockRecord.objects.filter(
+            partner_id__in=[s["id"] for s in sellers], product__in=public_products().values("pk")
+        )
+        .values("partner_id")
+        .annotate(n=Count("product_id", distinct=True))
+        .values_list("partner_id", "n")
+    )
+    return [
+        SellerDocument(
+            id=s["id"],
+            title=s["name"] or "",
+            title_folded=_fold(s["name"]),
+            body_folded=_fold(_plain(s["description"]), s["commune"], s["province__name"]),
+            url=_reverse("seller-detail", slug=s["code"]) if s["code"] else "",
+            province_code=s["province__code"] or "",
+            seller_kind=s["kind"] or "",
+            product_count=int(counts.get(s["id"]) or 0),
+        )
+        for s in sellers
+    ]
 
 
 # --- keeping the index true ---------------------------------------------------------------
+
 
 def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, int]:
     """Write the public products among ``ids`` (variants count as their parent), remove the
@@ -216,8 +289,11 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
     written = removed = 0
     seller_ids: set[int] = set()
     for chunk in _chunks(ids):
-        wanted = set(chunk) | set(Product.objects.filter(pk__in=chunk, parent__isnull=False)
-                                  .values_list("parent_id", flat=True))
+        wanted = set(chunk) | set(
+            Product.objects.filter(pk__in=chunk, parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
         docs = list(product_documents(wanted))
         if docs:
             written += backend.index(docs)
@@ -226,8 +302,11 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
             removed += backend.delete(api.PRODUCT, gone)
         caching.bump(caching.INDEX, *(caching.product_key(pk) for pk in wanted))
         if sellers:
-            seller_ids |= set(StockRecord.objects.filter(product_id__in=wanted)
-                              .values_list("partner_id", flat=True))
+            seller_ids |= set(
+                StockRecord.objects.filter(product_id__in=wanted).values_list(
+                    "partner_id", flat=True
+                )
+            )
     if seller_ids:
         sellers_reindex(seller_ids)
     return written, removed
@@ -241,8 +320,12 @@ def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int,
     written = removed = 0
     for chunk in _chunks(ids):
         if products:
-            products_reindex(StockRecord.objects.filter(partner_id__in=chunk)
-                             .values_list("product_id", flat=True).distinct(), sellers=False)
+            products_reindex(
+                StockRecord.objects.filter(partner_id__in=chunk)
+                .values_list("product_id", flat=True)
+                .distinct(),
+                sellers=False,
+            )
         docs = list(seller_documents(chunk))
         if docs:
             written += backend.index(docs)
@@ -286,9 +369,11 @@ class CheckReport:
         """A human-readable list of the differences (ids cut after ``limit`` per list)."""
         out = []
         for k in self.kinds:
-            for label, ids in (("missing from the index", k.missing),
-                               ("in the index but not public", k.extra),
-                               ("outdated in the index", k.stale)):
+            for label, ids in (
+                ("missing from the index", k.missing),
+                ("in the index but not public", k.extra),
+                ("outdated in the index", k.stale),
+            ):
                 if ids:
                     shown = ", ".join(str(i) for i in ids[:limit])
                     more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
@@ -301,8 +386,10 @@ def index_check(progress: Progress | None = None) -> CheckReport:
     tell, ``stale``) rows whose fields differ from a fresh document."""
     backend = api.backend()
     stale_of = getattr(backend, "stale", None)
-    sources = ((api.PRODUCT, product_documents, public_products().count()),
-               (api.SELLER, seller_documents, _approved_sellers().count()))
+    sources = (
+        (api.PRODUCT, product_documents, public_products().count()),
+        (api.SELLER, seller_documents, _approved_sellers().count()),
+    )
     total = sum(count for _k, _f, count in sources)
     done, kinds = 0, []
     for kind, documents, _count in sources:
@@ -321,9 +408,14 @@ def index_check(progress: Progress | None = None) -> CheckReport:
                 batch = []
                 if progress:
                     progress(done, total)
-        kinds.append(KindDifferences(
-            kind=kind, missing=sorted(expected - indexed), extra=sorted(indexed - expected),
-            stale=sorted(stale & indexed)))
+        kinds.append(
+            KindDifferences(
+                kind=kind,
+                missing=sorted(expected - indexed),
+                extra=sorted(indexed - expected),
+                stale=sorted(stale & indexed),
+            )
+        )
     return CheckReport(kinds=kinds)
 
 
@@ -338,9 +430,11 @@ def certificate_changes_reindex(today=None) -> int:
 
     Product = get_model("catalogue", "Product")
     today = today or timezone.localdate()
-    ids = list(Product.objects.filter(
-        Q(ocop_valid_from=today) | Q(ocop_valid_until=today - datetime.timedelta(days=1))
-    ).values_list("pk", flat=True))
+    ids = list(
+        Product.objects.filter(
+            Q(ocop_valid_from=today) | Q(ocop_valid_until=today - datetime.timedelta(days=1))
+        ).values_list("pk", flat=True)
+    )
     if ids:
         products_reindex(ids)
     return len(ids)

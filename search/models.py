@@ -37,14 +37,18 @@ class SearchEntry(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_one_per_object"),
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="searchentry_one_per_object"
+            ),
         ]
         indexes = [
             models.Index(fields=["kind", "price"], name="searchentry_price"),
             models.Index(fields=["kind", "-created"], name="searchentry_created"),
             models.Index(fields=["kind", "-stars", "-created"], name="searchentry_stars"),
             # The "OCOP stars" sort (and the home page's certified products).
-            models.Index(fields=["kind", "-stars", "-popularity"], name="searchentry_stars_popular"),
+            models.Index(
+                fields=["kind", "-stars", "-popularity"], name="searchentry_stars_popular"
+            ),
             models.Index(fields=["kind", "-popularity"], name="searchentry_popularity"),
             models.Index(fields=["kind", "province_code"], name="searchentry_province"),
             models.Index(fields=["seller_id"], name="searchentry_seller"),

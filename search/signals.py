@@ -47,9 +47,11 @@ def enqueue(*, products=(), sellers=(), seller_products=(), using: str = DEFAULT
     reindex). If no flush of ours is registered any more, the transaction or savepoint that
     held the waiting ids was rolled back: they are dropped. Each call costs constant time, so
     a thousand signals (a seller deleted with its stock records) stay cheap."""
-    batch = {PRODUCTS: {int(i) for i in products if i is not None},
-             SELLERS: {int(i) for i in sellers if i is not None},
-             SELLER_PRODUCTS: {int(i) for i in seller_products if i is not None}}
+    batch = {
+        PRODUCTS: {int(i) for i in products if i is not None},
+        SELLERS: {int(i) for i in sellers if i is not None},
+        SELLER_PRODUCTS: {int(i) for i in seller_products if i is not None},
+    }
     if not any(batch.values()):
         return
     connection = transaction.get_connection(using)
@@ -96,33 +98,41 @@ def _send(batch: dict[str, set[int]]) -> None:
     fails, is logged; the save it follows has committed and stays."""
     from search import tasks
 
-    jobs = [(tasks.reindex_products, PRODUCTS, {}),
-            (tasks.reindex_sellers, SELLERS, {}),
-            (tasks.reindex_sellers, SELLER_PRODUCTS, {"products": True})]
+    jobs = [
+        (tasks.reindex_products, PRODUCTS, {}),
+        (tasks.reindex_sellers, SELLERS, {}),
+        (tasks.reindex_sellers, SELLER_PRODUCTS, {"products": True}),
+    ]
     for task, kind, kwargs in jobs:
         ids = sorted(batch.get(kind) or ())
         for start in range(0, len(ids), TASK_CHUNK):
-            chunk = ids[start:start + TASK_CHUNK]
+            chunk = ids[start : start + TASK_CHUNK]
             try:
                 task.delay(chunk, **kwargs)
             except Exception:
-                logger.exception("Search index update of %s %s failed; it will be caught up "
-                                 "by the next update or `manage.py search_index rebuild`.",
-                                 kind, chunk[:20])
+                logger.exception(
+                    "Search index update of %s %s failed; it will be caught up "
+                    "by the next update or `manage.py search_index rebuild`.",
+                    kind,
+                    chunk[:20],
+                )
 
 
 def _safely(receiver):
     """A receiver's error is logged, never raised into the save that sent the signal."""
+
     def wrapper(*args, **kwargs):
         try:
             receiver(*args, **kwargs)
         except Exception:
             logger.exception("Search index receiver %s failed", receiver.__name__)
+
     wrapper.__name__ = receiver.__name__
     return wrapper
 
 
 # --- receivers ----------------------------------------------------------------------------
+
 
 @_safely
 def product_changed(sender, instance, **kwargs):
@@ -131,8 +141,11 @@ def product_changed(sender, instance, **kwargs):
 
 @_safely
 def stockrecord_changed(sender, instance, **kwargs):
-    enqueue(products=[instance.product_id], sellers=[instance.partner_id],
-            using=kwargs.get("using") or "default")
+    enqueue(
+        products=[instance.product_id],
+        sellers=[instance.partner_id],
+        using=kwargs.get("using") or "default",
+    )
 
 
 SELLER_FIELDS_IN_PRODUCTS = ("name", "kind", "status")  # what product documents hold
@@ -142,8 +155,9 @@ SELLER_FIELDS_IN_PRODUCTS = ("name", "kind", "status")  # what product documents
 def partner_saving(sender, instance, **kwargs):
     """Remember what the products' documents depend on, to compare after the save."""
     if instance.pk:
-        instance._search_before = (sender.objects.filter(pk=instance.pk)
-                                   .values_list(*SELLER_FIELDS_IN_PRODUCTS).first())
+        instance._search_before = (
+            sender.objects.filter(pk=instance.pk).values_list(*SELLER_FIELDS_IN_PRODUCTS).first()
+        )
 
 
 @_safely
@@ -179,8 +193,10 @@ def categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
     elif action in ("post_add", "post_remove"):
         enqueue(products=pk_set or (), using=using)
     elif action == "pre_clear":
-        enqueue(products=sender.objects.filter(category=instance)
-                .values_list("product_id", flat=True), using=using)
+        enqueue(
+            products=sender.objects.filter(category=instance).values_list("product_id", flat=True),
+            using=using,
+        )
 
 
 def connect() -> None:
@@ -191,17 +207,23 @@ def connect() -> None:
     Partner = get_model("partner", "Partner")
     for signal, event in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(product_changed, sender=Product, dispatch_uid=f"search-product-{event}")
-        signal.connect(stockrecord_changed, sender=StockRecord,
-                       dispatch_uid=f"search-stockrecord-{event}")
-        signal.connect(product_link_changed, sender=MarketplaceLink,
-                       dispatch_uid=f"search-link-{event}")
-        signal.connect(product_link_changed, sender=ProductCategory,
-                       dispatch_uid=f"search-category-row-{event}")
+        signal.connect(
+            stockrecord_changed, sender=StockRecord, dispatch_uid=f"search-stockrecord-{event}"
+        )
+        signal.connect(
+            product_link_changed, sender=MarketplaceLink, dispatch_uid=f"search-link-{event}"
+        )
+        signal.connect(
+            product_link_changed,
+            sender=ProductCategory,
+            dispatch_uid=f"search-category-row-{event}",
+        )
     pre_save.connect(partner_saving, sender=Partner, dispatch_uid="search-partner-saving")
     post_save.connect(partner_saved, sender=Partner, dispatch_uid="search-partner-saved")
     pre_delete.connect(partner_deleted, sender=Partner, dispatch_uid="search-partner-deleted")
-    m2m_changed.connect(categories_changed, sender=Product.categories.through,
-                        dispatch_uid="search-categories")
+    m2m_changed.connect(
+        categories_changed, sender=Product.categories.through, dispatch_uid="search-categories"
+    )
 
     from catalog.importing.services import products_imported
 

@@ -17,7 +17,7 @@ MAX_RETRIES = 12
 def backoff(retries: int) -> int:
     """Seconds before retry number ``retries + 1``: 5, 10, 20 ... capped at ten minutes,
     with jitter so that many failed tasks do not return at once."""
-    delay = min(600, 5 * 2 ** retries)
+    delay = min(600, 5 * 2**retries)
     return delay // 2 + random.randint(0, delay // 2)
 
 

@@ -39,8 +39,12 @@ SUGGEST_LIMIT = 8
 def sellers_in_order(ids: list[int]) -> list:
     if not ids:
         return []
-    found = {s.pk: s for s in Partner.objects.filter(pk__in=ids, status=Partner.Status.APPROVED)
-             .select_related("province")}
+    found = {
+        s.pk: s
+        for s in Partner.objects.filter(pk__in=ids, status=Partner.Status.APPROVED).select_related(
+            "province"
+        )
+    }
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -86,9 +90,13 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
         self.vocabulary = Vocabulary()
         self.listing = ListingRequest(request.GET, vocabulary=self.vocabulary, facets=self.facets)
         self.page = page = page_number(request.GET.get("page"))
-        query = api.Query(text=self.listing.text, filters={**self.listing.filters,
-                                                           **self.fixed_filters()},
-                          sort=self.listing.sort, page=page, per_page=self.paginate_by)
+        query = api.Query(
+            text=self.listing.text,
+            filters={**self.listing.filters, **self.fixed_filters()},
+            sort=self.listing.sort,
+            page=page,
+            per_page=self.paginate_by,
+        )
         self.degraded = False
         try:
             self.results = api.search(query)
@@ -110,11 +118,12 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
         """The simple database listing (no facets, no typo tolerance), used when the page's
         category is not indexed or the search server does not answer."""
         sort = "" if self.listing.sort == api.RELEVANCE else self.listing.sort
-        qs = product_listing(query=self.listing.text, sort_by=sort,
-                             categories=self.fallback_categories())
+        qs = product_listing(
+            query=self.listing.text, sort_by=sort, categories=self.fallback_categories()
+        )
         total = qs.count()
         start = (page - 1) * self.paginate_by
-        ids = list(qs.values_list("pk", flat=True)[start:start + self.paginate_by])
+        ids = list(qs.values_list("pk", flat=True)[start : start + self.paginate_by])
         return api.Results(ids=ids, total=total)
 
     def get_context_data(self, **kwargs):
@@ -126,24 +135,43 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
         paginator = Paginator(_ResultWindow(reachable, products), self.paginate_by)
         page_obj = paginator.page(min(self.page, paginator.num_pages))
         ctx.update(
-            products=products, paginator=paginator, page_obj=page_obj,
-            is_paginated=paginator.num_pages > 1, total=results.total,
-            query=listing.text, corrected_text=results.corrected_text,
-            listing_form=listing.form, sort_choices=[
-                (value, label, value == listing.sort) for value, label in api.SORTS.items()],
-            hidden_fields=listing.hidden_fields(), page_query=params.urlencode(),
-            facet_panels=panels(results, vocabulary=self.vocabulary, params=params,
-                                selected=listing.filters, shown=self.facets),
-            active_filters=active_filters(vocabulary=self.vocabulary, params=params,
-                                          selected=listing.filters, shown=self.facets),
+            products=products,
+            paginator=paginator,
+            page_obj=page_obj,
+            is_paginated=paginator.num_pages > 1,
+            total=results.total,
+            query=listing.text,
+            corrected_text=results.corrected_text,
+            listing_form=listing.form,
+            sort_choices=[
+                (value, label, value == listing.sort) for value, label in api.SORTS.items()
+            ],
+            hidden_fields=listing.hidden_fields(),
+            page_query=params.urlencode(),
+            facet_panels=panels(
+                results,
+                vocabulary=self.vocabulary,
+                params=params,
+                selected=listing.filters,
+                shown=self.facets,
+            ),
+            active_filters=active_filters(
+                vocabulary=self.vocabulary,
+                params=params,
+                selected=listing.filters,
+                shown=self.facets,
+            ),
             clear_filters_url=clear_url(params, self.facets) if listing.filters else "",
             ignored_params=listing.ignored,
             summary=_("All products"),
         )
         ctx["search_degraded"] = getattr(self, "degraded", False)
         if self.show_sellers and listing.text and not ctx["search_degraded"]:
-            sellers = api.search(api.Query(text=listing.text, kind=api.SELLER,
-                                           per_page=SELLER_STRIP_SIZE, facets=False))
+            sellers = api.search(
+                api.Query(
+                    text=listing.text, kind=api.SELLER, per_page=SELLER_STRIP_SIZE, facets=False
+                )
+            )
             ctx["sellers"] = sellers_in_order(sellers.ids)
             ctx["sellers_total"] = sellers.total
         return ctx
@@ -230,10 +258,12 @@ class SuggestView(View):
                 suggestions = api.suggest(text, limit=SUGGEST_LIMIT)
             except Exception:  # noqa: BLE001 - a help, not a page: log and answer nothing
                 logger.exception("Type-ahead failed for %r", text)
-        body = {"suggestions": [
-            {"kind": s.kind, "label": s.label, "url": _in_current_language(s.url)}
-            for s in suggestions
-        ]}
+        body = {
+            "suggestions": [
+                {"kind": s.kind, "label": s.label, "url": _in_current_language(s.url)}
+                for s in suggestions
+            ]
+        }
         response = JsonResponse(body)
         response["Cache-Control"] = "public, max-age=60"
         return response

@@ -31,8 +31,10 @@ CASH_ON_DELIVERY = PaymentMethod(
 BANK_TRANSFER = PaymentMethod(
     code="vietqr",
     name=_("Bank transfer (VietQR)"),
-    description=_("Scan one QR code per seller with any Vietnamese banking app; each seller "
-                  "ships once it sees your transfer."),
+    description=_(
+        "Scan one QR code per seller with any Vietnamese banking app; each seller "
+        "ships once it sees your transfer."
+    ),
     source_type_name="VietQR bank transfer",
 )
 CARD = PaymentMethod(
@@ -45,15 +47,19 @@ ALL_METHODS = (CASH_ON_DELIVERY, BANK_TRANSFER, CARD)
 
 
 def card_payments_enabled() -> bool:
-    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY
-                and settings.STRIPE_WEBHOOK_SECRET)
+    return bool(
+        settings.STRIPE_SECRET_KEY
+        and settings.STRIPE_PUBLISHABLE_KEY
+        and settings.STRIPE_WEBHOOK_SECRET
+    )
 
 
 def sellers_take_transfers(basket) -> bool:
     """Every seller in the basket has a bank account buyers can transfer to."""
     partners = {line.stockrecord.partner for line in basket.all_lines() if line.stockrecord_id}
     return bool(partners) and all(
-        p.bank_bin and p.bank_account_number and p.bank_account_holder for p in partners)
+        p.bank_bin and p.bank_account_number and p.bank_account_holder for p in partners
+    )
 
 
 def available_methods(basket=None) -> list[PaymentMethod]:

@@ -16,9 +16,14 @@ def shop_reference_data_load() -> int:
     changed = 0
     _, created = Country.objects.update_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "printable_name": "Việt Nam",
-                  "name": "Cộng hòa Xã hội Chủ nghĩa Việt Nam", "display_order": 1,
-                  "is_shipping_country": True},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Cộng hòa Xã hội Chủ nghĩa Việt Nam",
+            "display_order": 1,
+            "is_shipping_country": True,
+        },
     )
     changed += created
     for method in ALL_METHODS:
@@ -27,7 +32,8 @@ def shop_reference_data_load() -> int:
         )
         changed += created
     _, created = CommunicationEventType.objects.get_or_create(
-        code="ORDER_PLACED", defaults={"name": "Order placed", "category": CommunicationEventType.ORDER_RELATED}
+        code="ORDER_PLACED",
+        defaults={"name": "Order placed", "category": CommunicationEventType.ORDER_RELATED},
     )
     changed += created
     return changed

@@ -39,8 +39,9 @@ def seller(reference_data):
 
 @pytest.fixture
 def product(seller):
-    return product_create(seller=seller, title="Cà phê Robusta rang mộc Ea Tu 500g",
-                          price=185000, stock=10, stars=4)
+    return product_create(
+        seller=seller, title="Cà phê Robusta rang mộc Ea Tu 500g", price=185000, stock=10, stars=4
+    )
 
 
 @pytest.fixture(autouse=True)

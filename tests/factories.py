@@ -27,13 +27,25 @@ class SellerFactory(factory.django.DjangoModelFactory):
     province = factory.LazyFunction(lambda: Province.objects.get(code="66"))
 
 
-def product_create(*, title="Cà phê Robusta rang mộc 500g", price=185000, stock=10,
-                   seller=None, group="1.9", province="66", stars=4,
-                   valid_from=None, valid_until=None, is_public=True, description=""):
+def product_create(
+    *,
+    title="Cà phê Robusta rang mộc 500g",
+    price=185000,
+    stock=10,
+    seller=None,
+    group="1.9",
+    province="66",
+    stars=4,
+    valid_from=None,
+    valid_until=None,
+    is_public=True,
+    description="",
+):
     """A public product in an OCOP sub-group, with one stock record of ``seller``."""
     product_class, _ = ProductClass.objects.get_or_create(
-        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
-                                   "track_stock": True})
+        slug="san-pham",
+        defaults={"name": "Sản phẩm", "requires_shipping": True, "track_stock": True},
+    )
     today = datetime.date.today()
     certificate = {}
     if stars:
@@ -47,14 +59,21 @@ def product_create(*, title="Cà phê Robusta rang mộc 500g", price=185000, st
             "ocop_valid_until": valid_until or today + datetime.timedelta(days=900),
         }
     product = Product.objects.create(
-        product_class=product_class, title=title, description=description,
-        origin_province=Province.objects.get(code=province), is_public=is_public,
+        product_class=product_class,
+        title=title,
+        description=description,
+        origin_province=Province.objects.get(code=province),
+        is_public=is_public,
         **certificate,
     )
     product.categories.add(Category.objects.get(ocop_code=group))
     StockRecord.objects.create(
-        product=product, partner=seller or SellerFactory(), partner_sku=f"SKU-{product.pk}",
-        price_currency="VND", price=price, num_in_stock=stock,
+        product=product,
+        partner=seller or SellerFactory(),
+        partner_sku=f"SKU-{product.pk}",
+        price_currency="VND",
+        price=price,
+        num_in_stock=stock,
     )
     return product
 
@@ -64,10 +83,12 @@ def seller_user_create(*, partner, username):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 
-    user = get_user_model().objects.create_user(username, f"{username}@example.com",
-                                                "mat-khau-nguoi-ban-2026")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
-                                                     content_type__app_label="partner"))
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.com", "mat-khau-nguoi-ban-2026"
+    )
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
     partner.users.add(user)
     return user
 

@@ -31,13 +31,23 @@ def fetch(url):
 def test_run_command_serves_the_demo_site():
     workdir = Path(tempfile.mkdtemp(prefix="ocop-run-"))
     port = free_port()
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
-    env.update(PORT=str(port), DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
-               MEDIA_ROOT=str(workdir / "media"))
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
+    env.update(
+        PORT=str(port),
+        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+        MEDIA_ROOT=str(workdir / "media"),
+    )
     log = open(workdir / "run.log", "w")
-    process = subprocess.Popen([str(ROOT / "bin" / "run")], cwd=ROOT, env=env, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(ROOT / "bin" / "run")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300
@@ -47,8 +57,10 @@ def test_run_command_serves_the_demo_site():
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("bin/run did not serve the site:\n"
-                                + (workdir / "run.log").read_text()[-3000:])
+                    pytest.fail(
+                        "bin/run did not serve the site:\n"
+                        + (workdir / "run.log").read_text()[-3000:]
+                    )
                 time.sleep(1)
         assert status == 200
         assert "Chợ OCOP Thanh niên" in home

@@ -7,15 +7,28 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 PUBLIC = [
-    "/", "/shop/catalogue/", "/shop/search/?q=c%C3%A0+ph%C3%AA", "/shop/search/?q=",
-    "/shop/basket/", "/shop/accounts/login/", "/shop/offers/", "/shop/checkout/",
-    "/shop/catalogue/?sort_by=price_asc", "/shop/catalogue/?sort_by=khong-hop-le",
+    "/",
+    "/shop/catalogue/",
+    "/shop/search/?q=c%C3%A0+ph%C3%AA",
+    "/shop/search/?q=",
+    "/shop/basket/",
+    "/shop/accounts/login/",
+    "/shop/offers/",
+    "/shop/checkout/",
+    "/shop/catalogue/?sort_by=price_asc",
+    "/shop/catalogue/?sort_by=khong-hop-le",
     "/shop/search/?q=" + "x" * 500,
 ]
 STAFF = [
-    "/shop/dashboard/", "/shop/dashboard/catalogue/", "/shop/dashboard/orders/",
-    "/shop/dashboard/partners/", "/cms-admin/", "/cms-admin/pages/", "/django-admin/",
-    "/shop/accounts/", "/shop/accounts/orders/",
+    "/shop/dashboard/",
+    "/shop/dashboard/catalogue/",
+    "/shop/dashboard/orders/",
+    "/shop/dashboard/partners/",
+    "/cms-admin/",
+    "/cms-admin/pages/",
+    "/django-admin/",
+    "/shop/accounts/",
+    "/shop/accounts/orders/",
 ]
 
 

@@ -11,5 +11,11 @@ from catalog.importing.services import ImportReport, products_import
 from catalog.importing.template import template_csv, template_xlsx
 from catalog.importing.validation import RowError
 
-__all__ = ["COLUMNS", "ImportReport", "RowError", "products_import", "template_csv",
-           "template_xlsx"]
+__all__ = [
+    "COLUMNS",
+    "ImportReport",
+    "RowError",
+    "products_import",
+    "template_csv",
+    "template_xlsx",
+]

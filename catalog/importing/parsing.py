@@ -46,8 +46,10 @@ def text(value) -> str:
 def bounded_text(value, *, max_length: int) -> str:
     result = text(value)
     if len(result) > max_length:
-        raise CellError(_("At most %(max)d characters, this has %(length)d.")
-                        % {"max": max_length, "length": len(result)})
+        raise CellError(
+            _("At most %(max)d characters, this has %(length)d.")
+            % {"max": max_length, "length": len(result)}
+        )
     return result
 
 
@@ -101,8 +103,9 @@ def stars(value) -> int | None:
     except CellError:
         number = None
     if number not in (3, 4, 5):
-        raise CellError(_("OCOP stars are 3, 4 or 5; leave the cell empty for a product "
-                          "without a certificate."))
+        raise CellError(
+            _("OCOP stars are 3, 4 or 5; leave the cell empty for a product without a certificate.")
+        )
     return number
 
 

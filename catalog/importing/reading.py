@@ -24,8 +24,16 @@ _XLSX_TYPES = (
     b"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
 )
 _BINARY_SIGNATURES = (
-    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf",
-    b"BM", b"RIFF", b"\x00\x00\x01\x00",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"BM",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or an encrypted .xlsx
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -70,8 +78,12 @@ def read_table(data: bytes) -> Table:
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data)
     if data.startswith(_OLE2):
-        raise FileRefused(_("This is an old Excel (.xls) or password-protected file. Save it as "
-                            "an Excel workbook (.xlsx) without a password and try again."))
+        raise FileRefused(
+            _(
+                "This is an old Excel (.xls) or password-protected file. Save it as "
+                "an Excel workbook (.xlsx) without a password and try again."
+            )
+        )
     if data.startswith(_BINARY_SIGNATURES) or data.startswith(b"PK"):
         raise FileRefused(_not_a_table())
     return _read_csv(data)
@@ -117,8 +129,12 @@ def _read_csv(data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileRefused(_("The CSV file is not in UTF-8. In Excel choose \"CSV UTF-8\" when "
-                            "saving, or upload the .xlsx file.")) from None
+        raise FileRefused(
+            _(
+                'The CSV file is not in UTF-8. In Excel choose "CSV UTF-8" when '
+                "saving, or upload the .xlsx file."
+            )
+        ) from None
     if _CONTROL.search(text):
         raise FileRefused(_not_a_table())
     if text.lstrip().startswith("<"):
@@ -149,15 +165,20 @@ def _read_xlsx(data: bytes) -> Table:
     if not any(kind in declared for kind in _XLSX_TYPES):
         raise FileRefused(_not_a_table())
     if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
-        raise FileRefused(_("The Excel file unpacks to more than 100 MB. Split it into smaller "
-                            "files."))
+        raise FileRefused(
+            _("The Excel file unpacks to more than 100 MB. Split it into smaller files.")
+        )
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileRefused:
         raise
     except Exception:  # openpyxl raises many kinds (XML, zip, key, value errors) on bad files
-        raise FileRefused(_("The Excel file could not be read. Open it in Excel, save it again "
-                            "as .xlsx and retry.")) from None
+        raise FileRefused(
+            _(
+                "The Excel file could not be read. Open it in Excel, save it again "
+                "as .xlsx and retry."
+            )
+        ) from None
     try:
         if not workbook.worksheets:
             raise FileRefused(_not_a_table())
@@ -169,7 +190,11 @@ def _read_xlsx(data: bytes) -> Table:
         except FileRefused:
             raise
         except Exception:
-            raise FileRefused(_("The Excel file could not be read. Open it in Excel, save it "
-                                "again as .xlsx and retry.")) from None
+            raise FileRefused(
+                _(
+                    "The Excel file could not be read. Open it in Excel, save it "
+                    "again as .xlsx and retry."
+                )
+            ) from None
     finally:
         workbook.close()

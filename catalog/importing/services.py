@@ -70,11 +70,19 @@ def held_message(count: int) -> str:
         "Changes to the name, description or certificate of %(count)d approved product wait "
         "for review; its approved version stays on sale meanwhile.",
         "Changes to the name, description or certificate of %(count)d approved products wait "
-        "for review; their approved versions stay on sale meanwhile.", count) % {"count": count}
+        "for review; their approved versions stay on sale meanwhile.",
+        count,
+    ) % {"count": count}
 
 
-def products_import(*, partner, file, filename: str = "", approve: bool = False,
-                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def products_import(
+    *,
+    partner,
+    file,
+    filename: str = "",
+    approve: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Import ``file`` (an upload, an open binary file or bytes) for ``partner``.
 
     New products wait for moderation ("submitted") and edits of approved ones are held for
@@ -89,8 +97,13 @@ def products_import(*, partner, file, filename: str = "", approve: bool = False,
     if errors:
         return ImportReport(ok=False, errors=errors)
     report = ImportReport(ok=True)
-    _write(report, partner=partner, rows=rows, approve=approve,
-           progress=progress or (lambda done, total: None))
+    _write(
+        report,
+        partner=partner,
+        rows=rows,
+        approve=approve,
+        progress=progress or (lambda done, total: None),
+    )
     return report
 
 
@@ -99,20 +112,24 @@ def _write(report, *, partner, rows: list[ProductRow], approve: bool, progress) 
     # One import per seller at a time: a second one waits here, then sees the first one's SKUs.
     Partner.objects.select_for_update().filter(pk=partner.pk).exists()
     product_class, _ = ProductClass.objects.get_or_create(
-        slug="san-pham", defaults={"name": "Sản phẩm", "requires_shipping": True,
-                                   "track_stock": True})
+        slug="san-pham",
+        defaults={"name": "Sản phẩm", "requires_shipping": True, "track_stock": True},
+    )
     status = Product.Moderation.APPROVED if approve else Product.Moderation.SUBMITTED
     now, total = timezone.now(), len(rows)
     product_ids = []
     progress(0, total)
     for start in range(0, total, BATCH):
-        chunk = rows[start:start + BATCH]
+        chunk = rows[start : start + BATCH]
         existing = _stockrecords_by_sku(partner, [row.sku for row in chunk])
         new = [row for row in chunk if row.sku not in existing]
         product_ids += [p.pk for p in _create(partner, new, product_class, status)]
         product_ids += [record.product_id for record in existing.values()]
-        report.held += _update([(row, existing[row.sku]) for row in chunk
-                                if row.sku in existing], now, hold=not approve)
+        report.held += _update(
+            [(row, existing[row.sku]) for row in chunk if row.sku in existing],
+            now,
+            hold=not approve,
+        )
         report.created += len(new)
         report.updated += len(chunk) - len(new)
         progress(start + len(chunk), total)
@@ -120,14 +137,16 @@ def _write(report, *, partner, rows: list[ProductRow], approve: bool, progress) 
 
 
 def _stockrecords_by_sku(partner, skus) -> dict:
-    records = (StockRecord.objects.filter(partner=partner, partner_sku__in=skus)
-               .select_related("product"))
+    records = StockRecord.objects.filter(partner=partner, partner_sku__in=skus).select_related(
+        "product"
+    )
     return {record.partner_sku: record for record in records}
 
 
 def _product_values(row: ProductRow) -> dict:
-    return {PRODUCT_FIELDS[key]: value for key, value in row.values.items()
-            if key in PRODUCT_FIELDS}
+    return {
+        PRODUCT_FIELDS[key]: value for key, value in row.values.items() if key in PRODUCT_FIELDS
+    }
 
 
 def _create(partner, rows: list[ProductRow], product_class, status) -> list:
@@ -136,19 +155,36 @@ def _create(partner, rows: list[ProductRow], product_class, status) -> list:
     products = []
     for row in rows:
         values = _product_values(row)
-        products.append(Product(
-            product_class=product_class, structure=Product.STANDALONE, is_public=True,
-            moderation_status=status, slug=slugify(values["title"]), **values))
+        products.append(
+            Product(
+                product_class=product_class,
+                structure=Product.STANDALONE,
+                is_public=True,
+                moderation_status=status,
+                slug=slugify(values["title"]),
+                **values,
+            )
+        )
     Product.objects.bulk_create(products)
-    StockRecord.objects.bulk_create([
-        StockRecord(product=product, partner=partner, partner_sku=row.sku, price_currency="VND",
-                    price=Decimal(row.values["price"]), num_in_stock=row.values["stock"])
-        for row, product in zip(rows, products, strict=True)
-    ])
-    ProductCategory.objects.bulk_create([
-        ProductCategory(product=product, category_id=row.category_id)
-        for row, product in zip(rows, products, strict=True)
-    ])
+    StockRecord.objects.bulk_create(
+        [
+            StockRecord(
+                product=product,
+                partner=partner,
+                partner_sku=row.sku,
+                price_currency="VND",
+                price=Decimal(row.values["price"]),
+                num_in_stock=row.values["stock"],
+            )
+            for row, product in zip(rows, products, strict=True)
+        ]
+    )
+    ProductCategory.objects.bulk_create(
+        [
+            ProductCategory(product=product, category_id=row.category_id)
+            for row, product in zip(rows, products, strict=True)
+        ]
+    )
     return products
 
 
@@ -160,7 +196,8 @@ def _update(pairs, now, *, hold: bool) -> int:
     product_ids = [record.product_id for _row, record in pairs]
     categories: dict[int, set] = {}
     for product_id, category_id in ProductCategory.objects.filter(
-            product_id__in=product_ids).values_list("product_id", "category_id"):
+        product_id__in=product_ids
+    ).values_list("product_id", "category_id"):
         categories.setdefault(product_id, set()).add(category_id)
 
     products, records, recategorised = [], [], []
@@ -171,8 +208,9 @@ def _update(pairs, now, *, hold: bool) -> int:
         original = copy.copy(product) if hold and changed else None
         for name in changed:
             setattr(product, name, values[name])
-        if original is not None and (names := hold_trusted_changes(product=product,
-                                                                   original=original)):
+        if original is not None and (
+            names := hold_trusted_changes(product=product, original=original)
+        ):
             changed = (changed - set(names)) | {"pending_changes"}
             held += 1
         if changed:
@@ -202,8 +240,10 @@ def _update(pairs, now, *, hold: bool) -> int:
         StockRecord.objects.filter(pk__in=[r.pk for r in records]).update(date_updated=now)
     if recategorised:
         ProductCategory.objects.filter(product_id__in=[pk for pk, _ in recategorised]).delete()
-        ProductCategory.objects.bulk_create([
-            ProductCategory(product_id=pk, category_id=category_id)
-            for pk, category_id in recategorised
-        ])
+        ProductCategory.objects.bulk_create(
+            [
+                ProductCategory(product_id=pk, category_id=category_id)
+                for pk, category_id in recategorised
+            ]
+        )
     return held

@@ -58,8 +58,16 @@ class _Errors(list):
         if len(self) < MAX_ERRORS:
             self.append(RowError(row, header, message))
         elif len(self) == MAX_ERRORS:
-            self.append(RowError(None, "", _("There are more problems; only the first 500 are "
-                                             "listed. Fix these and upload the file again.")))
+            self.append(
+                RowError(
+                    None,
+                    "",
+                    _(
+                        "There are more problems; only the first 500 are "
+                        "listed. Fix these and upload the file again."
+                    ),
+                )
+            )
 
 
 def header_positions(table: Table, errors: _Errors) -> dict[str, int]:
@@ -70,16 +78,20 @@ def header_positions(table: Table, errors: _Errors) -> dict[str, int]:
         if column is None:
             continue
         if column.key in positions:
-            errors.add(table.header_row, column.key,
-                       _("This column appears twice in the header row."))
+            errors.add(
+                table.header_row, column.key, _("This column appears twice in the header row.")
+            )
         positions[column.key] = index
     if any(key in positions for key in CERTIFICATE_KEYS):
         for key in CERTIFICATE_KEYS:
             positions.setdefault(key, None)
     for column in COLUMNS:
         if column.required and column.key not in positions:
-            errors.add(table.header_row or 1, column.key,
-                       _("This required column is missing from the header row."))
+            errors.add(
+                table.header_row or 1,
+                column.key,
+                _("This required column is missing from the header row."),
+            )
     return positions
 
 
@@ -121,8 +133,9 @@ def _check_row(number, cells, positions, lookups, errors) -> ProductRow | None:
         failed |= _check_certificate(number, values, errors)
     if failed:
         return None
-    return ProductRow(row=number, sku=values.pop("sku"), category_id=values.pop("group"),
-                      values=values)
+    return ProductRow(
+        row=number, sku=values.pop("sku"), category_id=values.pop("group"), values=values
+    )
 
 
 def _lookup(key, raw, lookups) -> int:
@@ -130,15 +143,23 @@ def _lookup(key, raw, lookups) -> int:
         category_id = lookups.categories.get(parsing.group_code(raw))
         if category_id is None:
             raise parsing.CellError(
-                _("Unknown OCOP group code “%(code)s”. Use a code from the guide sheet of the "
-                  "template, e.g. 1.9.") % {"code": parsing.text(raw)})
+                _(
+                    "Unknown OCOP group code “%(code)s”. Use a code from the guide sheet of the "
+                    "template, e.g. 1.9."
+                )
+                % {"code": parsing.text(raw)}
+            )
         return category_id
     for candidate in parsing.province_keys(raw):
         if candidate in lookups.provinces:
             return lookups.provinces[candidate]
     raise parsing.CellError(
-        _("Unknown province or city “%(name)s”. Use one of the 34 names in the guide sheet of "
-          "the template, or its 2-digit code.") % {"name": parsing.text(raw)})
+        _(
+            "Unknown province or city “%(name)s”. Use one of the 34 names in the guide sheet of "
+            "the template, or its 2-digit code."
+        )
+        % {"name": parsing.text(raw)}
+    )
 
 
 def _check_certificate(number, values, errors) -> bool:
@@ -146,8 +167,9 @@ def _check_certificate(number, values, errors) -> bool:
     problems = []
     if values.get("stars"):
         if "certificate_number" in values and not values["certificate_number"]:
-            problems.append(("certificate_number",
-                             _("A certified product needs its certificate number.")))
+            problems.append(
+                ("certificate_number", _("A certified product needs its certificate number."))
+            )
         if "valid_from" in values and not values["valid_from"]:
             problems.append(("valid_from", _("A certified product needs the start of validity.")))
         if "valid_until" in values and not values["valid_until"]:
@@ -172,8 +194,12 @@ def rows_check(table: Table, lookups: Lookups) -> tuple[list[ProductRow], list[R
         product_row = _check_row(number, cells, positions, lookups, errors)
         sku = parsing.text(cells[positions["sku"]]) if positions["sku"] < len(cells) else ""
         if sku and sku in first_seen:
-            errors.add(number, "sku", _("This SKU is already used in row %(row)d; each product "
-                                        "needs its own SKU.") % {"row": first_seen[sku]})
+            errors.add(
+                number,
+                "sku",
+                _("This SKU is already used in row %(row)d; each product needs its own SKU.")
+                % {"row": first_seen[sku]},
+            )
             continue
         if sku:
             first_seen[sku] = number

@@ -40,7 +40,10 @@ def _motif(draw: ImageDraw.ImageDraw, group: str, accent, seed: int):
         draw.pieslice((cx - 150, cy - 110, cx + 150, cy + 150), 0, 180, fill=accent)
         for i in range(9):
             x = cx - 110 + i * 27
-            draw.ellipse((x, cy - 20 - (i * seed) % 30, x + 22, cy + 10 - (i * seed) % 30), fill=(240, 200, 120))
+            draw.ellipse(
+                (x, cy - 20 - (i * seed) % 30, x + 22, cy + 10 - (i * seed) % 30),
+                fill=(240, 200, 120),
+            )
     elif group == "2":  # a bottle
         draw.rounded_rectangle((cx - 55, cy - 60, cx + 55, cy + 150), 22, fill=accent)
         draw.rectangle((cx - 20, cy - 130, cx + 20, cy - 55), fill=accent)

@@ -81,9 +81,14 @@ def _sellers(report: DemoReport) -> dict:
         seller = Partner.objects.filter(code=row["code"]).first()
         if seller is None:
             seller = Partner.objects.create(
-                code=row["code"], name=row["name"], legal_name=row["legal_name"],
-                kind=row["kind"], province=provinces[row["province"]], commune=row["commune"],
-                phone=row["phone"], founded_year=row["founded_year"],
+                code=row["code"],
+                name=row["name"],
+                legal_name=row["legal_name"],
+                kind=row["kind"],
+                province=provinces[row["province"]],
+                commune=row["commune"],
+                phone=row["phone"],
+                founded_year=row["founded_year"],
                 description=row["description"],
             )
             report.add("sellers")
@@ -127,18 +132,27 @@ def _products(report: DemoReport, sellers: dict) -> None:
             continue
         province = provinces[row["province"]]
         product = Product.objects.create(
-            product_class=product_class, structure=Product.STANDALONE, title=row["title"],
-            description=row["description"], origin_province=province,
-            origin_place=row.get("origin_place", ""), is_public=True,
+            product_class=product_class,
+            structure=Product.STANDALONE,
+            title=row["title"],
+            description=row["description"],
+            origin_province=province,
+            origin_place=row.get("origin_place", ""),
+            is_public=True,
             **certificate_fields(row, province, seq),
         )
         product.categories.add(categories[row["group"]])
         StockRecord.objects.create(
-            product=product, partner=sellers[row["seller"]], partner_sku=row["sku"],
-            price_currency="VND", price=row["price"], num_in_stock=row["stock"],
+            product=product,
+            partner=sellers[row["seller"]],
+            partner_sku=row["sku"],
+            price_currency="VND",
+            price=row["price"],
+            num_in_stock=row["stock"],
         )
-        picture = product_image_bytes(title=row["title"], group=row["group"],
-                                      province=province.name)
+        picture = product_image_bytes(
+            title=row["title"], group=row["group"], province=province.name
+        )
         image = ProductImage(product=product, caption=row["title"], display_order=0)
         image.original.save(f"{row['sku'].lower()}.jpg", ContentFile(picture), save=True)
         report.add("products")
@@ -150,10 +164,14 @@ def _officer(report: DemoReport) -> None:
 
     User = get_user_model()
     if not User.objects.filter(username=OFFICER_USERNAME).exists():
-        user = User.objects.create_user(OFFICER_USERNAME, OFFICER_EMAIL, OFFICER_PASSWORD,
-                                        first_name="Cán bộ Tỉnh đoàn Đắk Lắk")
-        Officer.objects.create(user=user, unit=UnionUnit.objects.get(province__code="66", level="province"),
-                               title="Cán bộ Ban Thanh niên nông thôn")
+        user = User.objects.create_user(
+            OFFICER_USERNAME, OFFICER_EMAIL, OFFICER_PASSWORD, first_name="Cán bộ Tỉnh đoàn Đắk Lắk"
+        )
+        Officer.objects.create(
+            user=user,
+            unit=UnionUnit.objects.get(province__code="66", level="province"),
+            title="Cán bộ Ban Thanh niên nông thôn",
+        )
         report.add("union officers")
 
 

@@ -45,8 +45,10 @@ def schema_ensure(cursor) -> bool:
     """Create the FTS objects if any is missing (and index the rows already there): a
     migration that remakes the table drops its triggers. True if anything was created."""
     names = [FTS, VOCAB, f"{FTS}_ai", f"{FTS}_ad", f"{FTS}_au", PREFIX_INDEX]
-    cursor.execute(f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})",
-                   names)
+    cursor.execute(
+        f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})",
+        names,
+    )
     if cursor.fetchone()[0] == len(names):
         return False
     for statement in SCHEMA:
@@ -89,16 +91,19 @@ class SQLiteBackend(DatabaseBackend):
     def has_hits(self, cursor, word, *, prefix):
         if prefix:
             upper = word[:-1] + chr(ord(word[-1]) + 1)
-            cursor.execute(f"SELECT 1 FROM {VOCAB} WHERE term >= %s AND term < %s AND doc > 0 "
-                           "LIMIT 1", [word, upper])
+            cursor.execute(
+                f"SELECT 1 FROM {VOCAB} WHERE term >= %s AND term < %s AND doc > 0 LIMIT 1",
+                [word, upper],
+            )
         else:
             cursor.execute(f"SELECT 1 FROM {VOCAB} WHERE term = %s AND doc > 0", [word])
         return cursor.fetchone() is not None
 
     def nearest_words(self, cursor, word, edits):
-        cursor.execute(f"SELECT term, doc FROM {VOCAB} WHERE doc > 0 "
-                       "AND length(term) BETWEEN %s AND %s",
-                       [len(word) - edits, len(word) + edits])
+        cursor.execute(
+            f"SELECT term, doc FROM {VOCAB} WHERE doc > 0 AND length(term) BETWEEN %s AND %s",
+            [len(word) - edits, len(word) + edits],
+        )
         found = []
         for term, docs in cursor.fetchall():
             distance = edit_distance(word, term, edits)

@@ -65,8 +65,11 @@ class Basket(AbstractBasket):
             return super().add_product(product, quantity, options)
         stock_info = self.get_stock_info(product, [])
         currency = self.currency
-        if (stock_info.stockrecord is None or not stock_info.price.exists
-                or (currency and stock_info.price.currency != currency)):
+        if (
+            stock_info.stockrecord is None
+            or not stock_info.price.exists
+            or (currency and stock_info.price.currency != currency)
+        ):
             return super().add_product(product, quantity, options)
         lines = list(self._lines)
         reference = self._create_line_reference(product, stock_info.stockrecord, [])
@@ -110,10 +113,15 @@ class Basket(AbstractBasket):
         ``get_or_create`` does."""
         price = stock_info.price
         line = self.lines.model(
-            basket=self, line_reference=reference, product=product,
-            stockrecord=stock_info.stockrecord, quantity=max(0, quantity),
-            price_excl_tax=price.excl_tax, price_currency=price.currency,
-            tax_code=price.tax_code)
+            basket=self,
+            line_reference=reference,
+            product=product,
+            stockrecord=stock_info.stockrecord,
+            quantity=max(0, quantity),
+            price_excl_tax=price.excl_tax,
+            price_currency=price.currency,
+            tax_code=price.tax_code,
+        )
         if price.is_tax_known:
             line.price_incl_tax = price.incl_tax
         try:
@@ -129,7 +137,8 @@ class Basket(AbstractBasket):
         """Raise a line's quantity in the database itself, so that two tabs adding at once
         both count (Oscar reads the quantity and writes it back: one addition is lost)."""
         self.lines.filter(line_reference=reference).update(
-            quantity=Greatest(F("quantity") + quantity, 0))
+            quantity=Greatest(F("quantity") + quantity, 0)
+        )
 
     def _lines_known(self, lines):
         """``lines`` as what ``all_lines()`` returns: the lines queryset, already evaluated

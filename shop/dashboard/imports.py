@@ -53,11 +53,11 @@ def import_access(view):
 
 
 class ProductImportForm(forms.Form):
-    partner = forms.ModelChoiceField(queryset=Partner.objects.order_by("name"),
-                                     label=_("Seller"))
+    partner = forms.ModelChoiceField(queryset=Partner.objects.order_by("name"), label=_("Seller"))
     file = forms.FileField(
         label=_("CSV or Excel file"),
-        help_text=_("Fill in the template (.xlsx or .csv, UTF-8). At most 5 MB and 20,000 rows."))
+        help_text=_("Fill in the template (.xlsx or .csv, UTF-8). At most 5 MB and 20,000 rows."),
+    )
 
     def __init__(self, *args, partner=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +68,8 @@ class ProductImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than 5 MB. Split it into smaller files."))
+                _("The file is larger than 5 MB. Split it into smaller files.")
+            )
         return upload
 
 
@@ -80,21 +81,28 @@ def product_import(request, partner):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             target = partner or form.cleaned_data["partner"]
-            report = products_import(partner=target, file=upload, filename=upload.name,
-                                     approve=request.user.is_staff)
+            report = products_import(
+                partner=target, file=upload, filename=upload.name, approve=request.user.is_staff
+            )
             if report.ok:
-                messages.success(request, gettext(
-                    "Import finished for %(seller)s: %(created)d products created, "
-                    "%(updated)d updated.") % {"seller": target.name, "created": report.created,
-                                               "updated": report.updated})
+                messages.success(
+                    request,
+                    gettext(
+                        "Import finished for %(seller)s: %(created)d products created, "
+                        "%(updated)d updated."
+                    )
+                    % {"seller": target.name, "created": report.created, "updated": report.updated},
+                )
                 if report.held:
                     messages.info(request, held_message(report.held))
                 return redirect("product-import")
     else:
         form = ProductImportForm(partner=partner)
-    return render(request, "oscar/dashboard/catalogue/product_import.html",
-                  {"form": form, "report": report, "partner": partner,
-                   "title": gettext("Import products")})
+    return render(
+        request,
+        "oscar/dashboard/catalogue/product_import.html",
+        {"form": form, "report": report, "partner": partner, "title": gettext("Import products")},
+    )
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:

@@ -18,8 +18,15 @@ class PaymentTermsAdmin(admin.ModelAdmin):
 class OrderPartAdmin(admin.ModelAdmin):
     """Parts are changed by their sellers and buyers through the site; here they are read."""
 
-    list_display = ("__str__", "partner", "status", "payment_method", "goods_total",
-                    "shipping_charge", "created")
+    list_display = (
+        "__str__",
+        "partner",
+        "status",
+        "payment_method",
+        "goods_total",
+        "shipping_charge",
+        "created",
+    )
     list_filter = ("status", "payment_method")
     search_fields = ("order__number", "partner__name", "tracking_number")
     list_select_related = ("order", "partner")

@@ -43,20 +43,25 @@ class BuyerPart:
 
     @property
     def awaits_transfer(self) -> bool:
-        return (self.part.payment_method == OrderPart.Payment.BANK_TRANSFER
-                and self.part.status == OrderPart.Status.AWAITING_PAYMENT)
+        return (
+            self.part.payment_method == OrderPart.Payment.BANK_TRANSFER
+            and self.part.status == OrderPart.Status.AWAITING_PAYMENT
+        )
 
     @property
     def awaits_card(self) -> bool:
-        return (self.part.payment_method == OrderPart.Payment.CARD
-                and self.part.status == OrderPart.Status.AWAITING_PAYMENT)
+        return (
+            self.part.payment_method == OrderPart.Payment.CARD
+            and self.part.status == OrderPart.Status.AWAITING_PAYMENT
+        )
 
     @property
     def collects_cash(self) -> bool:
         """A cash part whose parcel is still to be paid at the door."""
-        return (self.part.payment_method == OrderPart.Payment.CASH
-                and self.part.status not in (OrderPart.Status.CANCELLED,
-                                             OrderPart.Status.COMPLETED))
+        return self.part.payment_method == OrderPart.Payment.CASH and self.part.status not in (
+            OrderPart.Status.CANCELLED,
+            OrderPart.Status.COMPLETED,
+        )
 
 
 def part_transfer_reference(part) -> str:
@@ -74,8 +79,13 @@ def part_transfer(part) -> Transfer | None:
     amount = part.total
     reference = part_transfer_reference(part)
     try:
-        payload = build_payload(bin=partner.bank_bin, account=partner.bank_account_number,
-                                amount=int(amount), purpose=reference, dynamic=True)
+        payload = build_payload(
+            bin=partner.bank_bin,
+            account=partner.bank_account_number,
+            amount=int(amount),
+            purpose=reference,
+            dynamic=True,
+        )
     except ValueError:
         return None
     bank = bank_by_bin(partner.bank_bin)
@@ -92,26 +102,27 @@ def part_transfer(part) -> Transfer | None:
 
 
 def order_page_path(order) -> str:
-    return reverse("orders:detail",
-                   kwargs={"number": order.number, "hash": order.verification_hash()})
+    return reverse(
+        "orders:detail", kwargs={"number": order.number, "hash": order.verification_hash()}
+    )
 
 
 def card_payment_path(order) -> str:
     """Where the buyer pays a card order (built by the payments app), or "" without it."""
     try:
-        return reverse("payments:card-start",
-                       kwargs={"number": order.number, "hash": order.verification_hash()})
+        return reverse(
+            "payments:card-start",
+            kwargs={"number": order.number, "hash": order.verification_hash()},
+        )
     except NoReverseMatch:
         return ""
 
 
 def order_buyer_parts(order) -> list[BuyerPart]:
     """Every part of ``order`` as the buyer sees it, in part order (two queries)."""
-    parts = list(OrderPart.objects.filter(order=order).select_related("partner")
-                 .order_by("number"))
+    parts = list(OrderPart.objects.filter(order=order).select_related("partner").order_by("number"))
     lines_by_partner: dict[int, list] = {}
-    for line in (Line.objects.filter(order=order).select_related("product")
-                 .order_by("pk")):
+    for line in Line.objects.filter(order=order).select_related("product").order_by("pk"):
         lines_by_partner.setdefault(line.partner_id, []).append(line)
     kwargs = {"number": order.number, "hash": order.verification_hash()}
     result = []
@@ -123,8 +134,7 @@ def order_buyer_parts(order) -> list[BuyerPart]:
             if view.transfer:
                 view.qr_url = reverse("orders:part-qr", kwargs={**kwargs, "part": part.number})
         if part.is_cancellable:
-            view.cancel_url = reverse("orders:part-cancel",
-                                      kwargs={**kwargs, "part": part.number})
+            view.cancel_url = reverse("orders:part-cancel", kwargs={**kwargs, "part": part.number})
         result.append(view)
     return result
 

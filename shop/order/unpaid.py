@@ -25,15 +25,19 @@ WAITING_METHODS = (OrderPart.Payment.BANK_TRANSFER, OrderPart.Payment.CARD)
 
 
 def _awaiting():
-    return OrderPart.objects.filter(status=OrderPart.Status.AWAITING_PAYMENT,
-                                    payment_method__in=WAITING_METHODS)
+    return OrderPart.objects.filter(
+        status=OrderPart.Status.AWAITING_PAYMENT, payment_method__in=WAITING_METHODS
+    )
 
 
 def _remind(part_id: int, now) -> bool:
     with transaction.atomic():
-        part = (_awaiting().select_for_update().filter(pk=part_id,
-                                                       payment_reminder_sent_at__isnull=True)
-                .first())
+        part = (
+            _awaiting()
+            .select_for_update()
+            .filter(pk=part_id, payment_reminder_sent_at__isnull=True)
+            .first()
+        )
         if part is None:
             return False
         part.payment_reminder_sent_at = now
@@ -65,8 +69,9 @@ def unpaid_parts_process(now=None) -> dict:
     remind_before = now - timedelta(hours=terms.reminder_after_hours)
     counts = {"reminded": 0, "cancelled": 0, "failed": 0}
 
-    overdue = list(_awaiting().filter(created__lte=cancel_before)
-                   .order_by("pk").values_list("pk", flat=True))
+    overdue = list(
+        _awaiting().filter(created__lte=cancel_before).order_by("pk").values_list("pk", flat=True)
+    )
     for part_id in overdue:
         try:
             counts["cancelled"] += _cancel(part_id)
@@ -74,9 +79,16 @@ def unpaid_parts_process(now=None) -> dict:
             counts["failed"] += 1
             logger.exception("unpaid order part %s: cancellation failed", part_id)
 
-    due = list(_awaiting().filter(created__lte=remind_before, created__gt=cancel_before,
-                                  payment_reminder_sent_at__isnull=True)
-               .order_by("pk").values_list("pk", flat=True))
+    due = list(
+        _awaiting()
+        .filter(
+            created__lte=remind_before,
+            created__gt=cancel_before,
+            payment_reminder_sent_at__isnull=True,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     for part_id in due:
         try:
             counts["reminded"] += _remind(part_id, now)

@@ -54,10 +54,16 @@ class OrderPageView(generic.TemplateView):
         ctx = super().get_context_data(**kwargs)
         order = _order_or_404(kwargs["number"], kwargs["hash"])
         parts = order_buyer_parts(order)
-        ctx.update(order=order, parts=parts, card_pay_url=order_card_payment_path(order, parts),
-                   parts_total=sum((p.part.total for p in parts
-                                    if p.part.status != OrderPart.Status.CANCELLED), Decimal(0)),
-                   show_actions=True)
+        ctx.update(
+            order=order,
+            parts=parts,
+            card_pay_url=order_card_payment_path(order, parts),
+            parts_total=sum(
+                (p.part.total for p in parts if p.part.status != OrderPart.Status.CANCELLED),
+                Decimal(0),
+            ),
+            show_actions=True,
+        )
         return ctx
 
 
@@ -66,8 +72,10 @@ def part_qr_png(request, number, hash, part):
     """The VietQR image of a part that waits for a bank transfer; 404 for any other part."""
     order = _order_or_404(number, hash)
     part = _part_or_404(order, part)
-    if not (part.payment_method == OrderPart.Payment.BANK_TRANSFER
-            and part.status == OrderPart.Status.AWAITING_PAYMENT):
+    if not (
+        part.payment_method == OrderPart.Payment.BANK_TRANSFER
+        and part.status == OrderPart.Status.AWAITING_PAYMENT
+    ):
         raise Http404
     transfer = part_transfer(part)
     if transfer is None:
@@ -89,9 +97,14 @@ def part_cancel_view(request, number, hash, part):
         messages.error(request, str(refused))
     except Exception:  # e.g. the card refund was refused: part_cancel rolled everything back
         logger.exception("cancelling order part %s failed", part.code)
-        messages.error(request, _("Order part %(code)s could not be cancelled just now; nothing "
-                                  "was changed. Please try again later or contact us.")
-                       % {"code": part.code})
+        messages.error(
+            request,
+            _(
+                "Order part %(code)s could not be cancelled just now; nothing "
+                "was changed. Please try again later or contact us."
+            )
+            % {"code": part.code},
+        )
     else:
         messages.success(request, _("Order part %(code)s is cancelled.") % {"code": part.code})
     return redirect(order_page_path(order))

@@ -35,14 +35,16 @@ class Partner(AbstractPartner):
         APPROVED = "approved", _("Approved")
         SUSPENDED = "suspended", _("Suspended")
 
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices,
-                              default=Status.APPROVED, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.APPROVED, db_index=True
+    )
     # Where buyers pay by bank transfer (VietQR): a NAPAS member bank and an account.
     bank_bin = models.CharField(_("bank (NAPAS BIN)"), max_length=6, blank=True)
     bank_account_number = models.CharField(_("account number"), max_length=19, blank=True)
     bank_account_holder = models.CharField(_("account holder"), max_length=100, blank=True)
     managed_by_union = models.BooleanField(
-        _("run by a union officer"), default=False,
+        _("run by a union officer"),
+        default=False,
         help_text=_("A union officer runs this seller on the producer's behalf."),
     )
 

@@ -30,8 +30,15 @@ class CardRefundInline(admin.TabularInline):
 
 @admin.register(CardPayment)
 class CardPaymentAdmin(ReadOnlyAdmin):
-    list_display = ("order", "amount", "status", "paid_at", "checkout_session_id",
-                    "payment_intent_id", "created")
+    list_display = (
+        "order",
+        "amount",
+        "status",
+        "paid_at",
+        "checkout_session_id",
+        "payment_intent_id",
+        "created",
+    )
     list_filter = ("status",)
     search_fields = ("order__number", "checkout_session_id", "payment_intent_id")
     list_select_related = ("order",)

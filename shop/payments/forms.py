@@ -10,12 +10,17 @@ AMOUNT_MAX = Decimal(10) ** 12 - 1  # what Decimal(12, 0) holds
 
 
 class PayoutForm(forms.Form):
-    partner = forms.ModelChoiceField(label=_("Seller"), queryset=None,
-                                     empty_label=_("Choose a seller"))
-    amount = forms.CharField(label=_("Amount (₫)"), max_length=20,
-                             help_text=_("Whole đồng, e.g. 1.250.000"))
-    reference = forms.CharField(label=_("Transfer reference"), max_length=64,
-                                help_text=_("The bank's reference for the transfer."))
+    partner = forms.ModelChoiceField(
+        label=_("Seller"), queryset=None, empty_label=_("Choose a seller")
+    )
+    amount = forms.CharField(
+        label=_("Amount (₫)"), max_length=20, help_text=_("Whole đồng, e.g. 1.250.000")
+    )
+    reference = forms.CharField(
+        label=_("Transfer reference"),
+        max_length=64,
+        help_text=_("The bank's reference for the transfer."),
+    )
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,7 +35,8 @@ class PayoutForm(forms.Form):
         raw = self.cleaned_data["amount"].strip().removesuffix("₫").removesuffix("đ").strip()
         if not _WHOLE_DONG.fullmatch(raw):
             raise forms.ValidationError(
-                _("Enter a whole number of đồng, e.g. 1250000 or 1.250.000."))
+                _("Enter a whole number of đồng, e.g. 1250000 or 1.250.000.")
+            )
         amount = Decimal(re.sub(r"[.,\s]", "", raw))
         if amount <= 0:
             raise forms.ValidationError(_("The amount must be more than 0 ₫."))

@@ -41,8 +41,9 @@ def use_http_client(http_client):
 
 
 def client() -> stripe.StripeClient:
-    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, http_client=_http_client,
-                               max_network_retries=NETWORK_RETRIES)
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY, http_client=_http_client, max_network_retries=NETWORK_RETRIES
+    )
 
 
 def stripe_amount(amount: Decimal) -> int:
@@ -65,12 +66,14 @@ def session_lifetime(cancel_after_hours: int) -> datetime.timedelta:
 def order_page_path(order) -> str:
     """The buyer's order page in the language the buyer ordered in."""
     with translation.override(stripe_locale(order.language)):
-        return reverse("orders:detail", kwargs={"number": str(order.number),
-                                                "hash": order.verification_hash()})
+        return reverse(
+            "orders:detail", kwargs={"number": str(order.number), "hash": order.verification_hash()}
+        )
 
 
-def checkout_session_create(order, parts, *, base_url: str, attempt: int,
-                            expires_at: datetime.datetime):
+def checkout_session_create(
+    order, parts, *, base_url: str, attempt: int, expires_at: datetime.datetime
+):
     """Open a Stripe Checkout Session for ``parts`` of ``order`` (one line per parcel).
 
     The amount comes from the parts alone. The idempotency key is tied to the order and the
@@ -100,8 +103,10 @@ def checkout_session_create(order, parts, *, base_url: str, attempt: int,
         "line_items": line_items,
         "client_reference_id": str(order.number),
         "metadata": {"order_number": str(order.number)},
-        "payment_intent_data": {"metadata": {"order_number": str(order.number)},
-                                "description": description},
+        "payment_intent_data": {
+            "metadata": {"order_number": str(order.number)},
+            "description": description,
+        },
         "locale": language,
         "success_url": f"{order_url}?card=returned",
         "cancel_url": order_url,
@@ -110,7 +115,8 @@ def checkout_session_create(order, parts, *, base_url: str, attempt: int,
     if order.email:
         params["customer_email"] = order.email
     return client().v1.checkout.sessions.create(
-        params, {"idempotency_key": f"order-{order.number}-checkout-{attempt}"})
+        params, {"idempotency_key": f"order-{order.number}-checkout-{attempt}"}
+    )
 
 
 def checkout_session_retrieve(session_id: str):
@@ -121,11 +127,8 @@ def checkout_session_expire(session_id: str):
     return client().v1.checkout.sessions.expire(session_id)
 
 
-def refund_create(*, payment_intent: str, amount: Decimal, idempotency_key: str,
-                  metadata: dict):
+def refund_create(*, payment_intent: str, amount: Decimal, idempotency_key: str, metadata: dict):
     return client().v1.refunds.create(
-        {"payment_intent": payment_intent, "amount": stripe_amount(amount),
-         "metadata": metadata},
-        {"idempotency_key": idempotency_key})
-
-
+        {"payment_intent": payment_intent, "amount": stripe_amount(amount), "metadata": metadata},
+        {"idempotency_key": idempotency_key},
+    )

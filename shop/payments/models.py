@@ -13,12 +13,14 @@ class CardPayment(models.Model):
         PAID = "paid", _("Paid")
         EXPIRED = "expired", _("Expired")
 
-    order = models.OneToOneField("order.Order", on_delete=models.PROTECT,
-                                 related_name="card_payment")
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.PROTECT, related_name="card_payment"
+    )
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=0)
     currency = models.CharField(max_length=3, default="VND")
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices,
-                              default=Status.OPEN, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
     checkout_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     checkout_url = models.URLField(max_length=1000, blank=True)
     payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
@@ -43,8 +45,13 @@ class CardRefund(models.Model):
     """Money sent back to the card for a cancelled order part."""
 
     payment = models.ForeignKey(CardPayment, on_delete=models.PROTECT, related_name="refunds")
-    part = models.OneToOneField("order.OrderPart", on_delete=models.PROTECT,
-                                related_name="card_refund", null=True, blank=True)
+    part = models.OneToOneField(
+        "order.OrderPart",
+        on_delete=models.PROTECT,
+        related_name="card_refund",
+        null=True,
+        blank=True,
+    )
     amount = models.DecimalField(max_digits=12, decimal_places=0)
     stripe_refund_id = models.CharField(max_length=255, unique=True)
     status = models.CharField(max_length=32)
@@ -68,20 +75,28 @@ class StripeEvent(models.Model):
 class SellerPayout(models.Model):
     """Money the platform has passed on to a seller for card sales (recorded by staff)."""
 
-    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT,
-                                related_name="payouts", verbose_name=_("seller"))
+    partner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="payouts",
+        verbose_name=_("seller"),
+    )
     amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=0)
     reference = models.CharField(_("transfer reference"), max_length=64)
     created = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created"]
         verbose_name = _("payout to a seller")
         verbose_name_plural = _("payouts to sellers")
-        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=Decimal(0)),
-                                              name="payout_amount_positive")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=Decimal(0)), name="payout_amount_positive"
+            )
+        ]
 
     def __str__(self):
         return f"{self.partner}: {self.amount:.0f} ₫"

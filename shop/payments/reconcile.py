@@ -65,17 +65,23 @@ class ReconcileReport:
     @property
     def unresolved(self) -> int:
         """Mismatches that need a person (or, for ``failed``, the next run)."""
-        return (self.paid_without_order + self.order_without_payment + self.amount_mismatch
-                + self.failed)
+        return (
+            self.paid_without_order
+            + self.order_without_payment
+            + self.amount_mismatch
+            + self.failed
+        )
 
     def summary(self) -> str:
         if not self.enabled:
             return "skipped: STRIPE_SECRET_KEY is not set"
-        return (f"{self.sessions} session(s) since {self.since:%Y-%m-%d %H:%M %Z}: "
-                f"{self.matched} matched, {self.recovered} recovered, "
-                f"{self.paid_without_order} paid without order, "
-                f"{self.order_without_payment} order without payment, "
-                f"{self.amount_mismatch} amount mismatch, {self.failed} failed")
+        return (
+            f"{self.sessions} session(s) since {self.since:%Y-%m-%d %H:%M %Z}: "
+            f"{self.matched} matched, {self.recovered} recovered, "
+            f"{self.paid_without_order} paid without order, "
+            f"{self.order_without_payment} order without payment, "
+            f"{self.amount_mismatch} amount mismatch, {self.failed} failed"
+        )
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -105,11 +111,13 @@ def _money(session: dict) -> str:
 
 # --- Stripe's side --------------------------------------------------------------------------
 
+
 def _our_sessions(since: datetime.datetime) -> dict[str, list[dict]]:
     """Stripe's Checkout Sessions created since ``since``, by our order number (newest first);
     sessions without an order number (a Payment Link, another integration) are not ours."""
     listing = gateway.client().v1.checkout.sessions.list(
-        {"created": {"gte": int(since.timestamp())}, "limit": PAGE_SIZE})
+        {"created": {"gte": int(since.timestamp())}, "limit": PAGE_SIZE}
+    )
     by_number: dict[str, list[dict]] = {}
     for session in listing.auto_paging_iter():
         data = session.to_dict()
@@ -125,9 +133,12 @@ def _paid_on_stripe(payment: CardPayment) -> bool:
     number = str(payment.order.number)
     if payment.payment_intent_id:
         found = gateway.client().v1.checkout.sessions.list(
-            {"payment_intent": payment.payment_intent_id, "limit": 1})
-        return any(_is_paid(s) and _order_number(s) == number
-                   for s in (session.to_dict() for session in found.data))
+            {"payment_intent": payment.payment_intent_id, "limit": 1}
+        )
+        return any(
+            _is_paid(s) and _order_number(s) == number
+            for s in (session.to_dict() for session in found.data)
+        )
     if payment.checkout_session_id:
         try:
             session = gateway.checkout_session_retrieve(payment.checkout_session_id).to_dict()
@@ -138,13 +149,16 @@ def _paid_on_stripe(payment: CardPayment) -> bool:
 
 
 def _refunded(intent_id: str) -> int:
-    refunds = gateway.client().v1.refunds.list({"payment_intent": intent_id,
-                                                "limit": PAGE_SIZE})
-    return sum(int(refund.amount or 0) for refund in refunds.auto_paging_iter()
-               if refund.status in REFUNDED)
+    refunds = gateway.client().v1.refunds.list({"payment_intent": intent_id, "limit": PAGE_SIZE})
+    return sum(
+        int(refund.amount or 0)
+        for refund in refunds.auto_paging_iter()
+        if refund.status in REFUNDED
+    )
 
 
 # --- One order ------------------------------------------------------------------------------
+
 
 def _recover(payment: CardPayment, session: dict, report: ReconcileReport) -> None:
     """Apply a paid session the webhook never delivered, exactly as the webhook would."""
@@ -152,32 +166,43 @@ def _recover(payment: CardPayment, session: dict, report: ReconcileReport) -> No
     try:
         _check_amount(payment, session, "amount_total")
     except Refused as error:
-        _problem(report, "amount_mismatch",
-                 f"order {number}: Stripe session {session['id']} is paid but {error}; "
-                 f"nothing was changed")
+        _problem(
+            report,
+            "amount_mismatch",
+            f"order {number}: Stripe session {session['id']} is paid but {error}; "
+            f"nothing was changed",
+        )
         return
     try:
         with transaction.atomic():
             locked = payment_locked(order_id=payment.order_id)  # waits for a webhook delivery
             outcome = None
             if locked.status != CardPayment.Status.PAID:
-                outcome = payment_paid(locked, payment_intent_id=_intent_id(session),
-                                       paid_at=timezone.now())
+                outcome = payment_paid(
+                    locked, payment_intent_id=_intent_id(session), paid_at=timezone.now()
+                )
     except (RefundFailed, stripe.StripeError) as error:
-        _problem(report, "failed",
-                 f"order {number}: Stripe session {session['id']} is paid but applying it "
-                 f"failed ({error}); nothing was changed, the next run tries again")
+        _problem(
+            report,
+            "failed",
+            f"order {number}: Stripe session {session['id']} is paid but applying it "
+            f"failed ({error}); nothing was changed, the next run tries again",
+        )
         return
     if outcome is None:  # the webhook got there first
         report.matched += 1
         return
     report.recovered += 1
-    logger.warning("Card payment reconciliation: order %s was paid through Stripe session %s "
-                   "but no webhook told us; applied now: %s", number, session["id"], outcome)
+    logger.warning(
+        "Card payment reconciliation: order %s was paid through Stripe session %s "
+        "but no webhook told us; applied now: %s",
+        number,
+        session["id"],
+        outcome,
+    )
 
 
-def _second_payment_check(payment: CardPayment, session: dict,
-                          report: ReconcileReport) -> None:
+def _second_payment_check(payment: CardPayment, session: dict, report: ReconcileReport) -> None:
     """A paid session other than the one that paid the order: fine if it went back whole
     (the webhook refunds a second payment), otherwise money no order stands for."""
     intent = _intent_id(session)
@@ -185,27 +210,37 @@ def _second_payment_check(payment: CardPayment, session: dict,
     amount = int(session.get("amount_total") or 0)
     if refunded >= amount:
         return
-    _problem(report, "paid_without_order",
-             f"order {payment.order.number} was paid twice: Stripe session {session['id']} "
-             f"({intent or 'no payment intent'}) took {_money(session)} more and "
-             f"{refunded} went back; refund the rest in Stripe")
+    _problem(
+        report,
+        "paid_without_order",
+        f"order {payment.order.number} was paid twice: Stripe session {session['id']} "
+        f"({intent or 'no payment intent'}) took {_money(session)} more and "
+        f"{refunded} went back; refund the rest in Stripe",
+    )
 
 
-def _order_reconcile(number: str, sessions: list[dict], payment: CardPayment | None,
-                     report: ReconcileReport) -> None:
+def _order_reconcile(
+    number: str, sessions: list[dict], payment: CardPayment | None, report: ReconcileReport
+) -> None:
     paid = [s for s in sessions if _is_paid(s)]
 
     if payment is None:
         if not paid:
             report.matched += 1  # nothing paid, nothing to pay for
             return
-        what = ("has no card payment" if Order.objects.filter(number=number).exists()
-                else "does not exist here")
+        what = (
+            "has no card payment"
+            if Order.objects.filter(number=number).exists()
+            else "does not exist here"
+        )
         for session in paid:
-            _problem(report, "paid_without_order",
-                     f"Stripe session {session['id']} ({_intent_id(session)}) took "
-                     f"{_money(session)} for order {number}, which {what}; "
-                     f"refund it in Stripe or settle it by hand")
+            _problem(
+                report,
+                "paid_without_order",
+                f"Stripe session {session['id']} ({_intent_id(session)}) took "
+                f"{_money(session)} for order {number}, which {what}; "
+                f"refund it in Stripe or settle it by hand",
+            )
         return
 
     if payment.status != CardPayment.Status.PAID:
@@ -220,16 +255,22 @@ def _order_reconcile(number: str, sessions: list[dict], payment: CardPayment | N
         if payment.status != CardPayment.Status.PAID:
             return
     else:
-        own = [s for s in paid if not payment.payment_intent_id
-               or _intent_id(s) == payment.payment_intent_id]
+        own = [
+            s
+            for s in paid
+            if not payment.payment_intent_id or _intent_id(s) == payment.payment_intent_id
+        ]
         if own or _paid_on_stripe(payment):
             report.matched += 1
         else:
             intent = payment.payment_intent_id or "no payment intent"
-            _problem(report, "order_without_payment",
-                     f"order {number} is paid here ({intent}, {payment.amount:.0f} ₫, "
-                     f"session {payment.checkout_session_id}) but Stripe has no paid session "
-                     f"for it; nothing was changed, check it in Stripe")
+            _problem(
+                report,
+                "order_without_payment",
+                f"order {number} is paid here ({intent}, {payment.amount:.0f} ₫, "
+                f"session {payment.checkout_session_id}) but Stripe has no paid session "
+                f"for it; nothing was changed, check it in Stripe",
+            )
 
     if payment.payment_intent_id:
         for session in paid:
@@ -249,11 +290,14 @@ def card_payments_reconcile(*, since: datetime.datetime | None = None) -> Reconc
 
     stripe_side = _our_sessions(since)
     report.sessions = sum(len(group) for group in stripe_side.values())
-    paid_here = Q(status=CardPayment.Status.PAID) & (Q(session_created_at__gte=since)
-                                                    | Q(paid_at__gte=since))
+    paid_here = Q(status=CardPayment.Status.PAID) & (
+        Q(session_created_at__gte=since) | Q(paid_at__gte=since)
+    )
     payments = {
-        str(p.order.number): p for p in CardPayment.objects.select_related("order").filter(
-            Q(order__number__in=list(stripe_side)) | paid_here)
+        str(p.order.number): p
+        for p in CardPayment.objects.select_related("order").filter(
+            Q(order__number__in=list(stripe_side)) | paid_here
+        )
     }
     for number in sorted(set(stripe_side) | set(payments)):
         try:

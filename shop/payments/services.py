@@ -40,6 +40,7 @@ def payment_locked(*, order_id) -> CardPayment | None:
 
 # --- Refunds --------------------------------------------------------------------------------
 
+
 def part_refund(part) -> CardRefund | None:
     """Give back a cancelled, paid card part's money (called inside ``part_cancel``).
 
@@ -55,22 +56,43 @@ def part_refund(part) -> CardRefund | None:
         return None
     if payment is None or not payment.payment_intent_id:
         logger.error("Refund for part %s: no card payment with a payment intent", part.code)
-        raise RefundFailed(_("The card payment for %(code)s cannot be found, so it could not "
-                             "be refunded and the part was not cancelled. Please contact us.")
-                           % {"code": part.code})
+        raise RefundFailed(
+            _(
+                "The card payment for %(code)s cannot be found, so it could not "
+                "be refunded and the part was not cancelled. Please contact us."
+            )
+            % {"code": part.code}
+        )
     try:
         refund = gateway.refund_create(
-            payment_intent=payment.payment_intent_id, amount=amount,
+            payment_intent=payment.payment_intent_id,
+            amount=amount,
             idempotency_key=f"refund-part-{part.pk}",
-            metadata={"order_number": part.order.number, "order_part": part.code})
+            metadata={"order_number": part.order.number, "order_part": part.code},
+        )
     except stripe.StripeError as error:
-        logger.error("Stripe refused the refund of %s ₫ for part %s: %s (request %s)",
-                     amount, part.code, error.user_message or error, error.request_id)
-        raise RefundFailed(_("The card refund for %(code)s did not go through, so the part "
-                             "was not cancelled. Please try again in a few minutes or "
-                             "contact us.") % {"code": part.code}) from error
-    record = CardRefund.objects.create(payment=payment, part=part, amount=amount,
-                                       stripe_refund_id=refund.id, status=refund.status or "")
+        logger.error(
+            "Stripe refused the refund of %s ₫ for part %s: %s (request %s)",
+            amount,
+            part.code,
+            error.user_message or error,
+            error.request_id,
+        )
+        raise RefundFailed(
+            _(
+                "The card refund for %(code)s did not go through, so the part "
+                "was not cancelled. Please try again in a few minutes or "
+                "contact us."
+            )
+            % {"code": part.code}
+        ) from error
+    record = CardRefund.objects.create(
+        payment=payment,
+        part=part,
+        amount=amount,
+        stripe_refund_id=refund.id,
+        status=refund.status or "",
+    )
     part.refunded_amount = part.refunded_amount + amount
     OrderPart.objects.filter(pk=part.pk).update(refunded_amount=F("refunded_amount") + amount)
     logger.info("Refunded %s ₫ for cancelled part %s (%s)", amount, part.code, refund.id)
@@ -80,16 +102,29 @@ def part_refund(part) -> CardRefund | None:
 def _payment_refund_rest(payment, *, payment_intent_id: str, amount: Decimal, reason: str):
     """Give back money no part stands for (a second payment, or a leftover)."""
     refund = gateway.refund_create(
-        payment_intent=payment_intent_id, amount=amount,
+        payment_intent=payment_intent_id,
+        amount=amount,
         idempotency_key=f"refund-{payment_intent_id}-{reason}",
-        metadata={"order_number": payment.order.number, "reason": reason})
-    CardRefund.objects.create(payment=payment, part=None, amount=amount,
-                              stripe_refund_id=refund.id, status=refund.status or "")
-    logger.warning("Refunded %s ₫ of %s for order %s: %s", amount, payment_intent_id,
-                   payment.order.number, reason)
+        metadata={"order_number": payment.order.number, "reason": reason},
+    )
+    CardRefund.objects.create(
+        payment=payment,
+        part=None,
+        amount=amount,
+        stripe_refund_id=refund.id,
+        status=refund.status or "",
+    )
+    logger.warning(
+        "Refunded %s ₫ of %s for order %s: %s",
+        amount,
+        payment_intent_id,
+        payment.order.number,
+        reason,
+    )
 
 
 # --- What Stripe's events do ----------------------------------------------------------------
+
 
 def payment_paid(payment: CardPayment, *, payment_intent_id: str, paid_at=None) -> str:
     """Stripe has the money: parts waiting for it go to their sellers; parts cancelled
@@ -97,11 +132,18 @@ def payment_paid(payment: CardPayment, *, payment_intent_id: str, paid_at=None) 
     without an order. ``payment`` must be locked. Returns what happened, for the log."""
     paid_at = paid_at or timezone.now()
     if payment.status == CardPayment.Status.PAID:
-        if payment.payment_intent_id and payment_intent_id \
-                and payment.payment_intent_id != payment_intent_id:
+        if (
+            payment.payment_intent_id
+            and payment_intent_id
+            and payment.payment_intent_id != payment_intent_id
+        ):
             # A second, different payment for an order already paid: give it back whole.
-            _payment_refund_rest(payment, payment_intent_id=payment_intent_id,
-                                 amount=payment.amount, reason="second-payment")
+            _payment_refund_rest(
+                payment,
+                payment_intent_id=payment_intent_id,
+                amount=payment.amount,
+                reason="second-payment",
+            )
             return "second payment refunded"
         if not payment.payment_intent_id and payment_intent_id:
             payment.payment_intent_id = payment_intent_id
@@ -114,11 +156,13 @@ def payment_paid(payment: CardPayment, *, payment_intent_id: str, paid_at=None) 
     payment.save(update_fields=["status", "payment_intent_id", "paid_at"])
 
     covered = payment.order.parts.select_related("order", "partner").filter(
-        payment_method=OrderPart.Payment.CARD)
+        payment_method=OrderPart.Payment.CARD
+    )
     if payment.session_created_at:
         # Parts cancelled before this session was made were not in its amount.
-        covered = covered.exclude(status=OrderPart.Status.CANCELLED,
-                                  cancelled_at__lt=payment.session_created_at)
+        covered = covered.exclude(
+            status=OrderPart.Status.CANCELLED, cancelled_at__lt=payment.session_created_at
+        )
     placed = refunded = 0
     for part in covered:
         if part.status == OrderPart.Status.AWAITING_PAYMENT:
@@ -130,8 +174,12 @@ def payment_paid(payment: CardPayment, *, payment_intent_id: str, paid_at=None) 
             part_refund(part)
             refunded += 1
     if refunded:
-        logger.warning("Card payment for order %s arrived after %d part(s) were cancelled: "
-                       "refunded those parts", payment.order.number, refunded)
+        logger.warning(
+            "Card payment for order %s arrived after %d part(s) were cancelled: "
+            "refunded those parts",
+            payment.order.number,
+            refunded,
+        )
     return f"paid: {placed} part(s) placed, {refunded} refunded"
 
 
@@ -143,14 +191,16 @@ def payment_expired(payment: CardPayment) -> str:
     payment.status = CardPayment.Status.EXPIRED
     payment.save(update_fields=["status"])
     cancelled = 0
-    for part in payment.order.parts.filter(status=OrderPart.Status.AWAITING_PAYMENT,
-                                           payment_method=OrderPart.Payment.CARD):
+    for part in payment.order.parts.filter(
+        status=OrderPart.Status.AWAITING_PAYMENT, payment_method=OrderPart.Payment.CARD
+    ):
         part_cancel(part, by=OrderPart.CancelledBy.SYSTEM)
         cancelled += 1
     return f"expired: {cancelled} part(s) cancelled"
 
 
 # --- What the platform owes each seller -----------------------------------------------------
+
 
 @dataclass
 class SellerBalance:
@@ -176,18 +226,26 @@ def seller_balances(partners) -> list[SellerBalance]:
     ids = [p.pk for p in partners]
     paid_card = Q(payment_method=OrderPart.Payment.CARD, paid_at__isnull=False)
     sales = {
-        row["partner_id"]: row for row in
-        OrderPart.objects.filter(paid_card, partner_id__in=ids).values("partner_id").annotate(
-            collected=Sum(F("goods_total") + F("shipping_charge")),
-            refunded=Sum("refunded_amount"))
+        row["partner_id"]: row
+        for row in OrderPart.objects.filter(paid_card, partner_id__in=ids)
+        .values("partner_id")
+        .annotate(
+            collected=Sum(F("goods_total") + F("shipping_charge")), refunded=Sum("refunded_amount")
+        )
     }
-    payouts = dict(SellerPayout.objects.filter(partner_id__in=ids).values("partner_id")
-                   .annotate(total=Sum("amount")).values_list("partner_id", "total"))
+    payouts = dict(
+        SellerPayout.objects.filter(partner_id__in=ids)
+        .values("partner_id")
+        .annotate(total=Sum("amount"))
+        .values_list("partner_id", "total")
+    )
     return [
-        SellerBalance(partner=p,
-                      collected=(sales.get(p.pk) or {}).get("collected") or ZERO,
-                      refunded=(sales.get(p.pk) or {}).get("refunded") or ZERO,
-                      paid_out=payouts.get(p.pk) or ZERO)
+        SellerBalance(
+            partner=p,
+            collected=(sales.get(p.pk) or {}).get("collected") or ZERO,
+            refunded=(sales.get(p.pk) or {}).get("refunded") or ZERO,
+            paid_out=payouts.get(p.pk) or ZERO,
+        )
         for p in partners
     ]
 
@@ -205,11 +263,18 @@ def payout_record(*, partner, amount: Decimal, reference: str, user) -> SellerPa
     balance = seller_balances([partner])[0]
     if amount > balance.owed:
         raise PayoutRefused(
-            _("%(seller)s is owed %(owed)s; a payout of %(amount)s is more than that. "
-              "Nothing was recorded.")
-            % {"seller": partner.name, "owed": currency(balance.owed, "VND"),
-               "amount": currency(amount, "VND")})
-    payout = SellerPayout.objects.create(partner=partner, amount=amount,
-                                         reference=reference.strip(), created_by=user)
+            _(
+                "%(seller)s is owed %(owed)s; a payout of %(amount)s is more than that. "
+                "Nothing was recorded."
+            )
+            % {
+                "seller": partner.name,
+                "owed": currency(balance.owed, "VND"),
+                "amount": currency(amount, "VND"),
+            }
+        )
+    payout = SellerPayout.objects.create(
+        partner=partner, amount=amount, reference=reference.strip(), created_by=user
+    )
     logger.info("Payout of %s ₫ to %s recorded (%s)", amount, partner.name, reference)
     return payout

@@ -44,10 +44,14 @@ def _order_number(obj: dict) -> str:
 
 def _check_amount(payment: CardPayment, obj: dict, amount_field: str) -> None:
     amount, currency = obj.get(amount_field), str(obj.get("currency") or "").lower()
-    if currency != gateway.CURRENCY or not isinstance(amount, int) \
-            or amount != gateway.stripe_amount(payment.amount):
-        raise Refused(f"amount {amount!r} {currency!r} is not the payment's "
-                      f"{payment.amount:.0f} vnd")
+    if (
+        currency != gateway.CURRENCY
+        or not isinstance(amount, int)
+        or amount != gateway.stripe_amount(payment.amount)
+    ):
+        raise Refused(
+            f"amount {amount!r} {currency!r} is not the payment's {payment.amount:.0f} vnd"
+        )
 
 
 def _paid_at(event: dict) -> datetime.datetime:
@@ -85,8 +89,9 @@ def _apply(event: dict) -> str:
     if obj.get("id") != payment.checkout_session_id:
         if kind in EXPIRED_SESSION:
             return "an earlier session of this order expired: nothing to do"
-        logger.warning("Order %s paid through an earlier Checkout Session %s",
-                       number, obj.get("id"))
+        logger.warning(
+            "Order %s paid through an earlier Checkout Session %s", number, obj.get("id")
+        )
     _check_amount(payment, obj, "amount_total")
     if kind in EXPIRED_SESSION:
         return payment_expired(payment)
@@ -101,7 +106,8 @@ def stripe_webhook(request):
     payload = request.body
     try:
         event = stripe.Webhook.construct_event(
-            payload, request.headers.get("Stripe-Signature"), settings.STRIPE_WEBHOOK_SECRET)
+            payload, request.headers.get("Stripe-Signature"), settings.STRIPE_WEBHOOK_SECRET
+        )
     except stripe.SignatureVerificationError as error:
         logger.warning("Stripe webhook refused: bad signature (%s)", error.user_message or error)
         return HttpResponse("bad signature", status=400)
@@ -127,8 +133,7 @@ def stripe_webhook(request):
         outcome = "duplicate"
     except (stripe.StripeError, RefundFailed) as error:
         # A refund Stripe did not take: roll back and let Stripe deliver the event again.
-        logger.error("Stripe event %s (%s) not applied, a refund failed: %s",
-                     event_id, kind, error)
+        logger.error("Stripe event %s (%s) not applied, a refund failed: %s", event_id, kind, error)
         return HttpResponse("try again", status=503)
     except Exception:
         logger.exception("Stripe event %s (%s) not applied", event_id, kind)

@@ -16,13 +16,22 @@ class ShippingRule(models.Model):
         CENTRAL = "central", _("Central")
         SOUTH = "south", _("South")
 
-    region = models.CharField(_("buyer's region"), max_length=16, choices=Region.choices,
-                              blank=True, unique=True)
-    charge = models.DecimalField(_("charge per seller parcel (₫)"), max_digits=12,
-                                 decimal_places=0, validators=[MinValueValidator(0)])
+    region = models.CharField(
+        _("buyer's region"), max_length=16, choices=Region.choices, blank=True, unique=True
+    )
+    charge = models.DecimalField(
+        _("charge per seller parcel (₫)"),
+        max_digits=12,
+        decimal_places=0,
+        validators=[MinValueValidator(0)],
+    )
     free_above = models.DecimalField(
-        _("free when the parcel's goods reach (₫)"), max_digits=12, decimal_places=0,
-        null=True, blank=True, validators=[MinValueValidator(0)],
+        _("free when the parcel's goods reach (₫)"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
         help_text=_("Leave empty for no free delivery."),
     )
 

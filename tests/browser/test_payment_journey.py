@@ -29,12 +29,20 @@ PASSWORD = "mat-khau-nguoi-ban-2026"
 @pytest.fixture
 def market(site_tree):
     ShippingRule.objects.create(region="central", charge=25000, free_above=500000)
-    coop = SellerFactory(name="HTX Cà phê Ea Tu", code="htx-ca-phe-ea-tu", bank_bin="970436",
-                         bank_account_number="0071000123456",
-                         bank_account_holder="HTX CA PHE EA TU")
-    honey = SellerFactory(name="Mật ong Bản Giốc", code="mat-ong-ban-gioc", bank_bin="970418",
-                          bank_account_number="21510000999",
-                          bank_account_holder="NGUYEN VAN BINH")
+    coop = SellerFactory(
+        name="HTX Cà phê Ea Tu",
+        code="htx-ca-phe-ea-tu",
+        bank_bin="970436",
+        bank_account_number="0071000123456",
+        bank_account_holder="HTX CA PHE EA TU",
+    )
+    honey = SellerFactory(
+        name="Mật ong Bản Giốc",
+        code="mat-ong-ban-gioc",
+        bank_bin="970418",
+        bank_account_number="21510000999",
+        bank_account_holder="NGUYEN VAN BINH",
+    )
     users = {}
     for partner, username in ((coop, "eatu"), (honey, "bangioc")):
         user = seller_user_create(partner=partner, username=username)
@@ -42,17 +50,22 @@ def market(site_tree):
         user.save()
         users[partner.code] = user
     return {
-        "coop": coop, "honey": honey, "users": users,
-        "coffee": product_create(seller=coop, title="Cà phê Robusta Ea Tu 500g", price=185000,
-                                 stock=10),
-        "honey_jar": product_create(seller=honey, title="Mật ong rừng Bản Giốc 1 lít",
-                                    price=320000, stock=5),
+        "coop": coop,
+        "honey": honey,
+        "users": users,
+        "coffee": product_create(
+            seller=coop, title="Cà phê Robusta Ea Tu 500g", price=185000, stock=10
+        ),
+        "honey_jar": product_create(
+            seller=honey, title="Mật ong rừng Bản Giốc 1 lít", price=320000, stock=5
+        ),
     }
 
 
 def _zbarimg() -> str:
-    path = shutil.which("zbarimg") or ("/usr/bin/zbarimg" if os.path.exists("/usr/bin/zbarimg")
-                                       else None)
+    path = shutil.which("zbarimg") or (
+        "/usr/bin/zbarimg" if os.path.exists("/usr/bin/zbarimg") else None
+    )
     if path is None:
         reason = "zbarimg not found (apt-get install zbar-tools)"
         if os.environ.get("CI") == "true":
@@ -66,8 +79,15 @@ def buy_both(page, market, method_label):
         page.goto(product.get_absolute_url())
         page.get_by_role("button", name="Thêm vào giỏ hàng").click()
         expect(page.get_by_test_id("mini-basket")).to_be_visible()
-    guest_gives_address(page, email="mai@example.com", name="Nguyễn Thị Mai", line1="12 Lê Lợi",
-                        ward="Phường Buôn Ma Thuột", province="Đắk Lắk", phone="0912 345 678")
+    guest_gives_address(
+        page,
+        email="mai@example.com",
+        name="Nguyễn Thị Mai",
+        line1="12 Lê Lợi",
+        ward="Phường Buôn Ma Thuột",
+        province="Đắk Lắk",
+        phone="0912 345 678",
+    )
     expect(page.locator("h1")).to_contain_text("Bạn muốn thanh toán thế nào?")
     page.get_by_label(re.compile(method_label)).check()
     page.click("#choose-payment")
@@ -79,8 +99,9 @@ def buy_both(page, market, method_label):
 
 
 def seller_page(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                  base_url=live_server.url)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="vi-VN", base_url=live_server.url
+    )
     context.set_default_timeout(15000)
     page = context.new_page()
     page.goto("/shop/accounts/login/")
@@ -91,8 +112,9 @@ def seller_page(browser, live_server, username):
     return page
 
 
-def test_two_sellers_paid_by_vietqr_and_a_seller_confirms(phone_page, browser, live_server,
-                                                          market, tmp_path):
+def test_two_sellers_paid_by_vietqr_and_a_seller_confirms(
+    phone_page, browser, live_server, market, tmp_path
+):
     page = phone_page
     order = buy_both(page, market, "Chuyển khoản ngân hàng")
     parts = {part.partner.code: part for part in order.parts.select_related("partner")}
@@ -109,8 +131,9 @@ def test_two_sellers_paid_by_vietqr_and_a_seller_confirms(phone_page, browser, l
         expect(image).to_be_visible()
         shot = tmp_path / f"qr-{index}.png"
         image.screenshot(path=str(shot))
-        result = subprocess.run([zbarimg, "--raw", "-q", str(shot)], capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [zbarimg, "--raw", "-q", str(shot)], capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
         fields = parse_payload(result.stdout.strip())
         seen[fields["account"]] = fields
@@ -132,8 +155,12 @@ def test_two_sellers_paid_by_vietqr_and_a_seller_confirms(phone_page, browser, l
 
     # The buyer's page: the coffee parcel is paid, the honey parcel still waits for its transfer.
     page.get_by_test_id("order-page-link").click()
-    coffee_part = page.locator(f'[data-testid=order-part][data-part="{parts["htx-ca-phe-ea-tu"].number}"]')
-    honey_part = page.locator(f'[data-testid=order-part][data-part="{parts["mat-ong-ban-gioc"].number}"]')
+    coffee_part = page.locator(
+        f'[data-testid=order-part][data-part="{parts["htx-ca-phe-ea-tu"].number}"]'
+    )
+    honey_part = page.locator(
+        f'[data-testid=order-part][data-part="{parts["mat-ong-ban-gioc"].number}"]'
+    )
     expect(coffee_part.get_by_test_id("part-status")).to_have_text("Chờ người bán xác nhận")
     expect(coffee_part.get_by_test_id("vietqr")).to_have_count(0)
     expect(honey_part.get_by_test_id("part-status")).to_have_text("Chờ thanh toán")
@@ -141,7 +168,8 @@ def test_two_sellers_paid_by_vietqr_and_a_seller_confirms(phone_page, browser, l
 
 
 def test_two_sellers_paid_in_cash_one_ships_the_buyer_cancels_the_other(
-        phone_page, browser, live_server, market):
+    phone_page, browser, live_server, market
+):
     page = phone_page
     order = buy_both(page, market, "Thanh toán khi nhận hàng")
     parts = {part.partner.code: part for part in order.parts.select_related("partner")}
@@ -162,8 +190,12 @@ def test_two_sellers_paid_in_cash_one_ships_the_buyer_cancels_the_other(
     seller.context.close()
 
     page.get_by_test_id("order-page-link").click()
-    honey_part = page.locator(f'[data-testid=order-part][data-part="{parts["mat-ong-ban-gioc"].number}"]')
-    coffee_part = page.locator(f'[data-testid=order-part][data-part="{parts["htx-ca-phe-ea-tu"].number}"]')
+    honey_part = page.locator(
+        f'[data-testid=order-part][data-part="{parts["mat-ong-ban-gioc"].number}"]'
+    )
+    coffee_part = page.locator(
+        f'[data-testid=order-part][data-part="{parts["htx-ca-phe-ea-tu"].number}"]'
+    )
     expect(honey_part.get_by_test_id("tracking")).to_contain_text("VTP20261122001")
     expect(honey_part.get_by_test_id("cancel-part")).to_have_count(0)  # it has left
 
@@ -177,5 +209,11 @@ def test_two_sellers_paid_in_cash_one_ships_the_buyer_cancels_the_other(
     # The buyer was e-mailed at each change: shipped (with the tracking number) and cancelled.
     bodies = [m.body for m in mail.outbox if m.to == ["mai@example.com"]]
     assert any("VTP20261122001" in body for body in bodies)
-    assert sum(parts["htx-ca-phe-ea-tu"].code in m.subject + m.body for m in mail.outbox
-               if "hủy" in m.subject.lower()) == 1
+    assert (
+        sum(
+            parts["htx-ca-phe-ea-tu"].code in m.subject + m.body
+            for m in mail.outbox
+            if "hủy" in m.subject.lower()
+        )
+        == 1
+    )

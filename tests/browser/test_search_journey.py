@@ -15,19 +15,34 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def coffee_shelf(site_tree, seller):
-    startup = SellerFactory(name="Cà phê Buôn Ma Thuột Xanh", code="ca-phe-bmt-xanh",
-                            kind="startup")
+    startup = SellerFactory(
+        name="Cà phê Buôn Ma Thuột Xanh", code="ca-phe-bmt-xanh", kind="startup"
+    )
     made = {
-        "rang_xay": product_create(seller=seller, title="Cà phê rang xay Đắk Lắk 500g",
-                                   price=210000, stars=5),
-        "hat": product_create(seller=startup, title="Cà phê hạt Đắk Lắk nguyên chất 1kg",
-                              price=320000, stars=5),
-        "phin": product_create(seller=seller, title="Cà phê phin giấy Đắk Lắk hộp 10 gói",
-                               price=150000, stars=4),
-        "lon": product_create(seller=startup, title="Cà phê sữa Đắk Lắk lon 250ml",
-                              price=25000, stars=5, province="79"),
-        "honey": product_create(seller=startup, title="Mật ong hoa cà phê 500ml", price=95000,
-                                stars=3, group="1.4", province="14"),
+        "rang_xay": product_create(
+            seller=seller, title="Cà phê rang xay Đắk Lắk 500g", price=210000, stars=5
+        ),
+        "hat": product_create(
+            seller=startup, title="Cà phê hạt Đắk Lắk nguyên chất 1kg", price=320000, stars=5
+        ),
+        "phin": product_create(
+            seller=seller, title="Cà phê phin giấy Đắk Lắk hộp 10 gói", price=150000, stars=4
+        ),
+        "lon": product_create(
+            seller=startup,
+            title="Cà phê sữa Đắk Lắk lon 250ml",
+            price=25000,
+            stars=5,
+            province="79",
+        ),
+        "honey": product_create(
+            seller=startup,
+            title="Mật ong hoa cà phê 500ml",
+            price=95000,
+            stars=3,
+            group="1.4",
+            province="14",
+        ),
     }
     from search.indexing import index_rebuild
 
@@ -75,8 +90,12 @@ def test_unaccented_search_with_type_ahead_facets_and_sort(phone_page, coffee_sh
     page.wait_for_url(re.compile(r"/shop/search/\?q=ca\+phe\+dak\+lak"))
     expect(page.locator("h1")).to_contain_text("ca phe dak lak")
     grid = page.get_by_test_id("product-grid")
-    for title in ("Cà phê rang xay Đắk Lắk 500g", "Cà phê hạt Đắk Lắk nguyên chất 1kg",
-                  "Cà phê phin giấy Đắk Lắk hộp 10 gói", "Cà phê sữa Đắk Lắk lon 250ml"):
+    for title in (
+        "Cà phê rang xay Đắk Lắk 500g",
+        "Cà phê hạt Đắk Lắk nguyên chất 1kg",
+        "Cà phê phin giấy Đắk Lắk hộp 10 gói",
+        "Cà phê sữa Đắk Lắk lon 250ml",
+    ):
         expect(grid).to_contain_text(title)
     expect(grid).not_to_contain_text("Mật ong")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -96,19 +115,25 @@ def test_unaccented_search_with_type_ahead_facets_and_sort(phone_page, coffee_sh
     page.select_option("#id_sort_by", "price_desc")
     page.wait_for_url(re.compile(r"sort_by=price_desc"))
     titles = page.locator(".product-card__title a")
-    expect(titles).to_have_text(["Cà phê hạt Đắk Lắk nguyên chất 1kg",
-                                 "Cà phê rang xay Đắk Lắk 500g"])
+    expect(titles).to_have_text(
+        ["Cà phê hạt Đắk Lắk nguyên chất 1kg", "Cà phê rang xay Đắk Lắk 500g"]
+    )
     params = parse_qs(urlsplit(page.url).query)
-    assert params == {"q": ["ca phe dak lak"], "stars": ["5"], "province": ["66"],
-                      "sort_by": ["price_desc"]}
+    assert params == {
+        "q": ["ca phe dak lak"],
+        "stars": ["5"],
+        "province": ["66"],
+        "sort_by": ["price_desc"],
+    }
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     # The URL is shareable: a fresh visit shows the same.
     shared = page.url
     page.goto("/")
     page.goto(shared)
-    expect(titles).to_have_text(["Cà phê hạt Đắk Lắk nguyên chất 1kg",
-                                 "Cà phê rang xay Đắk Lắk 500g"])
+    expect(titles).to_have_text(
+        ["Cà phê hạt Đắk Lắk nguyên chất 1kg", "Cà phê rang xay Đắk Lắk 500g"]
+    )
 
     titles.first.click()
     expect(page.locator("h1")).to_have_text("Cà phê hạt Đắk Lắk nguyên chất 1kg")

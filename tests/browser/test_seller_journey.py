@@ -20,20 +20,26 @@ MarketplaceClick = get_model("catalogue", "MarketplaceClick")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # A desktop Chrome user agent: the click counter leaves out headless browsers as bots.
-USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-              "Chrome/130.0 Safari/537.36")
+USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0 Safari/537.36"
+)
 PASSWORD = "mat-khau-manh-2026"
 LAZADA = "https://www.lazada.vn/products/ca-phe-robusta-ea-tu-i123456-s789.html"
 
 
 def csv_of_ten_products() -> bytes:
-    header = ("Mã SKU,Tên sản phẩm,Mô tả,Nhóm OCOP,Tỉnh/thành phố xuất xứ,Nơi sản xuất,Giá (VND),"
-              "Tồn kho,Số sao OCOP,Số giấy chứng nhận,Cơ quan cấp,Số quyết định,Ngày quyết định,"
-              "Hiệu lực từ,Hiệu lực đến")
+    header = (
+        "Mã SKU,Tên sản phẩm,Mô tả,Nhóm OCOP,Tỉnh/thành phố xuất xứ,Nơi sản xuất,Giá (VND),"
+        "Tồn kho,Số sao OCOP,Số giấy chứng nhận,Cơ quan cấp,Số quyết định,Ngày quyết định,"
+        "Hiệu lực từ,Hiệu lực đến"
+    )
     rows = [header]
     for i in range(1, 11):
-        rows.append(f"ETU-{i:03d},Tiêu đen Ea Tu loại {i} 250g,Tiêu hạt phơi nắng,1.7,Đắk Lắk,"
-                    f"Xã Ea Tu,{60000 + i * 1000},{20 + i},,,,,,,")
+        rows.append(
+            f"ETU-{i:03d},Tiêu đen Ea Tu loại {i} 250g,Tiêu hạt phơi nắng,1.7,Đắk Lắk,"
+            f"Xã Ea Tu,{60000 + i * 1000},{20 + i},,,,,,,"
+        )
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
@@ -50,16 +56,22 @@ def test_from_application_to_a_counted_marketplace_click(browser, live_server, s
     User = get_user_model()
     User.objects.create_user("an", "an@example.com", PASSWORD)
     officer_user = User.objects.create_user("canbo", "canbo@example.com", PASSWORD)
-    Officer.objects.create(user=officer_user,
-                           unit=UnionUnit.objects.get(province__code="66", level="province"))
+    Officer.objects.create(
+        user=officer_user, unit=UnionUnit.objects.get(province__code="66", level="province")
+    )
 
     def new_page():
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                      base_url=live_server.url, user_agent=USER_AGENT)
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900},
+            locale="vi-VN",
+            base_url=live_server.url,
+            user_agent=USER_AGENT,
+        )
         context.set_default_timeout(15000)
-        context.route(re.compile(r"https://([a-z]+\.)?lazada\.vn/.*"),
-                      lambda route: route.fulfill(status=200, body="Lazada",
-                                                  content_type="text/html"))
+        context.route(
+            re.compile(r"https://([a-z]+\.)?lazada\.vn/.*"),
+            lambda route: route.fulfill(status=200, body="Lazada", content_type="text/html"),
+        )
         return context.new_page()
 
     # 1. The producer applies to sell.
@@ -94,8 +106,7 @@ def test_from_application_to_a_counted_marketplace_click(browser, live_server, s
     seller.select_option("#id_origin_province", label="Đắk Lắk")
     seller.click("a[href='#product_category']")
     coffee = get_model("catalogue", "Category").objects.get(ocop_code="1.9")
-    seller.select_option("select[name=productcategory_set-0-category]", str(coffee.pk),
-                         force=True)
+    seller.select_option("select[name=productcategory_set-0-category]", str(coffee.pk), force=True)
     seller.click("a[href='#product_stock']")
     seller.fill("input[name=stockrecords-0-partner_sku]", "ETU-CF-500")
     seller.fill("input[name=stockrecords-0-num_in_stock]", "40")
@@ -110,8 +121,10 @@ def test_from_application_to_a_counted_marketplace_click(browser, live_server, s
 
     # 4. ... and imports ten more from a file.
     seller.goto("/shop/dashboard/catalogue/import/")
-    seller.set_input_files("input[type=file]", files=[{
-        "name": "san-pham.csv", "mimeType": "text/csv", "buffer": csv_of_ten_products()}])
+    seller.set_input_files(
+        "input[type=file]",
+        files=[{"name": "san-pham.csv", "mimeType": "text/csv", "buffer": csv_of_ten_products()}],
+    )
     seller.locator("#product_import_form button[type=submit]").click()
     expect(seller.locator("body")).to_contain_text("10")
     assert Product.objects.filter(moderation_status="submitted").count() == 11
@@ -136,8 +149,15 @@ def test_from_application_to_a_counted_marketplace_click(browser, live_server, s
     assert MarketplaceClick.objects.count() == 1
 
     buyer.get_by_role("button", name="Thêm vào giỏ hàng").click()
-    guest_gives_address(buyer, email="mua@example.com", name="Lê Thị Hoa", line1="3 Hùng Vương",
-                        ward="Phường Hải Châu", province="Đà Nẵng", phone="0987 654 321")
+    guest_gives_address(
+        buyer,
+        email="mua@example.com",
+        name="Lê Thị Hoa",
+        line1="3 Hùng Vương",
+        ward="Phường Hải Châu",
+        province="Đà Nẵng",
+        phone="0987 654 321",
+    )
     buyer.get_by_label(re.compile("Thanh toán khi nhận hàng")).check()
     buyer.click("#choose-payment")
     buyer.click("#place-order")

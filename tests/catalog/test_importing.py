@@ -22,12 +22,21 @@ HEADER = [column.header for column in COLUMNS]
 
 def good_row(sku="CF-001", **changes):
     row = {
-        "Mã SKU": sku, "Tên sản phẩm": f"Cà phê Robusta rang mộc {sku}", "Mô tả": "Rang mộc.",
-        "Nhóm OCOP": "1.9", "Tỉnh/thành phố xuất xứ": "Đắk Lắk", "Nơi sản xuất": "Xã Ea Tu",
-        "Giá (VND)": "185.000", "Tồn kho": "10", "Số sao OCOP": "4",
-        "Số giấy chứng nhận": f"66-2025-OCOP-{sku}", "Cơ quan cấp": "UBND tỉnh Đắk Lắk",
-        "Số quyết định": "12/QĐ-UBND", "Ngày quyết định": "01/03/2025",
-        "Hiệu lực từ": "01/03/2025", "Hiệu lực đến": "2028-02-29",
+        "Mã SKU": sku,
+        "Tên sản phẩm": f"Cà phê Robusta rang mộc {sku}",
+        "Mô tả": "Rang mộc.",
+        "Nhóm OCOP": "1.9",
+        "Tỉnh/thành phố xuất xứ": "Đắk Lắk",
+        "Nơi sản xuất": "Xã Ea Tu",
+        "Giá (VND)": "185.000",
+        "Tồn kho": "10",
+        "Số sao OCOP": "4",
+        "Số giấy chứng nhận": f"66-2025-OCOP-{sku}",
+        "Cơ quan cấp": "UBND tỉnh Đắk Lắk",
+        "Số quyết định": "12/QĐ-UBND",
+        "Ngày quyết định": "01/03/2025",
+        "Hiệu lực từ": "01/03/2025",
+        "Hiệu lực đến": "2028-02-29",
     }
     row.update(changes)
     return row
@@ -61,11 +70,13 @@ def test_good_csv_creates_then_reimport_updates_without_duplicates(seller):
     rows = [good_row("CF-001"), good_row("CF-002", **{"Nhóm OCOP": "1.4"}), good_row("CF-003")]
     report = products_import(partner=seller, file=csv_file(rows))
     assert (report.ok, report.created, report.updated, report.errors) == (True, 3, 0, [])
-    record = StockRecord.objects.select_related("product").get(partner=seller,
-                                                               partner_sku="CF-002")
+    record = StockRecord.objects.select_related("product").get(partner=seller, partner_sku="CF-002")
     product = record.product
     assert (record.price, record.price_currency, record.num_in_stock) == (
-        Decimal(185000), "VND", 10)
+        Decimal(185000),
+        "VND",
+        10,
+    )
     assert [c.ocop_code for c in product.categories.all()] == ["1.4"]
     assert (product.origin_province.code, product.ocop_stars) == ("66", 4)
     assert product.ocop_valid_until == datetime.date(2028, 2, 29)
@@ -84,18 +95,30 @@ def test_good_csv_creates_then_reimport_updates_without_duplicates(seller):
 @pytest.mark.django_db
 def test_staff_import_approves_and_reports_progress(seller):
     calls = []
-    report = products_import(partner=seller, file=csv_file([good_row()]), approve=True,
-                             progress=lambda done, total: calls.append((done, total)))
+    report = products_import(
+        partner=seller,
+        file=csv_file([good_row()]),
+        approve=True,
+        progress=lambda done, total: calls.append((done, total)),
+    )
     assert report.ok and Product.objects.get().moderation_status == "approved"
     assert calls[-1] == (1, 1)
 
 
 @pytest.mark.django_db
 def test_xlsx_with_number_and_date_cells(seller):
-    row = good_row(**{"Mã SKU": 1001, "Giá (VND)": 185000, "Tồn kho": 12.0, "Số sao OCOP": 5,
-                      "Nhóm OCOP": 1.9, "Tỉnh/thành phố xuất xứ": 66,
-                      "Hiệu lực từ": datetime.datetime(2025, 3, 1),
-                      "Hiệu lực đến": datetime.date(2028, 2, 29)})
+    row = good_row(
+        **{
+            "Mã SKU": 1001,
+            "Giá (VND)": 185000,
+            "Tồn kho": 12.0,
+            "Số sao OCOP": 5,
+            "Nhóm OCOP": 1.9,
+            "Tỉnh/thành phố xuất xứ": 66,
+            "Hiệu lực từ": datetime.datetime(2025, 3, 1),
+            "Hiệu lực đến": datetime.date(2028, 2, 29),
+        }
+    )
     report = products_import(partner=seller, file=xlsx_file([row]), filename="ban.xlsx")
     assert report.ok, report.errors
     record = StockRecord.objects.select_related("product").get()
@@ -104,23 +127,26 @@ def test_xlsx_with_number_and_date_cells(seller):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("column", "value", "message"), [
-    ("Mã SKU", "", "bắt buộc"),
-    ("Tên sản phẩm", "x" * 256, "Tối đa 255 ký tự"),
-    ("Nhóm OCOP", "9.9", "Không có mã nhóm OCOP"),
-    ("Tỉnh/thành phố xuất xứ", "Sài Gòn", "Không có tỉnh, thành phố"),
-    ("Giá (VND)", "185000.5", "không có phần thập phân"),
-    ("Giá (VND)", "-185000", "Giá phải từ 1.000"),
-    ("Giá (VND)", "một trăm", "Nhập một số nguyên"),
-    ("Giá (VND)", "500", "Giá phải từ 1.000"),
-    ("Tồn kho", "1000001", "Tồn kho phải là số nguyên"),
-    ("Tồn kho", "mười", "Tồn kho phải là số nguyên"),
-    ("Số sao OCOP", "6", "3, 4 hoặc 5"),
-    ("Số giấy chứng nhận", "", "cần có số giấy chứng nhận"),
-    ("Hiệu lực đến", "01/01/2025", "phải sau ngày bắt đầu"),
-    ("Hiệu lực từ", "31/02/2025", "không có thật"),
-    ("Ngày quyết định", "tháng 3", "dd/mm/yyyy"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("Mã SKU", "", "bắt buộc"),
+        ("Tên sản phẩm", "x" * 256, "Tối đa 255 ký tự"),
+        ("Nhóm OCOP", "9.9", "Không có mã nhóm OCOP"),
+        ("Tỉnh/thành phố xuất xứ", "Sài Gòn", "Không có tỉnh, thành phố"),
+        ("Giá (VND)", "185000.5", "không có phần thập phân"),
+        ("Giá (VND)", "-185000", "Giá phải từ 1.000"),
+        ("Giá (VND)", "một trăm", "Nhập một số nguyên"),
+        ("Giá (VND)", "500", "Giá phải từ 1.000"),
+        ("Tồn kho", "1000001", "Tồn kho phải là số nguyên"),
+        ("Tồn kho", "mười", "Tồn kho phải là số nguyên"),
+        ("Số sao OCOP", "6", "3, 4 hoặc 5"),
+        ("Số giấy chứng nhận", "", "cần có số giấy chứng nhận"),
+        ("Hiệu lực đến", "01/01/2025", "phải sau ngày bắt đầu"),
+        ("Hiệu lực từ", "31/02/2025", "không có thật"),
+        ("Ngày quyết định", "tháng 3", "dd/mm/yyyy"),
+    ],
+)
 def test_bad_row_among_good_ones_writes_nothing(seller, product, column, value, message):
     before = counts()
     rows = [good_row("CF-001"), good_row("CF-002", **{column: value}), good_row("CF-003")]
@@ -133,8 +159,9 @@ def test_bad_row_among_good_ones_writes_nothing(seller, product, column, value, 
 
 @pytest.mark.django_db
 def test_duplicate_sku_is_an_error_on_the_second_occurrence(seller):
-    report = products_import(partner=seller, file=csv_file([good_row("A"), good_row("B"),
-                                                            good_row("A")]))
+    report = products_import(
+        partner=seller, file=csv_file([good_row("A"), good_row("B"), good_row("A")])
+    )
     assert [(e.row, e.column) for e in report.errors] == [(4, "Mã SKU")]
     assert "dòng 2" in report.errors[0].message
     assert counts() == (0, 0)
@@ -151,8 +178,9 @@ def test_missing_required_column_is_reported_on_the_header_row(seller):
 def test_absent_optional_columns_leave_existing_fields_alone(seller):
     products_import(partner=seller, file=csv_file([good_row()]))
     required = [c.header for c in COLUMNS if c.required]
-    report = products_import(partner=seller, file=csv_file(
-        [good_row(**{"Giá (VND)": "200000"})], header=required))
+    report = products_import(
+        partner=seller, file=csv_file([good_row(**{"Giá (VND)": "200000"})], header=required)
+    )
     assert report.ok and report.updated == 1
     product = Product.objects.get()
     assert (product.description, product.ocop_stars) == ("Rang mộc.", 4)
@@ -180,23 +208,30 @@ def _zip(members: dict) -> bytes:
     return out.getvalue()
 
 
-SPREADSHEET_TYPES = ('<Types><Override ContentType="application/vnd.openxmlformats-'
-                     'officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+SPREADSHEET_TYPES = (
+    '<Types><Override ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("content", "message"), [
-    (b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "trang web"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "không phải tệp CSV hay Excel"),
-    (b"M\xe3 SKU,T\xean\n1,2\n", "UTF-8"),
-    (b"Ma SKU,Ten\x00\x01\x02\n", "không phải tệp CSV hay Excel"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "Excel cũ (.xls)"),
-    (_zip({"readme.txt": "xin chào"}), "không phải tệp CSV hay Excel"),
-    (_zip({"[Content_Types].xml": SPREADSHEET_TYPES, "xl/bomb.xml": b"0" * 400_000}),
-     "giải nén lớn hơn"),
-    (_zip({"[Content_Types].xml": SPREADSHEET_TYPES}), "Không đọc được tệp Excel"),
-    (b"", "Tệp trống"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "trang web"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "không phải tệp CSV hay Excel"),
+        (b"M\xe3 SKU,T\xean\n1,2\n", "UTF-8"),
+        (b"Ma SKU,Ten\x00\x01\x02\n", "không phải tệp CSV hay Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "Excel cũ (.xls)"),
+        (_zip({"readme.txt": "xin chào"}), "không phải tệp CSV hay Excel"),
+        (
+            _zip({"[Content_Types].xml": SPREADSHEET_TYPES, "xl/bomb.xml": b"0" * 400_000}),
+            "giải nén lớn hơn",
+        ),
+        (_zip({"[Content_Types].xml": SPREADSHEET_TYPES}), "Không đọc được tệp Excel"),
+        (b"", "Tệp trống"),
+    ],
+)
 def test_files_that_are_not_tables_are_refused(seller, product, monkeypatch, content, message):
     monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 300_000)
     before = counts()
@@ -217,8 +252,9 @@ def test_too_big_and_too_many_rows_are_refused(seller, monkeypatch):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("options", [{"delimiter": ";"}, {"bom": True},
-                                     {"bom": True, "delimiter": ";"}])
+@pytest.mark.parametrize(
+    "options", [{"delimiter": ";"}, {"bom": True}, {"bom": True, "delimiter": ";"}]
+)
 def test_semicolon_and_bom_csv_are_accepted(seller, options):
     report = products_import(partner=seller, file=csv_file([good_row()], **options))
     assert (report.ok, report.created) == (True, 1), report.errors
@@ -228,17 +264,24 @@ def test_semicolon_and_bom_csv_are_accepted(seller, options):
 @pytest.mark.django_db
 def test_headers_without_diacritics_any_case_and_province_without_diacritics(seller):
     header = [fold_vietnamese(name).upper() for name in HEADER]
-    rows = [good_row(**{"Tỉnh/thành phố xuất xứ": "dak lak"}),
-            good_row("CF-002", **{"Tỉnh/thành phố xuất xứ": "Tỉnh Khánh Hoà"}),
-            good_row("CF-003", **{"Tỉnh/thành phố xuất xứ": "01"})]
+    rows = [
+        good_row(**{"Tỉnh/thành phố xuất xứ": "dak lak"}),
+        good_row("CF-002", **{"Tỉnh/thành phố xuất xứ": "Tỉnh Khánh Hoà"}),
+        good_row("CF-003", **{"Tỉnh/thành phố xuất xứ": "01"}),
+    ]
     report = products_import(partner=seller, file=csv_file(rows, header=header))
     assert report.ok, report.errors
     assert sorted(Product.objects.values_list("origin_province__code", flat=True)) == [
-        "01", "56", "66"]
+        "01",
+        "56",
+        "66",
+    ]
 
 
-@pytest.mark.parametrize("text", ["185000", "185.000", "185,000", "185 000", "185\u00a0000",
-                                  "185.000 ₫", 185000, 185000.0])
+@pytest.mark.parametrize(
+    "text",
+    ["185000", "185.000", "185,000", "185 000", "185\u00a0000", "185.000 ₫", 185000, 185000.0],
+)
 def test_prices_written_the_usual_ways(text):
     assert cells.price(text) == 185000
 

@@ -41,7 +41,9 @@ def test_star_badge_only_while_certificate_is_valid(seller):
     today = datetime.date.today()
     valid = product_create(seller=seller, stars=5)
     lapsed = product_create(
-        seller=seller, stars=4, valid_from=today - datetime.timedelta(days=1200),
+        seller=seller,
+        stars=4,
+        valid_from=today - datetime.timedelta(days=1200),
         valid_until=today - datetime.timedelta(days=1),
     )
     uncertified = product_create(seller=seller, stars=None)

@@ -57,8 +57,9 @@ def test_rejecting_a_new_product_needs_a_reason(site_tree, seller):
         product_reject(product_id=product.pk, reason=" ")
 
 
-def test_officer_reviews_products_of_sellers_in_their_tree(client, site_tree, django_user_model,
-                                                          seller):
+def test_officer_reviews_products_of_sellers_in_their_tree(
+    client, site_tree, django_user_model, seller
+):
     from oscar.core.loading import get_model
 
     from startups.models import SellerApplication
@@ -72,10 +73,20 @@ def test_officer_reviews_products_of_sellers_in_their_tree(client, site_tree, dj
     other_user = django_user_model.objects.create_user("hn", "hn@example.com", "mk-2026-abcd")
     Officer.objects.create(user=other_user, unit=hanoi)
     SellerApplication.objects.create(
-        created_by=officer_user, kind="cooperative", display_name=seller.name, legal_name="HTX",
-        province=daklak.province, commune="Xã Ea Tu", phone="+84912345678", union_unit=daklak,
-        bank_bin="970436", bank_account_number="0123456789", bank_account_holder="A B",
-        status="approved", partner=seller)
+        created_by=officer_user,
+        kind="cooperative",
+        display_name=seller.name,
+        legal_name="HTX",
+        province=daklak.province,
+        commune="Xã Ea Tu",
+        phone="+84912345678",
+        union_unit=daklak,
+        bank_bin="970436",
+        bank_account_number="0123456789",
+        bank_account_holder="A B",
+        status="approved",
+        partner=seller,
+    )
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     Product.objects.filter(pk=product.pk).update(moderation_status="submitted")
     stranger = product_create(seller=SellerFactory(), title="Sản phẩm không thuộc đơn vị")
@@ -127,8 +138,11 @@ def test_new_pictures_of_an_approved_product_wait_for_review(client, site_tree, 
 
 
 def test_script_in_a_description_is_shown_as_text(client, site_tree, seller):
-    product = product_create(seller=seller, title="Mô tả có mã độc",
-                             description='<script>alert("x")</script><a href="javascript:1">a</a>')
+    product = product_create(
+        seller=seller,
+        title="Mô tả có mã độc",
+        description='<script>alert("x")</script><a href="javascript:1">a</a>',
+    )
     html = client.get(product.get_absolute_url()).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html and 'href="javascript:1"' not in html

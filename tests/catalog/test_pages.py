@@ -41,17 +41,21 @@ def test_product_page_in_english_uses_english_price_format(client, site_tree, pr
 
 def test_lapsed_certificate_shows_no_stars_but_says_so(client, site_tree, seller):
     today = datetime.date.today()
-    product = product_create(seller=seller, stars=4,
-                             valid_from=today - datetime.timedelta(days=1200),
-                             valid_until=today - datetime.timedelta(days=5))
+    product = product_create(
+        seller=seller,
+        stars=4,
+        valid_from=today - datetime.timedelta(days=1200),
+        valid_until=today - datetime.timedelta(days=5),
+    )
     html = client.get(product.get_absolute_url()).content.decode()
     assert 'data-testid="ocop-badge"' not in html
     assert "hết hiệu lực" in html
 
 
 def test_seller_page_lists_its_products_only(client, site_tree, seller, product):
-    other = product_create(seller=SellerFactory(name="HTX Khác"), title="Mật ong bạc hà 500ml",
-                           group="1.4")
+    other = product_create(
+        seller=SellerFactory(name="HTX Khác"), title="Mật ong bạc hà 500ml", group="1.4"
+    )
     html = client.get(seller.get_absolute_url()).content.decode()
     assert product.title in html
     assert other.title not in html
@@ -94,8 +98,9 @@ def test_unknown_urls_are_a_friendly_404(client, site_tree, product, url):
 
 
 def test_search_box_finds_products(client, site_tree, product):
-    product_create(seller=SellerFactory(name="HTX Ong mật"), title="Mật ong bạc hà 500ml",
-                   group="1.4")
+    product_create(
+        seller=SellerFactory(name="HTX Ong mật"), title="Mật ong bạc hà 500ml", group="1.4"
+    )
     index_rebuild()
     html = client.get("/shop/search/", {"q": "cà phê"}).content.decode()
     assert product.title in html and "Mật ong" not in html
@@ -109,8 +114,9 @@ def _count_queries(client, url):
 
 
 @pytest.mark.parametrize("url_name", ["catalogue", "category", "search", "seller", "home"])
-def test_listing_pages_cost_the_same_queries_for_12_and_48_products(client, site_tree, seller,
-                                                                    url_name):
+def test_listing_pages_cost_the_same_queries_for_12_and_48_products(
+    client, site_tree, seller, url_name
+):
     """L1: a list page issues the same number of queries however many products it shows."""
     food = Category.objects.get(ocop_code="1")
     urls = {

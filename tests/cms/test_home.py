@@ -46,9 +46,13 @@ def test_featured_products_leave_out_lapsed_and_uncertified(client, site_tree, s
     import datetime
 
     today = datetime.date.today()
-    product_create(seller=seller, title="Mật ong đã hết hạn chứng nhận", stars=4,
-                   valid_from=today - datetime.timedelta(days=1200),
-                   valid_until=today - datetime.timedelta(days=1))
+    product_create(
+        seller=seller,
+        title="Mật ong đã hết hạn chứng nhận",
+        stars=4,
+        valid_from=today - datetime.timedelta(days=1200),
+        valid_until=today - datetime.timedelta(days=1),
+    )
     product_create(seller=seller, title="Chè búp chưa chứng nhận", stars=None)
     product_create(seller=seller, title="Sâm Ngọc Linh 5 sao", stars=5)
     index_rebuild()

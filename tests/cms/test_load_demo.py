@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return (
-        Product.objects.count(), Partner.objects.count(), ProductImage.objects.count(),
+        Product.objects.count(),
+        Partner.objects.count(),
+        ProductImage.objects.count(),
         sorted(StockRecord.objects.values_list("partner_sku", "price", "num_in_stock")),
     )
 

@@ -16,10 +16,19 @@ PROD_ENV = {
 
 def run_manage(*args, env):
     # The browser tests' async-unsafe switch must not leak into a production check.
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True, timeout=120)
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -37,7 +46,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_no_migration_is_missing():
-    result = run_manage("makemigrations", "--check", "--dry-run",
-                        env={"DJANGO_SETTINGS_MODULE": "config.settings.local",
-                             "DATABASE_URL": "sqlite:////tmp/makemigrations-check.sqlite3"})
+    result = run_manage(
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "DATABASE_URL": "sqlite:////tmp/makemigrations-check.sqlite3",
+        },
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -25,16 +25,16 @@ def test_search_page_lists_from_the_database_when_search_is_down(client, product
     assert 'data-testid="search-degraded"' in html
 
 
-def test_category_page_lists_from_the_database_when_search_is_down(client, product,
-                                                                   search_down):
+def test_category_page_lists_from_the_database_when_search_is_down(client, product, search_down):
     category = product.categories.get()
     response = client.get(category.get_absolute_url())
     assert response.status_code == 200
     assert "Cà phê Robusta rang mộc Ea Tu 500g" in response.content.decode()
 
 
-def test_pages_made_while_search_is_down_are_not_cached(client, settings, site_tree, product,
-                                                        monkeypatch):
+def test_pages_made_while_search_is_down_are_not_cached(
+    client, settings, site_tree, product, monkeypatch
+):
     """Made without the search server, a listing or the home page must not be served from the
     cache once it answers again."""
     settings.PAGE_CACHE_SECONDS = 600

@@ -20,8 +20,11 @@ from search.documents import ProductDocument, SellerDocument
 
 URL = getattr(settings, "ELASTICSEARCH_URL", "")
 if not URL:
-    pytest.skip("ELASTICSEARCH_URL not set: no Elasticsearch server to test against "
-                "(e.g. ELASTICSEARCH_URL=http://localhost:9200)", allow_module_level=True)
+    pytest.skip(
+        "ELASTICSEARCH_URL not set: no Elasticsearch server to test against "
+        "(e.g. ELASTICSEARCH_URL=http://localhost:9200)",
+        allow_module_level=True,
+    )
 
 from search.backends.elastic import ElasticsearchBackend  # noqa: E402
 
@@ -29,45 +32,122 @@ DAK_LAK, HA_NOI, THANH_HOA = "66", "01", "38"
 T0 = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 
 
-def product(pk, title, *, body="", province=DAK_LAK, groups=("1", "1.9"), stars=4,
-            price=185_000, kind="cooperative", in_stock=True, marketplaces=(), popularity=0,
-            age_days=0):
+def product(
+    pk,
+    title,
+    *,
+    body="",
+    province=DAK_LAK,
+    groups=("1", "1.9"),
+    stars=4,
+    price=185_000,
+    kind="cooperative",
+    in_stock=True,
+    marketplaces=(),
+    popularity=0,
+    age_days=0,
+):
     return ProductDocument(
-        id=pk, title=title, title_folded=fold_vietnamese(title), body_folded=fold_vietnamese(body),
-        url=f"/p/{pk}/", group_codes=list(groups), stars=stars, province_code=province,
-        price=price, seller_id=1, seller_name="HTX", seller_kind=kind, in_stock=in_stock,
-        marketplaces=list(marketplaces), popularity=popularity,
-        created=T0 - datetime.timedelta(days=age_days))
+        id=pk,
+        title=title,
+        title_folded=fold_vietnamese(title),
+        body_folded=fold_vietnamese(body),
+        url=f"/p/{pk}/",
+        group_codes=list(groups),
+        stars=stars,
+        province_code=province,
+        price=price,
+        seller_id=1,
+        seller_name="HTX",
+        seller_kind=kind,
+        in_stock=in_stock,
+        marketplaces=list(marketplaces),
+        popularity=popularity,
+        created=T0 - datetime.timedelta(days=age_days),
+    )
 
 
 def seller(pk, title, *, body="", province=DAK_LAK, kind="cooperative"):
-    return SellerDocument(id=pk, title=title, title_folded=fold_vietnamese(title),
-                          body_folded=fold_vietnamese(body), url=f"/s/{pk}/",
-                          province_code=province, seller_kind=kind, product_count=2,
-                          created=T0)
+    return SellerDocument(
+        id=pk,
+        title=title,
+        title_folded=fold_vietnamese(title),
+        body_folded=fold_vietnamese(body),
+        url=f"/s/{pk}/",
+        province_code=province,
+        seller_kind=kind,
+        product_count=2,
+        created=T0,
+    )
 
 
 CATALOGUE = [
-    product(1, "Cà phê Robusta rang mộc", body="Buôn Ma Thuột, Đắk Lắk", price=185_000,
-            popularity=30, marketplaces=["shopee"], age_days=3),
-    product(2, "Mật ong hoa cà phê", body="Đắk Lắk", groups=("1", "1.2"), stars=5,
-            price=95_000, popularity=5, age_days=1),
-    product(3, "Đặc sản nem chua Thanh Hóa", body="Thanh Hoá", province=THANH_HOA,
-            groups=("1", "1.3"), stars=3, price=60_000, kind="household", in_stock=False,
-            marketplaces=["lazada", "shopee"], popularity=12, age_days=2),
-    product(4, "Cá kho làng Vũ Đại", body="Hà Nam", province=HA_NOI, groups=("1", "1.3"),
-            stars=None, price=250_000, popularity=1, age_days=0),
-    product(5, "Trà shan tuyết", body="Hà Giang; hương vị cà phê nhẹ", province=HA_NOI,
-            groups=("1", "1.9"), stars=4, price=1_200_000, age_days=5),
+    product(
+        1,
+        "Cà phê Robusta rang mộc",
+        body="Buôn Ma Thuột, Đắk Lắk",
+        price=185_000,
+        popularity=30,
+        marketplaces=["shopee"],
+        age_days=3,
+    ),
+    product(
+        2,
+        "Mật ong hoa cà phê",
+        body="Đắk Lắk",
+        groups=("1", "1.2"),
+        stars=5,
+        price=95_000,
+        popularity=5,
+        age_days=1,
+    ),
+    product(
+        3,
+        "Đặc sản nem chua Thanh Hóa",
+        body="Thanh Hoá",
+        province=THANH_HOA,
+        groups=("1", "1.3"),
+        stars=3,
+        price=60_000,
+        kind="household",
+        in_stock=False,
+        marketplaces=["lazada", "shopee"],
+        popularity=12,
+        age_days=2,
+    ),
+    product(
+        4,
+        "Cá kho làng Vũ Đại",
+        body="Hà Nam",
+        province=HA_NOI,
+        groups=("1", "1.3"),
+        stars=None,
+        price=250_000,
+        popularity=1,
+        age_days=0,
+    ),
+    product(
+        5,
+        "Trà shan tuyết",
+        body="Hà Giang; hương vị cà phê nhẹ",
+        province=HA_NOI,
+        groups=("1", "1.9"),
+        stars=4,
+        price=1_200_000,
+        age_days=5,
+    ),
 ]
-SELLERS = [seller(11, "HTX Cà phê Ea Tu", body="Buôn Ma Thuột"),
-           seller(12, "Hộ kinh doanh Mật ong Bảo", province=HA_NOI, kind="household")]
+SELLERS = [
+    seller(11, "HTX Cà phê Ea Tu", body="Buôn Ma Thuột"),
+    seller(12, "Hộ kinh doanh Mật ong Bảo", province=HA_NOI, kind="household"),
+]
 
 
 @pytest.fixture
 def es():
-    backend = ElasticsearchBackend(url=URL, index_prefix=f"test-{uuid.uuid4().hex[:10]}",
-                                   swap_grace=0.2)
+    backend = ElasticsearchBackend(
+        url=URL, index_prefix=f"test-{uuid.uuid4().hex[:10]}", swap_grace=0.2
+    )
     yield backend
     client = backend.client
     names = list(client.options(ignore_status=404).indices.get(index=f"{backend.prefix}-*"))
@@ -114,12 +194,17 @@ def test_a_typo_still_finds_and_reports_the_correction(loaded):
 def test_facets_count_each_alternative_with_the_other_filters(loaded):
     everything = find(loaded)
     assert everything.total == 5
-    counts = {facet: {v.value: v.count for v in values}
-              for facet, values in everything.facets.items()}
+    counts = {
+        facet: {v.value: v.count for v in values} for facet, values in everything.facets.items()
+    }
     assert counts[api.GROUP] == {"1": 5, "1.9": 2, "1.3": 2, "1.2": 1}
     assert counts[api.STARS] == {"4": 2, "5": 1, "3": 1}
-    assert counts[api.PRICE] == {"0-100000": 2, "100000-200000": 1, "200000-500000": 1,
-                                 "1000000-": 1}
+    assert counts[api.PRICE] == {
+        "0-100000": 2,
+        "100000-200000": 1,
+        "200000-500000": 1,
+        "1000000-": 1,
+    }
     assert counts[api.IN_STOCK] == {"1": 4}
     assert counts[api.MARKETPLACE] == {"shopee": 2, "lazada": 1}
 
@@ -136,8 +221,10 @@ def test_sorts_and_pages(loaded):
     assert find(loaded, sort=api.PRICE_DESC).ids == [5, 4, 1, 2, 3]
     assert find(loaded, sort=api.NEWEST).ids == [4, 2, 3, 1, 5]
     assert find(loaded, sort=api.POPULAR).ids == [1, 3, 2, 4, 5]
-    assert find(loaded, sort=api.STARS_DESC).ids[0] == 2 and find(
-        loaded, sort=api.STARS_DESC).ids[-1] == 4  # no stars last
+    assert (
+        find(loaded, sort=api.STARS_DESC).ids[0] == 2
+        and find(loaded, sort=api.STARS_DESC).ids[-1] == 4
+    )  # no stars last
     second = find(loaded, sort=api.PRICE_ASC, page=2, per_page=2)
     assert (second.ids, second.total) == ([1, 4], 5)
 
@@ -152,8 +239,10 @@ def test_type_ahead_finds_products_and_sellers_by_word_prefix(loaded):
     found = loaded.suggest("ca p", limit=10)
     assert {(s.kind, s.id) for s in found} >= {(api.PRODUCT, 1), (api.SELLER, 11)}
     assert (api.PRODUCT, 3) not in {(s.kind, s.id) for s in found}
-    assert loaded.suggest("mat o", limit=1)[0].label in ("Mật ong hoa cà phê",
-                                                         "Hộ kinh doanh Mật ong Bảo")
+    assert loaded.suggest("mat o", limit=1)[0].label in (
+        "Mật ong hoa cà phê",
+        "Hộ kinh doanh Mật ong Bảo",
+    )
 
 
 def test_writes_are_searchable_when_they_return(loaded):

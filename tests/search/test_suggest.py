@@ -16,8 +16,9 @@ URL = "/shop/search/suggest/"
 def indexed(site_tree, seller, product):
     from search.indexing import products_reindex, sellers_reindex
 
-    honey_seller = SellerFactory(name="Hộ kinh doanh Mật ong Sơn La", code="mat-ong-son-la",
-                                 kind="household", province=None)
+    honey_seller = SellerFactory(
+        name="Hộ kinh doanh Mật ong Sơn La", code="mat-ong-son-la", kind="household", province=None
+    )
     honey = product_create(seller=honey_seller, title="Mật ong bạc hà 500ml", group="1.4")
     hidden = product_create(seller=seller, title="Cà phê nháp chưa công khai", is_public=False)
     products_reindex([product.pk, honey.pk, hidden.pk])
@@ -39,7 +40,8 @@ def test_products_by_prefix_without_accents(client, indexed):
     assert all(set(s) == {"kind", "label", "url"} for s in found)
     assert "Mật ong bạc hà 500ml" not in [s["label"] for s in found]
     assert [s["label"] for s in suggestions(client, "mat o") if s["kind"] == "product"] == [
-        "Mật ong bạc hà 500ml"]
+        "Mật ong bạc hà 500ml"
+    ]
     # Accented and decomposed input find the same.
     assert suggestions(client, "Cà p") == found
     assert suggestions(client, unicodedata.normalize("NFD", "Cà p")) == found
@@ -47,11 +49,19 @@ def test_products_by_prefix_without_accents(client, indexed):
 
 def test_sellers_are_suggested_too(client, indexed):
     found = suggestions(client, "htx ca")
-    assert {"kind": "seller", "label": "HTX Cà phê Ea Tu",
-            "url": "/shop/sellers/htx-ca-phe-ea-tu/"} in found
+    assert {
+        "kind": "seller",
+        "label": "HTX Cà phê Ea Tu",
+        "url": "/shop/sellers/htx-ca-phe-ea-tu/",
+    } in found
     sellers = [s for s in suggestions(client, "mat ong") if s["kind"] == "seller"]
-    assert sellers == [{"kind": "seller", "label": "Hộ kinh doanh Mật ong Sơn La",
-                        "url": "/shop/sellers/mat-ong-son-la/"}]
+    assert sellers == [
+        {
+            "kind": "seller",
+            "label": "Hộ kinh doanh Mật ong Sơn La",
+            "url": "/shop/sellers/mat-ong-son-la/",
+        }
+    ]
 
 
 def test_only_public_things_are_suggested(client, indexed):
@@ -65,10 +75,14 @@ def test_urls_follow_the_language(client, indexed):
     assert not honey_url.startswith("/en/")
     found = suggestions(client, "mat o", url="/en" + URL)
     assert {"kind": "product", "label": "Mật ong bạc hà 500ml", "url": "/en" + honey_url} in found
-    assert {"kind": "seller", "label": "Hộ kinh doanh Mật ong Sơn La",
-            "url": "/en/shop/sellers/mat-ong-son-la/"} in found
-    assert {"kind": "product", "label": "Mật ong bạc hà 500ml",
-            "url": honey_url} in suggestions(client, "mat o")
+    assert {
+        "kind": "seller",
+        "label": "Hộ kinh doanh Mật ong Sơn La",
+        "url": "/en/shop/sellers/mat-ong-son-la/",
+    } in found
+    assert {"kind": "product", "label": "Mật ong bạc hà 500ml", "url": honey_url} in suggestions(
+        client, "mat o"
+    )
 
 
 @pytest.mark.parametrize("q", ["", " ", "c", "đ", "  a  ", "\u0301"])
@@ -77,9 +91,23 @@ def test_too_short_gives_nothing(client, indexed, q):
 
 
 def test_bad_input_never_breaks_it(client, indexed):
-    for q in ["\x00", "\x00ca phe", "x" * 5000, '"ca', "ca AND OR NOT", "NEAR(ca, 2)", "*",
-              "ca* -p ^ :", "( ) [ ] { } ' \\", "🍵☕", "\u0301\u0301", "%", "_%_", "ca'; --",
-              "<script>alert(1)</script>"]:
+    for q in [
+        "\x00",
+        "\x00ca phe",
+        "x" * 5000,
+        '"ca',
+        "ca AND OR NOT",
+        "NEAR(ca, 2)",
+        "*",
+        "ca* -p ^ :",
+        "( ) [ ] { } ' \\",
+        "🍵☕",
+        "\u0301\u0301",
+        "%",
+        "_%_",
+        "ca'; --",
+        "<script>alert(1)</script>",
+    ]:
         assert isinstance(suggestions(client, q), list)
     response = client.get(URL + "?q=ca&q=phe&x=1")
     assert response.status_code == 200

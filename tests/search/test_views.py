@@ -41,17 +41,25 @@ def shelf(site_tree, seller, product):
     """
     from catalog.models import MarketplaceLink
 
-    startup = SellerFactory(name="Khởi nghiệp Cầu Đất", code="khoi-nghiep-cau-dat",
-                            kind="startup")
+    startup = SellerFactory(name="Khởi nghiệp Cầu Đất", code="khoi-nghiep-cau-dat", kind="startup")
     household = SellerFactory(name="Hộ kinh doanh Y Blơk", code="ho-y-blok", kind="household")
-    arabica = product_create(seller=startup, title="Cà phê Arabica Cầu Đất 250g", price=250000,
-                             stock=0, stars=5, province="68")
-    honey = product_create(seller=startup, title="Mật ong hoa cà phê 500ml", price=95000,
-                           stars=3, group="1.4")
-    wine = product_create(seller=household, title="Rượu cần Buôn Đôn 750ml", price=320000,
-                          stars=None, group="2.1")
-    MarketplaceLink.objects.create(product=honey, marketplace="lazada",
-                                   url="https://www.lazada.vn/products/mat-ong-i1.html")
+    arabica = product_create(
+        seller=startup,
+        title="Cà phê Arabica Cầu Đất 250g",
+        price=250000,
+        stock=0,
+        stars=5,
+        province="68",
+    )
+    honey = product_create(
+        seller=startup, title="Mật ong hoa cà phê 500ml", price=95000, stars=3, group="1.4"
+    )
+    wine = product_create(
+        seller=household, title="Rượu cần Buôn Đôn 750ml", price=320000, stars=None, group="2.1"
+    )
+    MarketplaceLink.objects.create(
+        product=honey, marketplace="lazada", url="https://www.lazada.vn/products/mat-ong-i1.html"
+    )
     reindex(product, arabica, honey, wine, sellers=(seller, startup, household))
     return {"coffee": product, "arabica": arabica, "honey": honey, "wine": wine}
 
@@ -71,13 +79,18 @@ def facet(soup, name) -> dict[str, int]:
     section = soup.select_one(f'.facet[data-facet="{name}"]')
     if section is None:
         return {}
-    return {a["data-value"]: int(a.select_one(".facet__count").get_text())
-            for a in section.select("a.facet__link")}
+    return {
+        a["data-value"]: int(a.select_one(".facet__count").get_text())
+        for a in section.select("a.facet__link")
+    }
 
 
 def facet_labels(soup) -> dict[tuple[str, str], str]:
-    return {(section["data-facet"], a["data-value"]): a.select_one(".facet__label").get_text(strip=True)
-            for section in soup.select(".facet") for a in section.select("a.facet__link")}
+    return {
+        (section["data-facet"], a["data-value"]): a.select_one(".facet__label").get_text(strip=True)
+        for section in soup.select(".facet")
+        for a in section.select("a.facet__link")
+    }
 
 
 def facet_link(soup, name, value) -> str:
@@ -90,7 +103,9 @@ def test_unaccented_query_finds_the_accented_product(client, shelf):
     assert soup.select_one('[data-testid="result-count"]')["data-total"] == "1"
     # Decomposed input (as some keyboards send it) finds the same.
     decomposed = unicodedata.normalize("NFD", "Cà phê Arabica")
-    assert titles(page(client, "/shop/search/", {"q": decomposed})) == ["Cà phê Arabica Cầu Đất 250g"]
+    assert titles(page(client, "/shop/search/", {"q": decomposed})) == [
+        "Cà phê Arabica Cầu Đất 250g"
+    ]
 
 
 def test_facets_show_counts_and_labels(client, shelf):
@@ -126,8 +141,11 @@ def test_facet_labels_in_english(client, shelf):
 
 def test_choosing_a_group_opens_its_sub_groups(client, shelf):
     soup = page(client, "/shop/catalogue/", {"group": "1"})
-    assert set(titles(soup)) == {"Cà phê Robusta rang mộc Ea Tu 500g", "Cà phê Arabica Cầu Đất 250g",
-                                 "Mật ong hoa cà phê 500ml"}
+    assert set(titles(soup)) == {
+        "Cà phê Robusta rang mộc Ea Tu 500g",
+        "Cà phê Arabica Cầu Đất 250g",
+        "Mật ong hoa cà phê 500ml",
+    }
     assert facet(soup, "group") == {"1": 3, "1.4": 1, "1.9": 2, "2": 1}
 
 
@@ -150,13 +168,18 @@ def test_filters_from_the_url_and_their_links(client, shelf):
 
 def test_filters_combine_or_within_and_across(client, shelf):
     url = "/shop/catalogue/?stars=3&stars=4&province=66"
-    assert set(titles(page(client, url))) == {"Cà phê Robusta rang mộc Ea Tu 500g",
-                                              "Mật ong hoa cà phê 500ml"}
+    assert set(titles(page(client, url))) == {
+        "Cà phê Robusta rang mộc Ea Tu 500g",
+        "Mật ong hoa cà phê 500ml",
+    }
     url = "/shop/catalogue/?stars=3&stars=4&province=66&seller_kind=cooperative&in_stock=1"
     assert titles(page(client, url)) == ["Cà phê Robusta rang mộc Ea Tu 500g"]
     assert titles(page(client, "/shop/catalogue/?price=200000-500000&in_stock=1")) == [
-        "Rượu cần Buôn Đôn 750ml"]
-    assert titles(page(client, "/shop/catalogue/?marketplace=lazada")) == ["Mật ong hoa cà phê 500ml"]
+        "Rượu cần Buôn Đôn 750ml"
+    ]
+    assert titles(page(client, "/shop/catalogue/?marketplace=lazada")) == [
+        "Mật ong hoa cà phê 500ml"
+    ]
     soup = page(client, "/shop/catalogue/?price=1000000-")
     assert titles(soup) == [] and soup.select_one(".empty-state a")["href"] == "?"
 
@@ -203,8 +226,9 @@ def test_category_page_fixes_its_group_and_shows_the_other_facets(client, shelf)
     filtered = page(client, food.get_absolute_url() + facet_link(soup, "stars", "3"))
     assert titles(filtered) == ["Mật ong hoa cà phê 500ml"]
     # A group in the query string cannot widen a category page.
-    assert "Rượu cần Buôn Đôn 750ml" not in titles(page(client, food.get_absolute_url(),
-                                                        {"group": "2.1"}))
+    assert "Rượu cần Buôn Đôn 750ml" not in titles(
+        page(client, food.get_absolute_url(), {"group": "2.1"})
+    )
     coffee = Category.objects.get(ocop_code="1.9")
     assert len(titles(page(client, coffee.get_absolute_url()))) == 2
 
@@ -245,12 +269,19 @@ def test_only_public_products_are_shown(client, shelf, seller):
     reindex(hidden, pending, of_closed, sellers=(closed,))
     # Withdrawn a moment ago, its index update not yet run: the page still leaves it out.
     Product.objects.filter(pk=shelf["arabica"].pk).update(is_public=False)
-    for url in ("/shop/search/?q=ca+phe", "/shop/catalogue/",
-                Category.objects.get(ocop_code="1").get_absolute_url()):
+    for url in (
+        "/shop/search/?q=ca+phe",
+        "/shop/catalogue/",
+        Category.objects.get(ocop_code="1").get_absolute_url(),
+    ):
         shown = titles(page(client, url))
         assert "Cà phê Robusta rang mộc Ea Tu 500g" in shown
-        for title in ("Cà phê nháp chưa công khai", "Cà phê chờ duyệt", "Cà phê của HTX đã đóng",
-                      "Cà phê Arabica Cầu Đất 250g"):
+        for title in (
+            "Cà phê nháp chưa công khai",
+            "Cà phê chờ duyệt",
+            "Cà phê của HTX đã đóng",
+            "Cà phê Arabica Cầu Đất 250g",
+        ):
             assert title not in shown, (url, title)
     strip = page(client, "/shop/search/", {"q": "htx"}).select_one('[data-testid="seller-strip"]')
     assert "HTX Cà phê Ea Tu" in strip.get_text() and "HTX Đã đóng" not in strip.get_text()
@@ -261,13 +292,33 @@ def test_only_public_products_are_shown(client, shelf, seller):
 
 
 BAD = [
-    {"sort_by": "khong-hop-le"}, {"stars": "9"}, {"stars": "5' OR 1=1 --"}, {"province": "\x00"},
-    {"group": "../../etc"}, {"price": "abc"}, {"price": "-1-"}, {"in_stock": "yes"},
-    {"marketplace": "amazon"}, {"seller_kind": ["startup"] * 500}, {"q": "x" * 5000},
-    {"q": "\x00"}, {"q": '"ca phe'}, {"q": "ca AND OR NOT phe"}, {"q": "NEAR(ca phe, 2)"},
-    {"q": "*"}, {"q": "ca* -phe ^ :"}, {"q": "( ) [ ] { } ' \\"}, {"q": "🍵☕"},
-    {"q": "\u0301\u0301"}, {"q": "%"}, {"q": "_"}, {"q": " "}, {"q": "a" * 199 + "\u0301"},
-    {"q": ["ca phe", "mat ong"]}, {"sort_by": ["price_asc", "price_desc"]}, {"group": "1.9.9.9"},
+    {"sort_by": "khong-hop-le"},
+    {"stars": "9"},
+    {"stars": "5' OR 1=1 --"},
+    {"province": "\x00"},
+    {"group": "../../etc"},
+    {"price": "abc"},
+    {"price": "-1-"},
+    {"in_stock": "yes"},
+    {"marketplace": "amazon"},
+    {"seller_kind": ["startup"] * 500},
+    {"q": "x" * 5000},
+    {"q": "\x00"},
+    {"q": '"ca phe'},
+    {"q": "ca AND OR NOT phe"},
+    {"q": "NEAR(ca phe, 2)"},
+    {"q": "*"},
+    {"q": "ca* -phe ^ :"},
+    {"q": "( ) [ ] { } ' \\"},
+    {"q": "🍵☕"},
+    {"q": "\u0301\u0301"},
+    {"q": "%"},
+    {"q": "_"},
+    {"q": " "},
+    {"q": "a" * 199 + "\u0301"},
+    {"q": ["ca phe", "mat ong"]},
+    {"sort_by": ["price_asc", "price_desc"]},
+    {"group": "1.9.9.9"},
 ]
 
 
@@ -284,9 +335,15 @@ def test_unknown_values_are_left_out_and_said(client, shelf):
     assert titles(soup) == ["Cà phê Arabica Cầu Đất 250g"]  # the understood filter still applies
     assert soup.select_one('[data-testid="ignored-params"]') is not None
     assert parse_qs(urlsplit(facet_link(soup, "province", "68")).query) == {
-        "stars": ["5"], "province": ["68"]}
-    assert page(client, "/shop/catalogue/", {"stars": "5"}).select_one(
-        '[data-testid="ignored-params"]') is None
+        "stars": ["5"],
+        "province": ["68"],
+    }
+    assert (
+        page(client, "/shop/catalogue/", {"stars": "5"}).select_one(
+            '[data-testid="ignored-params"]'
+        )
+        is None
+    )
 
 
 def test_very_long_text_is_trimmed(client, shelf):
@@ -296,8 +353,16 @@ def test_very_long_text_is_trimmed(client, shelf):
 
 
 def test_pages_that_do_not_exist_are_404(client, shelf):
-    for query in ("page=abc", "page=0", "page=-1", "page=2", "page=1001", "page=%00", "page=²",
-                  "page=99999999999999999999"):
+    for query in (
+        "page=abc",
+        "page=0",
+        "page=-1",
+        "page=2",
+        "page=1001",
+        "page=%00",
+        "page=²",
+        "page=99999999999999999999",
+    ):
         for url in ("/shop/search/?q=ca+phe&", "/shop/catalogue/?"):
             response = client.get(url + query)
             assert response.status_code == 404, url + query
@@ -311,7 +376,10 @@ def test_pages_keep_the_filters(client, shelf, seller, monkeypatch):
     assert titles(soup) == ["Mật ong hoa cà phê 500ml", "Cà phê Robusta rang mộc Ea Tu 500g"]
     next_link = soup.select_one(".pagination a[rel=next]")["href"]
     assert parse_qs(urlsplit(next_link).query) == {
-        "province": ["66"], "sort_by": ["price_asc"], "page": ["2"]}
+        "province": ["66"],
+        "sort_by": ["price_asc"],
+        "page": ["2"],
+    }
     assert titles(page(client, "/shop/catalogue/" + next_link)) == ["Rượu cần Buôn Đôn 750ml"]
     assert client.get("/shop/catalogue/?province=66&page=3").status_code == 404
 
@@ -324,21 +392,27 @@ def _count_queries(client, url):
 
 
 @pytest.mark.parametrize("kind", ["search", "catalogue", "category"])
-def test_a_page_of_12_or_48_products_costs_the_same_queries(client, site_tree, seller, kind,
-                                                            monkeypatch):
+def test_a_page_of_12_or_48_products_costs_the_same_queries(
+    client, site_tree, seller, kind, monkeypatch
+):
     """L1, with the index in between: 48 products on one page cost what 12 cost."""
     monkeypatch.setattr(views.ProductListView, "paginate_by", 48)
-    url = {"search": "/shop/search/?q=gao&province=66&sort_by=price_asc",
-           "catalogue": "/shop/catalogue/?stars=4",
-           "category": Category.objects.get(ocop_code="1").get_absolute_url()}[kind]
-    made = [product_create(seller=seller, title=f"Gạo ST25 túi {i} kg", group="1.3")
-            for i in range(12)]
+    url = {
+        "search": "/shop/search/?q=gao&province=66&sort_by=price_asc",
+        "catalogue": "/shop/catalogue/?stars=4",
+        "category": Category.objects.get(ocop_code="1").get_absolute_url(),
+    }[kind]
+    made = [
+        product_create(seller=seller, title=f"Gạo ST25 túi {i} kg", group="1.3") for i in range(12)
+    ]
     reindex(*made, sellers=(seller,))
     client.get(url)  # warm caches
     few, response = _count_queries(client, url)
     assert len(titles(BeautifulSoup(response.content, "html.parser"))) == 12
-    made = [product_create(seller=SellerFactory(), title=f"Gạo lứt túi {i} kg", group="1.3")
-            for i in range(36)]
+    made = [
+        product_create(seller=SellerFactory(), title=f"Gạo lứt túi {i} kg", group="1.3")
+        for i in range(36)
+    ]
     reindex(*made)
     many, response = _count_queries(client, url)
     assert len(titles(BeautifulSoup(response.content, "html.parser"))) == 48

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def add(client, product, quantity):
-    return client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity},
-                       follow=True)
+    return client.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity}, follow=True
+    )
 
 
 @pytest.mark.parametrize("quantity", ["0", "-1", "abc", "1.5", "", "11", "99999999999999999999"])
@@ -50,8 +51,14 @@ def test_bad_quantity_on_basket_update_leaves_the_line(client, site_tree, produc
     line = Line.objects.get()
     response = client.post(
         reverse("basket:summary"),
-        {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0",
-         "form-MAX_NUM_FORMS": "1000", "form-0-id": str(line.pk), "form-0-quantity": quantity},
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": str(line.pk),
+            "form-0-quantity": quantity,
+        },
         follow=True,
     )
     assert response.status_code == 200

@@ -48,29 +48,43 @@ def variant_create(seller, title):
     StockRecord.objects.filter(product=parent).delete()
     Product.objects.filter(pk=parent.pk).update(structure=Product.PARENT)
     child = Product.objects.create(structure=Product.CHILD, parent=parent, title=title)
-    StockRecord.objects.create(product=child, partner=seller, partner_sku=f"SKU-C-{child.pk}",
-                               price_currency="VND", price=99000, num_in_stock=5)
+    StockRecord.objects.create(
+        product=child,
+        partner=seller,
+        partner_sku=f"SKU-C-{child.pk}",
+        price_currency="VND",
+        price=99000,
+        num_in_stock=5,
+    )
     return child
 
 
 def read_everything(basket):
     """What pricing, shipping per seller and the basket page read of each line."""
-    return [(line.purchase_info.availability.is_available_to_buy, line.unit_price_incl_tax,
-             line.stockrecord.partner.name, line.product.get_product_class().track_stock,
-             line.product.primary_image(), list(line.attributes.all()), line.description)
-            for line in basket.all_lines()]
+    return [
+        (
+            line.purchase_info.availability.is_available_to_buy,
+            line.unit_price_incl_tax,
+            line.stockrecord.partner.name,
+            line.product.get_product_class().track_stock,
+            line.product.primary_image(),
+            list(line.attributes.all()),
+            line.description,
+        )
+        for line in basket.all_lines()
+    ]
 
 
-def test_lines_cost_three_queries_for_one_line_or_many(site_tree, seller,
-                                                       django_assert_num_queries):
+def test_lines_cost_three_queries_for_one_line_or_many(
+    site_tree, seller, django_assert_num_queries
+):
     one = basket_of([product_create(seller=seller, title="Mật ong bạc hà")])
     products = [product_create(seller=SellerFactory(), title=f"Sản phẩm {i}") for i in range(6)]
     many = basket_of(products)
     variants = [variant_create(SellerFactory(), f"Trà xanh {i}") for i in range(3)]
     with_variants = basket_of(products + variants)
     # A fourth query reads the parents' pictures when there are variants.
-    for basket, queries in ((one, 3), (many, 3), (basket_of(variants[:1]), 4),
-                            (with_variants, 4)):
+    for basket, queries in ((one, 3), (many, 3), (basket_of(variants[:1]), 4), (with_variants, 4)):
         basket = fresh(basket)
         with django_assert_num_queries(queries):
             rows = read_everything(basket)
@@ -79,9 +93,11 @@ def test_lines_cost_three_queries_for_one_line_or_many(site_tree, seller,
 
 def test_prices_and_availability_are_oscars(site_tree, seller):
     """The same answers as Oscar's own line loading (no prefetching) for every line."""
-    products = [product_create(seller=seller, title="Cà phê"),
-                product_create(seller=SellerFactory(status="suspended"), title="Bánh tráng"),
-                variant_create(SellerFactory(), "Trà xanh 100g")]
+    products = [
+        product_create(seller=seller, title="Cà phê"),
+        product_create(seller=SellerFactory(status="suspended"), title="Bánh tráng"),
+        variant_create(SellerFactory(), "Trà xanh 100g"),
+    ]
     basket = fresh(basket_of(products))
     ours = read_everything(basket)
     basket._lines = AbstractBasket.all_lines(fresh(basket))  # Oscar's queryset
@@ -127,7 +143,9 @@ def test_a_new_product_gets_a_new_line(client, site_tree, seller):
     for product in (first, second, first):
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     assert sorted(Line.objects.values_list("product__title", "quantity")) == [
-        ("Gạo 0", 2), ("Gạo 1", 1)]
+        ("Gạo 0", 2),
+        ("Gạo 1", 1),
+    ]
 
 
 def test_add_view_knows_the_options_as_oscar_does(site_tree, seller):
@@ -146,8 +164,7 @@ def test_add_view_knows_the_options_as_oscar_does(site_tree, seller):
         assert ours.has_options == Product.objects.get(pk=product.pk).options.exists()
 
 
-def test_options_are_read_only_when_a_line_has_some(site_tree, seller,
-                                                   django_assert_num_queries):
+def test_options_are_read_only_when_a_line_has_some(site_tree, seller, django_assert_num_queries):
     option = Option.objects.create(name="Lời chúc", code="loi-chuc")
     engraved = product_create(seller=seller, title="Có tuỳ chọn")
     plain = product_create(seller=seller, title="Không tuỳ chọn")
@@ -196,8 +213,9 @@ def test_a_line_created_meanwhile_is_added_to_not_doubled(site_tree, seller):
     assert basket.num_lines == 2
 
 
-def test_the_first_add_saves_the_basket_without_reading_lines(site_tree, seller,
-                                                             django_assert_num_queries):
+def test_the_first_add_saves_the_basket_without_reading_lines(
+    site_tree, seller, django_assert_num_queries
+):
     product = products_to_add().get(pk=product_create(seller=seller, title="Gạo").pk)
     basket = Basket()
     basket.strategy = Default()
@@ -212,9 +230,11 @@ def test_offers_still_apply_when_adding(client, site_tree, seller):
     Condition = get_model("offer", "Condition")
     Range = get_model("offer", "Range")
     everything = Range.objects.create(name="Tất cả", includes_all_products=True)
-    create_offer(name="Mua hai giảm 20%", product_range=everything,
-                 condition=Condition.objects.create(range=everything, type=Condition.COUNT,
-                                                    value=2))
+    create_offer(
+        name="Mua hai giảm 20%",
+        product_range=everything,
+        condition=Condition.objects.create(range=everything, type=Condition.COUNT, value=2),
+    )
     assert ConditionalOffer.active.count() == 1
     first, second = (product_create(seller=seller, title=f"Gạo {i}") for i in range(2))
     client.post(reverse("basket:add", kwargs={"pk": first.pk}), {"quantity": 1})
@@ -253,8 +273,9 @@ def test_concurrent_adds_of_a_new_product_make_one_line(site_tree, seller):
     def add(i, tab):
         try:
             barrier.wait()
-            statuses[i] = tab.post(reverse("basket:add", kwargs={"pk": second.pk}),
-                                   {"quantity": 1}).status_code
+            statuses[i] = tab.post(
+                reverse("basket:add", kwargs={"pk": second.pk}), {"quantity": 1}
+            ).status_code
         finally:
             connections.close_all()
 

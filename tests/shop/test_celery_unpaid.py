@@ -36,10 +36,12 @@ def wait_for(condition, seconds: float = 60) -> bool:
 
 def test_overdue_transfer_cancelled_by_a_real_worker(reference_data, worker):
     mail_dir, sender = worker
-    seller = SellerFactory(bank_bin="970436", bank_account_number="0071000123456",
-                           bank_account_holder="HTX CA PHE EA TU")
-    product = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", price=160000,
-                             stock=4)
+    seller = SellerFactory(
+        bank_bin="970436",
+        bank_account_number="0071000123456",
+        bank_account_holder="HTX CA PHE EA TU",
+    )
+    product = product_create(seller=seller, title="Mật ong hoa cà phê 500ml", price=160000, stock=4)
     order = order_create(product, quantity=3)
     Order.objects.filter(pk=order.pk).update(guest_email="mua@example.com")
     overdue = parts_create(order=order, payment_method="vietqr")[0]

@@ -9,12 +9,19 @@ pytestmark = pytest.mark.django_db
 
 def form_data(product, **changes):
     data = {
-        "title": product.title, "description": product.description, "is_public": "on",
-        "structure": "standalone", "slug": product.slug,
-        "origin_province": product.origin_province_id, "origin_place": "Xã Ea Tu",
-        "ocop_stars": "4", "ocop_certificate_number": "66-2025-OCOP-0042",
-        "ocop_issuing_authority": "UBND Tỉnh Đắk Lắk", "ocop_decision_number": "12/QĐ-UBND",
-        "ocop_decision_date": "2025-03-01", "ocop_valid_from": "2025-03-01",
+        "title": product.title,
+        "description": product.description,
+        "is_public": "on",
+        "structure": "standalone",
+        "slug": product.slug,
+        "origin_province": product.origin_province_id,
+        "origin_place": "Xã Ea Tu",
+        "ocop_stars": "4",
+        "ocop_certificate_number": "66-2025-OCOP-0042",
+        "ocop_issuing_authority": "UBND Tỉnh Đắk Lắk",
+        "ocop_decision_number": "12/QĐ-UBND",
+        "ocop_decision_date": "2025-03-01",
+        "ocop_valid_from": "2025-03-01",
         "ocop_valid_until": "2028-02-29",
     }
     data.update(changes)
@@ -23,7 +30,8 @@ def form_data(product, **changes):
 
 def test_product_editor_shows_ocop_fields(admin_client, site_tree, product):
     html = admin_client.get(
-        reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})).content.decode()
+        reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+    ).content.decode()
     for name in ("ocop_stars", "ocop_certificate_number", "ocop_valid_until", "origin_province"):
         assert f'name="{name}"' in html
 
@@ -40,8 +48,7 @@ def test_product_editor_shows_ocop_fields(admin_client, site_tree, product):
 )
 def test_bad_certificate_is_refused_with_a_message(site_tree, product, changes, field, message):
     ProductForm = get_class("dashboard.catalogue.forms", "ProductForm")
-    form = ProductForm(product.product_class, data=form_data(product, **changes),
-                       instance=product)
+    form = ProductForm(product.product_class, data=form_data(product, **changes), instance=product)
     assert not form.is_valid()
     assert message in " ".join(form.errors[field])
     product.refresh_from_db()

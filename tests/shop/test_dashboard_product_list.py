@@ -15,9 +15,17 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
-SEARCHES = [{}, {"title": "gạo"}, {"title": "lon nhỏ"}, {"title": "không có"},
-            {"upc": "8930001"}, {"upc": "893000"}, {"upc": "0001"}, {"upc": "999"},
-            {"upc": "893000", "title": "gạo"}]
+SEARCHES = [
+    {},
+    {"title": "gạo"},
+    {"title": "lon nhỏ"},
+    {"title": "không có"},
+    {"upc": "8930001"},
+    {"upc": "893000"},
+    {"upc": "0001"},
+    {"upc": "999"},
+    {"upc": "893000", "title": "gạo"},
+]
 
 
 @pytest.fixture
@@ -32,19 +40,33 @@ def catalogue(site_tree, seller, django_user_model):
     parent = product_create(seller=seller, title="Nước mắm Phú Quốc")
     StockRecord.objects.filter(product=parent).delete()
     Product.objects.filter(pk=parent.pk).update(structure=Product.PARENT)
-    child = Product.objects.create(structure=Product.CHILD, parent=parent, title="Lon nhỏ",
-                                   upc="8930003")
-    StockRecord.objects.create(product=child, partner=seller, partner_sku="SKU-LON",
-                               price_currency="VND", price=90000, num_in_stock=3)
+    child = Product.objects.create(
+        structure=Product.CHILD, parent=parent, title="Lon nhỏ", upc="8930003"
+    )
+    StockRecord.objects.create(
+        product=child,
+        partner=seller,
+        partner_sku="SKU-LON",
+        price_currency="VND",
+        price=90000,
+        num_in_stock=3,
+    )
     shared = product_create(seller=other, title="Cà phê hai nhà")
     Product.objects.filter(pk=shared.pk).update(structure=Product.PARENT)
     for i, partner in enumerate((seller, other)):
-        variant = Product.objects.create(structure=Product.CHILD, parent=shared,
-                                         title=f"Gói {i}")
-        StockRecord.objects.create(product=variant, partner=partner, partner_sku=f"SKU-G{i}",
-                                   price_currency="VND", price=50000, num_in_stock=3)
-    return {"seller": seller_user_create(partner=seller, username="nguoi-ban"),
-            "staff": django_user_model.objects.create_superuser("quan-tri", "qt@x.vn", "pw")}
+        variant = Product.objects.create(structure=Product.CHILD, parent=shared, title=f"Gói {i}")
+        StockRecord.objects.create(
+            product=variant,
+            partner=partner,
+            partner_sku=f"SKU-G{i}",
+            price_currency="VND",
+            price=50000,
+            num_in_stock=3,
+        )
+    return {
+        "seller": seller_user_create(partner=seller, username="nguoi-ban"),
+        "staff": django_user_model.objects.create_superuser("quan-tri", "qt@x.vn", "pw"),
+    }
 
 
 def listed(view_class, user, params):
@@ -62,8 +84,13 @@ def test_lists_what_oscar_listed(catalogue, who, params):
     assert ours == listed(OscarProductListView, catalogue[who], params)
     if not params and who == "seller":
         titles = set(Product.objects.filter(pk__in=ours).values_list("title", flat=True))
-        assert titles == {"Gạo ST25 túi 0 kg", "Gạo ST25 túi 1 kg", "Gạo ST25 túi 2 kg",
-                          "Nước mắm Phú Quốc", "Cà phê hai nhà"}
+        assert titles == {
+            "Gạo ST25 túi 0 kg",
+            "Gạo ST25 túi 1 kg",
+            "Gạo ST25 túi 2 kg",
+            "Nước mắm Phú Quốc",
+            "Cà phê hai nhà",
+        }
 
 
 def test_page_counts_and_no_products_message(client, catalogue):

@@ -29,44 +29,57 @@ pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
 ADDRESS = {
-    "first_name": "Nguyễn Thị Mai", "line1": "12 Lê Lợi", "line4": "Phường Buôn Ma Thuột",
-    "state": "Đắk Lắk", "phone_number": "0912 345 678",
+    "first_name": "Nguyễn Thị Mai",
+    "line1": "12 Lê Lợi",
+    "line4": "Phường Buôn Ma Thuột",
+    "state": "Đắk Lắk",
+    "phone_number": "0912 345 678",
 }
 
 
 def bank_seller(name, code, bin_="970436", account="0071000123456", holder="HTX CA PHE EA TU"):
-    return SellerFactory(name=name, code=code, bank_bin=bin_, bank_account_number=account,
-                         bank_account_holder=holder)
+    return SellerFactory(
+        name=name, code=code, bank_bin=bin_, bank_account_number=account, bank_account_holder=holder
+    )
 
 
 @pytest.fixture
 def sellers(reference_data):
     ShippingRule.objects.create(region="", charge=30000, free_above=500000)
     coffee = bank_seller("HTX Cà phê Ea Tu", "htx-ca-phe-ea-tu")
-    honey = bank_seller("Mật ong Bản Mế", "mat-ong-ban-me", bin_="970407",
-                        account="19035551234018", holder="NGUYEN VAN HUNG")
+    honey = bank_seller(
+        "Mật ong Bản Mế",
+        "mat-ong-ban-me",
+        bin_="970407",
+        account="19035551234018",
+        holder="NGUYEN VAN HUNG",
+    )
     return coffee, honey
 
 
 @pytest.fixture
 def products(sellers):
     coffee, honey = sellers
-    return (product_create(seller=coffee, title="Cà phê Robusta rang mộc 500g", price=185000),
-            product_create(seller=honey, title="Mật ong hoa cà phê 500ml", price=120000))
+    return (
+        product_create(seller=coffee, title="Cà phê Robusta rang mộc 500g", price=185000),
+        product_create(seller=honey, title="Mật ong hoa cà phê 500ml", price=120000),
+    )
 
 
 def order_with_parts(*products, method="vietqr", language="vi", user=None):
     order = order_create(*products)
     Order.objects.filter(pk=order.pk).update(
-        guest_email="" if user else "mai@example.com", language=language, user=user)
+        guest_email="" if user else "mai@example.com", language=language, user=user
+    )
     order.refresh_from_db()
     parts_create(order=order, payment_method=method)
     return order
 
 
 def page_url(order, name="orders:detail", **kwargs):
-    return reverse(name, kwargs={"number": order.number, "hash": order.verification_hash(),
-                                 **kwargs})
+    return reverse(
+        name, kwargs={"number": order.number, "hash": order.verification_hash(), **kwargs}
+    )
 
 
 def _zbarimg() -> str:
@@ -81,8 +94,9 @@ def _zbarimg() -> str:
 def read_qr(png: bytes, tmp_path) -> str:
     image = tmp_path / "part.png"
     image.write_bytes(png)
-    result = subprocess.run([_zbarimg(), "--raw", "-q", str(image)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [_zbarimg(), "--raw", "-q", str(image)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.removesuffix("\n")
 
@@ -108,11 +122,14 @@ def test_each_sellers_part_with_its_amounts_and_transfer_details(client, product
     assert html.count("Hủy kiện hàng này") == 2
 
 
-def test_qr_code_decodes_to_the_sellers_account_and_the_parts_exact_total(client, products,
-                                                                         tmp_path):
+def test_qr_code_decodes_to_the_sellers_account_and_the_parts_exact_total(
+    client, products, tmp_path
+):
     order = order_with_parts(*products)
-    for number, bin_, account, total in ((1, "970436", "0071000123456", 215000),
-                                         (2, "970407", "19035551234018", 150000)):
+    for number, bin_, account, total in (
+        (1, "970436", "0071000123456", 215000),
+        (2, "970407", "19035551234018", 150000),
+    ):
         # a crafted amount in the query string changes nothing: amounts come from the part
         response = client.get(page_url(order, "orders:part-qr", part=number), {"amount": "1000"})
         assert response.status_code == 200 and response["Content-Type"] == "image/png"
@@ -170,15 +187,17 @@ def test_someone_elses_order_or_a_tampered_hash_is_404(client, products):
     ]
     for url in bad_urls:
         assert client.get(url).status_code == 404, url
-    cancel = reverse("orders:part-cancel", kwargs={"number": theirs.number, "hash": good,
-                                                   "part": 1})
+    cancel = reverse(
+        "orders:part-cancel", kwargs={"number": theirs.number, "hash": good, "part": 1}
+    )
     assert client.post(cancel).status_code == 404
     assert theirs.parts.get().status == OrderPart.Status.AWAITING_PAYMENT
     assert client.get(page_url(mine)).status_code == 200
 
 
-def test_cancel_before_shipping_returns_stock_and_emails_once(client, products,
-                                                              django_capture_on_commit_callbacks):
+def test_cancel_before_shipping_returns_stock_and_emails_once(
+    client, products, django_capture_on_commit_callbacks
+):
     order = order_with_parts(*products, method="cod")
     coffee = StockRecord.objects.get(product=products[0])
     assert coffee.num_allocated == 1
@@ -200,15 +219,17 @@ def test_cancel_before_shipping_returns_stock_and_emails_once(client, products,
 
     # a second click: refused with a message, nothing changes twice
     with django_capture_on_commit_callbacks(execute=True):
-        html = client.post(page_url(order, "orders:part-cancel", part=1), follow=True
-                           ).content.decode()
+        html = client.post(
+            page_url(order, "orders:part-cancel", part=1), follow=True
+        ).content.decode()
     assert "không có gì thay đổi" in html
     coffee.refresh_from_db()
     assert coffee.num_allocated == 0 and len(mail.outbox) == 1
 
 
-def test_cancel_after_shipping_is_refused_and_nothing_changes(client, products,
-                                                              django_capture_on_commit_callbacks):
+def test_cancel_after_shipping_is_refused_and_nothing_changes(
+    client, products, django_capture_on_commit_callbacks
+):
     order = order_with_parts(products[0], method="cod")
     part_ship(order.parts.get(), carrier="GHN", tracking_number="GHN0001")
     stock = StockRecord.objects.get(product=products[0])
@@ -232,21 +253,31 @@ def test_cancel_needs_the_csrf_token(products):
     # the page's own form carries the token and works
     page = client.get(page_url(order))
     token = page.cookies["csrftoken"].value
-    response = client.post(page_url(order, "orders:part-cancel", part=1),
-                           {"csrfmiddlewaretoken": token})
+    response = client.post(
+        page_url(order, "orders:part-cancel", part=1), {"csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 302 and order.parts.get().status == "cancelled"
 
 
 def test_crafted_post_with_an_amount_changes_nothing(client, products):
     order = order_with_parts(*products)
     assert client.post(page_url(order), {"amount": "1", "status": "placed"}).status_code == 405
-    client.post(page_url(order, "orders:part-cancel", part=2),
-                {"amount": "1", "goods_total": "1", "refunded_amount": "999999", "by": "system"})
+    client.post(
+        page_url(order, "orders:part-cancel", part=2),
+        {"amount": "1", "goods_total": "1", "refunded_amount": "999999", "by": "system"},
+    )
     first, second = order.parts.order_by("number")
     assert (first.status, first.goods_total, first.shipping_charge) == (
-        "awaiting_payment", 185000, 30000)
+        "awaiting_payment",
+        185000,
+        30000,
+    )
     assert (second.status, second.cancelled_by, second.goods_total, second.refunded_amount) == (
-        "cancelled", "buyer", 120000, 0)
+        "cancelled",
+        "buyer",
+        120000,
+        0,
+    )
     fields = parse_payload(_payload_of(order, 1))
     assert fields["amount"] == 215000
 
@@ -258,8 +289,9 @@ def _payload_of(order, number):
     return part_transfer(part).payload
 
 
-def test_a_refused_refund_leaves_the_part_as_it_was(client, products, monkeypatch,
-                                                    django_capture_on_commit_callbacks):
+def test_a_refused_refund_leaves_the_part_as_it_was(
+    client, products, monkeypatch, django_capture_on_commit_callbacks
+):
     """A paid card part whose refund fails (Stripe said no): message, nothing changed."""
     order = order_with_parts(products[0], method="card")
     part_payment_received(order.parts.get())
@@ -267,11 +299,13 @@ def test_a_refused_refund_leaves_the_part_as_it_was(client, products, monkeypatc
     def part_refund(part):
         raise RuntimeError("Stripe: this charge cannot be refunded")
 
-    monkeypatch.setitem(sys.modules, "shop.payments.services",
-                        types.SimpleNamespace(part_refund=part_refund))
+    monkeypatch.setitem(
+        sys.modules, "shop.payments.services", types.SimpleNamespace(part_refund=part_refund)
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        html = client.post(page_url(order, "orders:part-cancel", part=1), follow=True
-                           ).content.decode()
+        html = client.post(
+            page_url(order, "orders:part-cancel", part=1), follow=True
+        ).content.decode()
     assert f"Chưa thể hủy kiện hàng {order.number}-1 lúc này; không có gì thay đổi." in html
     part = order.parts.get()
     assert (part.status, part.cancelled_at, part.refunded_amount) == ("placed", None, 0)
@@ -283,8 +317,10 @@ def test_a_refused_refund_leaves_the_part_as_it_was(client, products, monkeypatc
 def test_card_order_awaiting_payment_links_to_the_card_payment(client, products):
     order = order_with_parts(*products, method="card")
     try:
-        pay_url = reverse("payments:card-start",
-                          kwargs={"number": order.number, "hash": order.verification_hash()})
+        pay_url = reverse(
+            "payments:card-start",
+            kwargs={"number": order.number, "hash": order.verification_hash()},
+        )
     except NoReverseMatch:
         pytest.skip("the payments app's card-start page is not built in this tree yet")
     html = client.get(page_url(order)).content.decode()
@@ -303,8 +339,9 @@ def _queries(client, url) -> int:
 
 def test_page_cost_does_not_grow_with_sellers_or_lines(client, sellers, products):
     third = bank_seller("Chè Shan tuyết Suối Giàng", "che-suoi-giang")
-    more = [product_create(seller=third, title=f"Chè Shan tuyết {i}", price=90000)
-            for i in range(2)]
+    more = [
+        product_create(seller=third, title=f"Chè Shan tuyết {i}", price=90000) for i in range(2)
+    ]
     more.append(product_create(seller=sellers[0], title="Cà phê phin giấy", price=60000))
     small = order_with_parts(products[0])  # one seller, one line
     large = order_with_parts(*products, *more)  # three sellers, five lines
@@ -314,7 +351,8 @@ def test_page_cost_does_not_grow_with_sellers_or_lines(client, sellers, products
 
 
 def test_checkout_thank_you_page_and_email_show_each_part_with_its_qr(
-        client, site_tree, products, django_capture_on_commit_callbacks, tmp_path):
+    client, site_tree, products, django_capture_on_commit_callbacks, tmp_path
+):
     for product in products:
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     client.post(reverse("checkout:index"), {"username": "mai@example.com", "options": "anonymous"})
@@ -344,8 +382,9 @@ def test_checkout_thank_you_page_and_email_show_each_part_with_its_qr(
     assert f"Tổng cộng: 365.000{NBSP}₫" in body
 
 
-def test_cash_order_email_says_what_to_pay_each_parcel(client, site_tree, products,
-                                                       django_capture_on_commit_callbacks):
+def test_cash_order_email_says_what_to_pay_each_parcel(
+    client, site_tree, products, django_capture_on_commit_callbacks
+):
     for url in [reverse("basket:add", kwargs={"pk": product.pk}) for product in products]:
         client.post("/en" + url, {"quantity": 1})
     client.post("/en/shop/checkout/", {"username": "ann@example.com", "options": "anonymous"})
@@ -366,8 +405,9 @@ def test_signed_in_buyer_sees_the_parts_in_the_order_history(client, products):
     user = get_user_model().objects.create_user("lan", "lan@example.com", "mat-khau-an-toan-2026")
     order = order_with_parts(*products, method="cod", user=user)
     client.force_login(user)
-    html = client.get(reverse("customer:order", kwargs={"order_number": order.number})
-                      ).content.decode()
+    html = client.get(
+        reverse("customer:order", kwargs={"order_number": order.number})
+    ).content.decode()
     assert f'href="{page_url(order)}"' in html
     assert html.count('data-testid="order-part"') == 2 and "HTX Cà phê Ea Tu" in html
     assert f"Trả 150.000{NBSP}₫ tiền mặt khi nhận kiện hàng này." in html

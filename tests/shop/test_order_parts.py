@@ -22,12 +22,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_sellers(site_tree):
-    a = SellerFactory(name="HTX Cà phê Ea Tu", code="htx-a", bank_bin="970436",
-                      bank_account_number="0071000123456", bank_account_holder="HTX CA PHE EA TU")
-    b = SellerFactory(name="Mật ong Bản Giốc", code="htx-b", bank_bin="970418",
-                      bank_account_number="21510000999", bank_account_holder="NGUYEN VAN BINH")
+    a = SellerFactory(
+        name="HTX Cà phê Ea Tu",
+        code="htx-a",
+        bank_bin="970436",
+        bank_account_number="0071000123456",
+        bank_account_holder="HTX CA PHE EA TU",
+    )
+    b = SellerFactory(
+        name="Mật ong Bản Giốc",
+        code="htx-b",
+        bank_bin="970418",
+        bank_account_number="21510000999",
+        bank_account_holder="NGUYEN VAN BINH",
+    )
     return {
-        "a": a, "b": b,
+        "a": a,
+        "b": b,
         "coffee": product_create(seller=a, title="Cà phê Robusta 500g", price=185000, stock=10),
         "honey": product_create(seller=b, title="Mật ong rừng 1 lít", price=300000, stock=4),
         "user_a": seller_user_create(partner=a, username="nguoi-ban-a"),
@@ -43,8 +54,9 @@ def _checkout(client, basket, method="cod", address=ADDRESS):
     return client.post(reverse("checkout:payment-method"), {"method": method})
 
 
-def test_one_order_two_parts_each_with_its_own_delivery_charge(client, two_sellers,
-                                                               django_capture_on_commit_callbacks):
+def test_one_order_two_parts_each_with_its_own_delivery_charge(
+    client, two_sellers, django_capture_on_commit_callbacks
+):
     # Đắk Lắk is in the central region: 25.000 ₫ a parcel, free from 500.000 ₫ of goods.
     ShippingRule.objects.create(region="central", charge=25000, free_above=500000)
     ShippingRule.objects.create(region="", charge=40000)
@@ -59,8 +71,15 @@ def test_one_order_two_parts_each_with_its_own_delivery_charge(client, two_selle
     assert order.total_incl_tax == Decimal(995000)
     coffee, honey = order.parts.order_by("number")
     assert (coffee.partner, coffee.goods_total, coffee.shipping_charge) == (
-        two_sellers["a"], 370000, 25000)
-    assert (honey.partner, honey.goods_total, honey.shipping_charge) == (two_sellers["b"], 600000, 0)
+        two_sellers["a"],
+        370000,
+        25000,
+    )
+    assert (honey.partner, honey.goods_total, honey.shipping_charge) == (
+        two_sellers["b"],
+        600000,
+        0,
+    )
     assert {coffee.status, honey.status} == {OrderPart.Status.PLACED}
     assert coffee.amount_to_collect == 395000 and honey.amount_to_collect == 600000
     assert coffee.total + honey.total == order.total_incl_tax  # D2: the parts add up
@@ -101,7 +120,8 @@ def test_bank_transfer_parts_wait_for_payment(client, two_sellers):
     client.post(reverse("checkout:preview"), {"action": "place_order"})
     order = Order.objects.get()
     assert set(order.parts.values_list("status", "payment_method")) == {
-        ("awaiting_payment", "vietqr")}
+        ("awaiting_payment", "vietqr")
+    }
     assert all(part.amount_to_collect == 0 for part in order.parts.all())
 
 
@@ -128,8 +148,9 @@ def test_a_part_goes_from_placed_to_delivered_and_stock_follows(two_sellers):
 
 
 def test_cancelling_a_part_returns_its_stock_and_leaves_the_other_part(two_sellers):
-    order = order_create(two_sellers["coffee"], two_sellers["honey"], quantity=2,
-                         payment_method="vietqr")
+    order = order_create(
+        two_sellers["coffee"], two_sellers["honey"], quantity=2, payment_method="vietqr"
+    )
     honey = order.parts.get(partner=two_sellers["b"])
     part_actions.part_cancel(honey, by="buyer")
     honey.refresh_from_db()
@@ -146,9 +167,14 @@ def test_cancelling_a_part_returns_its_stock_and_leaves_the_other_part(two_selle
 
 
 def _action(client, order, part, action, data=None):
-    return client.post(reverse("order-part-action", kwargs={
-        "number": order.number, "part_number": part.number, "action": action}), data or {},
-        follow=True)
+    return client.post(
+        reverse(
+            "order-part-action",
+            kwargs={"number": order.number, "part_number": part.number, "action": action},
+        ),
+        data or {},
+        follow=True,
+    )
 
 
 def test_each_seller_sees_and_moves_only_its_own_part(client, two_sellers):
@@ -165,8 +191,12 @@ def test_each_seller_sees_and_moves_only_its_own_part(client, two_sellers):
     assert "Đã ghi nhận" in page.content.decode()
     for action in ("payment-received", "confirm", "cancel", "complete"):
         assert _action(client, order, part_b, action).status_code == 404
-    assert _action(client, order, part_b, "ship", {"carrier": "GHN", "tracking_number": "X1"}
-                   ).status_code == 404
+    assert (
+        _action(
+            client, order, part_b, "ship", {"carrier": "GHN", "tracking_number": "X1"}
+        ).status_code
+        == 404
+    )
     part_a.refresh_from_db()
     part_b.refresh_from_db()
     assert part_a.status == "placed" and part_a.paid_at is not None
@@ -180,20 +210,25 @@ def test_seller_ships_with_carrier_and_tracking_then_delivers(client, two_seller
     order = order_create(two_sellers["coffee"], payment_method="cod")
     part = order.parts.get()
     client.force_login(two_sellers["user_a"])
-    html = client.get(reverse("dashboard:order-detail", kwargs={"number": order.number})
-                      ).content.decode()
+    html = client.get(
+        reverse("dashboard:order-detail", kwargs={"number": order.number})
+    ).content.decode()
     assert "Tiền mặt cần thu khi giao" in html and "185.000\u00a0₫" in html
     _action(client, order, part, "confirm")
     page = _action(client, order, part, "ship", {"carrier": "Viettel Post", "tracking_number": ""})
     assert "bắt buộc" in page.content.decode()
-    page = _action(client, order, part, "ship", {"carrier": "Viettel Post",
-                                                 "tracking_number": "<script>"})
+    page = _action(
+        client, order, part, "ship", {"carrier": "Viettel Post", "tracking_number": "<script>"}
+    )
     part.refresh_from_db()
     assert part.status == "confirmed" and part.tracking_number == ""
     _action(client, order, part, "ship", {"carrier": "Viettel Post", "tracking_number": "VTP 1234"})
     part.refresh_from_db()
-    assert (part.status, part.carrier, part.tracking_number) == ("shipped", "Viettel Post",
-                                                                 "VTP 1234")
+    assert (part.status, part.carrier, part.tracking_number) == (
+        "shipped",
+        "Viettel Post",
+        "VTP 1234",
+    )
     page = _action(client, order, part, "confirm")  # stale button from an old tab
     assert "không có gì thay đổi" in page.content.decode()
     _action(client, order, part, "complete")
@@ -214,13 +249,24 @@ def test_transfer_confirmation_is_only_for_bank_transfers(client, two_sellers):
 def test_part_actions_need_a_signed_in_seller(client, two_sellers):
     order = order_create(two_sellers["coffee"], payment_method="vietqr")
     part = order.parts.get()
-    response = client.post(reverse("order-part-action", kwargs={
-        "number": order.number, "part_number": part.number, "action": "payment-received"}))
+    response = client.post(
+        reverse(
+            "order-part-action",
+            kwargs={
+                "number": order.number,
+                "part_number": part.number,
+                "action": "payment-received",
+            },
+        )
+    )
     assert response.status_code == 302 and "login" in response.url
     part.refresh_from_db()
     assert part.status == "awaiting_payment"
-    assert client.get(reverse("order-part-action", kwargs={
-        "number": order.number, "part_number": part.number, "action": "confirm"})
+    assert client.get(
+        reverse(
+            "order-part-action",
+            kwargs={"number": order.number, "part_number": part.number, "action": "confirm"},
+        )
     ).status_code in (302, 405)
 
 
@@ -228,8 +274,9 @@ def test_staff_see_every_part_of_an_order(client, two_sellers, django_user_model
     order = order_create(two_sellers["coffee"], two_sellers["honey"], payment_method="cod")
     staff = django_user_model.objects.create_superuser("staff", "staff@example.com", "x")
     client.force_login(staff)
-    html = client.get(reverse("dashboard:order-detail", kwargs={"number": order.number})
-                      ).content.decode()
+    html = client.get(
+        reverse("dashboard:order-detail", kwargs={"number": order.number})
+    ).content.decode()
     assert html.count('data-testid="order-part"') == 2
     assert "HTX Cà phê Ea Tu" in html and "Mật ong Bản Giốc" in html
 

@@ -32,9 +32,13 @@ NBSP = "\u00a0"
 
 @pytest.fixture
 def bank_product(reference_data):
-    seller = SellerFactory(name="HTX Cà phê Ea Tu", code="htx-ca-phe-ea-tu", bank_bin="970436",
-                           bank_account_number="0071000123456",
-                           bank_account_holder="HTX CA PHE EA TU")
+    seller = SellerFactory(
+        name="HTX Cà phê Ea Tu",
+        code="htx-ca-phe-ea-tu",
+        bank_bin="970436",
+        bank_account_number="0071000123456",
+        bank_account_holder="HTX CA PHE EA TU",
+    )
     return product_create(seller=seller, title="Cà phê Robusta rang mộc 500g", price=185000)
 
 
@@ -45,8 +49,9 @@ def order_part(product, *, method="vietqr", language="vi"):
     return parts_create(order=order, payment_method=method)[0]
 
 
-def test_a_transfer_part_through_its_life_in_vietnamese(bank_product,
-                                                        django_capture_on_commit_callbacks):
+def test_a_transfer_part_through_its_life_in_vietnamese(
+    bank_product, django_capture_on_commit_callbacks
+):
     part = order_part(bank_product)
     code = part.code
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,13 +120,17 @@ def test_a_failed_send_can_be_retried(bank_product, monkeypatch):
     assert len(mail.outbox) == 1
 
 
-@pytest.mark.parametrize(("by", "words"), [
-    ("buyer", "Theo yêu cầu của bạn, kiện hàng {code} của HTX Cà phê Ea Tu đã được hủy."),
-    ("seller", "HTX Cà phê Ea Tu đã hủy kiện hàng {code}."),
-    ("system", "đã bị hủy vì chưa nhận được thanh toán đúng hạn"),
-])
-def test_cancellation_says_who_cancelled(bank_product, django_capture_on_commit_callbacks,
-                                         by, words):
+@pytest.mark.parametrize(
+    ("by", "words"),
+    [
+        ("buyer", "Theo yêu cầu của bạn, kiện hàng {code} của HTX Cà phê Ea Tu đã được hủy."),
+        ("seller", "HTX Cà phê Ea Tu đã hủy kiện hàng {code}."),
+        ("system", "đã bị hủy vì chưa nhận được thanh toán đúng hạn"),
+    ],
+)
+def test_cancellation_says_who_cancelled(
+    bank_product, django_capture_on_commit_callbacks, by, words
+):
     part = order_part(bank_product)
     with django_capture_on_commit_callbacks(execute=True):
         part_cancel(part, by=by)
@@ -131,8 +140,9 @@ def test_cancellation_says_who_cancelled(bank_product, django_capture_on_commit_
 
 def test_card_cancellation_gives_the_refunded_amount(bank_product):
     part = order_part(bank_product, method="card")
-    OrderPart.objects.filter(pk=part.pk).update(status="cancelled", cancelled_by="buyer",
-                                                refunded_amount=185000)
+    OrderPart.objects.filter(pk=part.pk).update(
+        status="cancelled", cancelled_by="buyer", refunded_amount=185000
+    )
     assert part_notice_send(part_id=part.pk, kind="cancelled") is True
     assert f"Đã hoàn 185.000{NBSP}₫ về thẻ của bạn" in mail.outbox[0].body
 
@@ -143,7 +153,9 @@ def test_payment_reminder_has_the_amount_the_deadline_and_the_transfer_details(b
     email = mail.outbox[0]
     assert email.subject == f"Nhắc nhở: kiện hàng {part.code} đang chờ bạn thanh toán"
     order = part.order
-    assert f"http://testserver/shop/orders/{order.number}/{order.verification_hash()}/" in email.body
+    assert (
+        f"http://testserver/shop/orders/{order.number}/{order.verification_hash()}/" in email.body
+    )
     assert f"khoản thanh toán 185.000{NBSP}₫ cho kiện hàng {part.code}" in email.body
     deadline = timezone.localtime(part.created + timedelta(hours=48))
     assert f"trước {deadline:%H:%M %d/%m/%Y}" in email.body
@@ -165,7 +177,9 @@ def test_english_order_gets_english_emails(bank_product, django_capture_on_commi
         part_ship(part, carrier="Viettel Post", tracking_number="VTP1")
         part_notice_send(part_id=part.pk, kind="payment_reminder")  # not awaiting: nothing
     assert [m.subject for m in mail.outbox] == [
-        f"Payment received for parcel {part.code}", f"Parcel {part.code} is on its way"]
+        f"Payment received for parcel {part.code}",
+        f"Parcel {part.code} is on its way",
+    ]
     assert "Your payment of ₫185,000 for parcel" in mail.outbox[0].body
     assert "Carrier: Viettel Post" in mail.outbox[1].body
     assert f"http://testserver/en/shop/orders/{part.order.number}/" in mail.outbox[1].body

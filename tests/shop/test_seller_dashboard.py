@@ -22,15 +22,23 @@ def two_sellers(site_tree):
     product_a = product_create(seller=a, title="Cà phê của A", price=100000)
     product_b = product_create(seller=b, title="Mật ong của B", price=200000)
     order = order_create(product_a, product_b)
-    return {"a": a, "b": b, "user_a": user_a, "product_a": product_a,
-            "product_b": product_b, "order": order}
+    return {
+        "a": a,
+        "b": b,
+        "user_a": user_a,
+        "product_a": product_a,
+        "product_b": product_b,
+        "order": order,
+    }
 
 
 def test_seller_sees_only_own_products(client, two_sellers):
     client.force_login(two_sellers["user_a"])
     html = client.get(reverse("dashboard:catalogue-product-list")).content.decode()
     assert "Cà phê của A" in html and "Mật ong của B" not in html
-    html = client.get(reverse("dashboard:catalogue-product-list"), {"title": "Mật ong"}).content.decode()
+    html = client.get(
+        reverse("dashboard:catalogue-product-list"), {"title": "Mật ong"}
+    ).content.decode()
     assert "Mật ong của B" not in html
 
 
@@ -45,7 +53,9 @@ def test_other_sellers_product_urls_are_404_and_change_nothing(client, two_selle
         url = reverse(name, kwargs=kwargs)
         assert client.get(url).status_code in (403, 404), url
         assert client.post(url, {"title": "Bị sửa", "structure": "standalone"}).status_code in (
-            403, 404), url
+            403,
+            404,
+        ), url
     assert client.post(reverse("product-submit", kwargs={"pk": b.pk})).status_code == 404
     b.refresh_from_db()
     assert b.title == "Mật ong của B" and Product.objects.filter(pk=b.pk).exists()
@@ -63,8 +73,9 @@ def test_order_shows_only_own_lines_and_own_total(client, two_sellers):
     assert "Cà phê của A" in html and "Mật ong của B" not in html
     assert "100.000\u00a0₫" in html and "300.000\u00a0₫" not in html
     line_b = order.lines.get(partner=two_sellers["b"])
-    url = reverse("dashboard:order-line-detail",
-                  kwargs={"number": order.number, "line_id": line_b.pk})
+    url = reverse(
+        "dashboard:order-line-detail", kwargs={"number": order.number, "line_id": line_b.pk}
+    )
     assert client.get(url).status_code == 404
 
 
@@ -73,8 +84,15 @@ def test_seller_cannot_change_other_sellers_lines_or_the_order(client, two_selle
     order = two_sellers["order"]
     line_b = order.lines.get(partner=two_sellers["b"])
     url = reverse("dashboard:order-detail", kwargs={"number": order.number})
-    client.post(url, {"line_action": "change_line_statuses", "selected_line": [line_b.pk],
-                      f"selected_line_qty_{line_b.pk}": "1", "new_status": "Cancelled"})
+    client.post(
+        url,
+        {
+            "line_action": "change_line_statuses",
+            "selected_line": [line_b.pk],
+            f"selected_line_qty_{line_b.pk}": "1",
+            "new_status": "Cancelled",
+        },
+    )
     client.post(url, {"order_action": "change_order_status", "new_status": "Cancelled"})
     line_b.refresh_from_db()
     order.refresh_from_db()
@@ -85,8 +103,11 @@ def test_per_seller_totals_add_up_to_the_order_total(client, two_sellers):
     order = two_sellers["order"]
     totals = []
     for partner, username in ((two_sellers["a"], None), (two_sellers["b"], "nguoi-ban-b")):
-        user = two_sellers["user_a"] if username is None else seller_user_create(
-            partner=partner, username=username)
+        user = (
+            two_sellers["user_a"]
+            if username is None
+            else seller_user_create(partner=partner, username=username)
+        )
         client.force_login(user)
         response = client.get(reverse("dashboard:order-detail", kwargs={"number": order.number}))
         totals.append(response.context["seller_subtotal"])
@@ -95,9 +116,15 @@ def test_per_seller_totals_add_up_to_the_order_total(client, two_sellers):
 
 def test_staff_only_pages_are_closed_to_sellers(client, two_sellers):
     client.force_login(two_sellers["user_a"])
-    for url in ["/shop/dashboard/partners/", "/shop/dashboard/users/",
-                "/shop/dashboard/catalogue/categories/", "/shop/dashboard/reports/",
-                "/union/applications/", "/django-admin/", "/cms-admin/"]:
+    for url in [
+        "/shop/dashboard/partners/",
+        "/shop/dashboard/users/",
+        "/shop/dashboard/catalogue/categories/",
+        "/shop/dashboard/reports/",
+        "/union/applications/",
+        "/django-admin/",
+        "/cms-admin/",
+    ]:
         response = client.get(url)
         assert response.status_code in (302, 403, 404), url
         if response.status_code == 302:

@@ -29,8 +29,11 @@ def terms(reference_data):
 
 @pytest.fixture
 def product(terms):
-    seller = SellerFactory(bank_bin="970436", bank_account_number="0071000123456",
-                           bank_account_holder="HTX CA PHE EA TU")
+    seller = SellerFactory(
+        bank_bin="970436",
+        bank_account_number="0071000123456",
+        bank_account_holder="HTX CA PHE EA TU",
+    )
     return product_create(seller=seller, price=185000, stock=5)
 
 
@@ -49,7 +52,10 @@ def run(now, capture):
 def test_reminder_after_the_reminder_hours_once(product, django_capture_on_commit_callbacks):
     part = placed(product)
     assert run(part.created + timedelta(hours=11), django_capture_on_commit_callbacks) == {
-        "reminded": 0, "cancelled": 0, "failed": 0}
+        "reminded": 0,
+        "cancelled": 0,
+        "failed": 0,
+    }
     assert mail.outbox == []
 
     now = part.created + timedelta(hours=13)
@@ -57,7 +63,8 @@ def test_reminder_after_the_reminder_hours_once(product, django_capture_on_commi
     part.refresh_from_db()
     assert part.payment_reminder_sent_at == now and part.status == "awaiting_payment"
     assert [m.subject for m in mail.outbox] == [
-        f"Nhắc nhở: kiện hàng {part.code} đang chờ bạn thanh toán"]
+        f"Nhắc nhở: kiện hàng {part.code} đang chờ bạn thanh toán"
+    ]
     assert f"370.000{NBSP}₫" in mail.outbox[0].body
 
     # the next runs (every 15 minutes) do not remind again
@@ -67,7 +74,8 @@ def test_reminder_after_the_reminder_hours_once(product, django_capture_on_commi
 
 
 def test_cancelled_after_the_cancel_hours_with_the_stock_released(
-        product, django_capture_on_commit_callbacks):
+    product, django_capture_on_commit_callbacks
+):
     part = placed(product)
     stock = StockRecord.objects.get(product=product)
     assert stock.num_allocated == 2
@@ -75,7 +83,10 @@ def test_cancelled_after_the_cancel_hours_with_the_stock_released(
 
     now = part.created + timedelta(hours=49)
     assert run(now, django_capture_on_commit_callbacks) == {
-        "reminded": 0, "cancelled": 1, "failed": 0}
+        "reminded": 0,
+        "cancelled": 1,
+        "failed": 0,
+    }
     part.refresh_from_db()
     assert (part.status, part.cancelled_by) == ("cancelled", "system")
     stock.refresh_from_db()
@@ -86,13 +97,17 @@ def test_cancelled_after_the_cancel_hours_with_the_stock_released(
 
     # run twice: nothing more
     assert run(now, django_capture_on_commit_callbacks) == {
-        "reminded": 0, "cancelled": 0, "failed": 0}
+        "reminded": 0,
+        "cancelled": 0,
+        "failed": 0,
+    }
     stock.refresh_from_db()
     assert stock.num_allocated == 0 and len(mail.outbox) == 2
 
 
 def test_overdue_part_never_reminded_is_cancelled_without_a_reminder(
-        product, django_capture_on_commit_callbacks):
+    product, django_capture_on_commit_callbacks
+):
     part = placed(product)
     counts = run(part.created + timedelta(hours=72), django_capture_on_commit_callbacks)
     assert counts == {"reminded": 0, "cancelled": 1, "failed": 0}
@@ -101,10 +116,13 @@ def test_overdue_part_never_reminded_is_cancelled_without_a_reminder(
 
 def test_card_parts_are_reminded_and_cancelled_too(product, django_capture_on_commit_callbacks):
     part = placed(product, method="card")
-    assert run(part.created + timedelta(hours=13),
-               django_capture_on_commit_callbacks)["reminded"] == 1
-    assert run(part.created + timedelta(hours=49),
-               django_capture_on_commit_callbacks)["cancelled"] == 1
+    assert (
+        run(part.created + timedelta(hours=13), django_capture_on_commit_callbacks)["reminded"] == 1
+    )
+    assert (
+        run(part.created + timedelta(hours=49), django_capture_on_commit_callbacks)["cancelled"]
+        == 1
+    )
     part.refresh_from_db()
     assert part.status == "cancelled" and part.refunded_amount == 0
 
@@ -123,14 +141,17 @@ def test_the_admins_terms_are_used(product, terms, django_capture_on_commit_call
     terms.reminder_after_hours, terms.cancel_after_hours = 1, 3
     terms.save()
     part = placed(product)
-    assert run(part.created + timedelta(hours=2),
-               django_capture_on_commit_callbacks)["reminded"] == 1
-    assert run(part.created + timedelta(hours=4),
-               django_capture_on_commit_callbacks)["cancelled"] == 1
+    assert (
+        run(part.created + timedelta(hours=2), django_capture_on_commit_callbacks)["reminded"] == 1
+    )
+    assert (
+        run(part.created + timedelta(hours=4), django_capture_on_commit_callbacks)["cancelled"] == 1
+    )
 
 
-def test_one_failure_does_not_stop_the_others(product, monkeypatch,
-                                              django_capture_on_commit_callbacks):
+def test_one_failure_does_not_stop_the_others(
+    product, monkeypatch, django_capture_on_commit_callbacks
+):
     first, second = placed(product, quantity=1), placed(product, quantity=1)
     real_cancel = unpaid.part_cancel
 
@@ -148,6 +169,8 @@ def test_one_failure_does_not_stop_the_others(product, monkeypatch,
     assert StockRecord.objects.get(product=product).num_allocated == 1
 
     monkeypatch.undo()  # the next run picks the failed one up
-    assert run(second.created + timedelta(hours=49),
-               django_capture_on_commit_callbacks)["cancelled"] == 1
+    assert (
+        run(second.created + timedelta(hours=49), django_capture_on_commit_callbacks)["cancelled"]
+        == 1
+    )
     assert StockRecord.objects.get(product=product).num_allocated == 0

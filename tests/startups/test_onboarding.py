@@ -18,11 +18,17 @@ pytestmark = pytest.mark.django_db
 def units(reference_data):
     union_units_load()
     daklak = UnionUnit.objects.get(province__code="66", level="province")
-    grassroots = daklak.add_child(name="Đoàn xã Ea Tu", code="doan-xa-ea-tu",
-                                  level=UnionUnit.Level.GRASSROOTS,
-                                  province=daklak.province)
-    return {"daklak": UnionUnit.objects.get(pk=daklak.pk), "eatu": grassroots,
-            "hanoi": UnionUnit.objects.get(province__code="01")}
+    grassroots = daklak.add_child(
+        name="Đoàn xã Ea Tu",
+        code="doan-xa-ea-tu",
+        level=UnionUnit.Level.GRASSROOTS,
+        province=daklak.province,
+    )
+    return {
+        "daklak": UnionUnit.objects.get(pk=daklak.pk),
+        "eatu": grassroots,
+        "hanoi": UnionUnit.objects.get(province__code="01"),
+    }
 
 
 def make_officer(django_user_model, unit, name):
@@ -31,16 +37,26 @@ def make_officer(django_user_model, unit, name):
 
 
 FORM = {
-    "kind": "cooperative", "display_name": "HTX Cà phê Ea Tu", "legal_name": "Hợp tác xã Ea Tu",
-    "tax_code": "6001234567", "commune": "Xã Ea Tu", "phone": "0912 345 678",
-    "bank_bin": "970436", "bank_account_number": "0123 456 789",
-    "bank_account_holder": "Nguyễn Văn An", "description": "Cà phê sạch của thanh niên.",
+    "kind": "cooperative",
+    "display_name": "HTX Cà phê Ea Tu",
+    "legal_name": "Hợp tác xã Ea Tu",
+    "tax_code": "6001234567",
+    "commune": "Xã Ea Tu",
+    "phone": "0912 345 678",
+    "bank_bin": "970436",
+    "bank_account_number": "0123 456 789",
+    "bank_account_holder": "Nguyễn Văn An",
+    "description": "Cà phê sạch của thanh niên.",
 }
 
 
 def form_data(units, **changes):
-    return {**FORM, "province": Province.objects.get(code="66").pk,
-            "union_unit": units["eatu"].pk, **changes}
+    return {
+        **FORM,
+        "province": Province.objects.get(code="66").pk,
+        "union_unit": units["eatu"].pk,
+        **changes,
+    }
 
 
 def test_union_units_seed_the_35_units_once(units):
@@ -51,8 +67,9 @@ def test_union_units_seed_the_35_units_once(units):
     assert union_units_load() == 0
 
 
-def test_producer_applies_and_officer_above_approves(client, django_user_model, units,
-                                                      django_capture_on_commit_callbacks):
+def test_producer_applies_and_officer_above_approves(
+    client, django_user_model, units, django_capture_on_commit_callbacks
+):
     producer = django_user_model.objects.create_user("an", "an@example.com", "mat-khau-2026-x")
     client.force_login(producer)
     response = client.post(reverse("startups:apply"), form_data(units))
@@ -82,8 +99,9 @@ def test_producer_applies_and_officer_above_approves(client, django_user_model, 
     assert "đã có thể bán hàng" in mail.outbox[-1].subject
 
 
-def test_rejection_needs_a_reason_and_the_applicant_sees_it(client, django_user_model, units,
-                                                            django_capture_on_commit_callbacks):
+def test_rejection_needs_a_reason_and_the_applicant_sees_it(
+    client, django_user_model, units, django_capture_on_commit_callbacks
+):
     producer = django_user_model.objects.create_user("binh", "binh@example.com", "mat-khau-2026-x")
     client.force_login(producer)
     client.post(reverse("startups:apply"), form_data(units))
@@ -141,8 +159,9 @@ def test_buyers_and_anonymous_cannot_open_the_review_desk(client, django_user_mo
         ("kind", "company", "lựa chọn hợp lệ"),
     ],
 )
-def test_bad_application_is_refused_with_a_message(client, django_user_model, units, field,
-                                                   value, message):
+def test_bad_application_is_refused_with_a_message(
+    client, django_user_model, units, field, value, message
+):
     producer = django_user_model.objects.create_user("dung", "d@example.com", "mat-khau-2026-x")
     client.force_login(producer)
     response = client.post(reverse("startups:apply"), form_data(units, **{field: value}))
@@ -151,14 +170,15 @@ def test_bad_application_is_refused_with_a_message(client, django_user_model, un
     assert SellerApplication.objects.count() == 0
 
 
-def test_officer_runs_a_seller_for_a_producer_then_hands_it_over(client, django_user_model,
-                                                                 units):
+def test_officer_runs_a_seller_for_a_producer_then_hands_it_over(client, django_user_model, units):
     officer = make_officer(django_user_model, units["daklak"], "canbo-hotro")
     client.force_login(officer.user)
     response = client.post(reverse("startups:on-behalf"), form_data(units, consent_note=""))
     assert response.status_code == 200 and SellerApplication.objects.count() == 0
-    response = client.post(reverse("startups:on-behalf"), form_data(
-        units, consent_note="Bà Hoa đồng ý qua điện thoại ngày 20/11/2026, có biên bản."))
+    response = client.post(
+        reverse("startups:on-behalf"),
+        form_data(units, consent_note="Bà Hoa đồng ý qua điện thoại ngày 20/11/2026, có biên bản."),
+    )
     application = SellerApplication.objects.get()
     partner = application.partner
     assert application.on_behalf and application.status == "approved"
@@ -177,8 +197,10 @@ def test_officer_runs_a_seller_for_a_producer_then_hands_it_over(client, django_
 def test_officer_cannot_create_a_seller_outside_their_tree(client, django_user_model, units):
     officer = make_officer(django_user_model, units["eatu"], "canbo-eatu")
     client.force_login(officer.user)
-    response = client.post(reverse("startups:on-behalf"), form_data(
-        units, union_unit=units["hanoi"].pk, consent_note="Đồng ý"))
+    response = client.post(
+        reverse("startups:on-behalf"),
+        form_data(units, union_unit=units["hanoi"].pk, consent_note="Đồng ý"),
+    )
     assert response.status_code == 200
     assert SellerApplication.objects.count() == 0
 

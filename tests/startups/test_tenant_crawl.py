@@ -29,10 +29,21 @@ def world(site_tree, django_user_model):
     Product.objects.filter(pk=product_b.pk).update(moderation_status="submitted")
     marketplace_link_set(product=product_b, marketplace="tiki", url="https://tiki.vn/b-p1.html")
     application_b = SellerApplication.objects.create(
-        applicant=user_b, created_by=user_b, kind="household", display_name=f"Hộ {SECRET}",
-        legal_name=SECRET, province=daklak.province, commune="Xã Ea Tu", phone="+84912345678",
-        union_unit=daklak, bank_bin="970436", bank_account_number="0123456789",
-        bank_account_holder="B", partner=b, status="approved")
+        applicant=user_b,
+        created_by=user_b,
+        kind="household",
+        display_name=f"Hộ {SECRET}",
+        legal_name=SECRET,
+        province=daklak.province,
+        commune="Xã Ea Tu",
+        phone="+84912345678",
+        union_unit=daklak,
+        bank_bin="970436",
+        bank_account_number="0123456789",
+        bank_account_holder="B",
+        partner=b,
+        status="approved",
+    )
     Product.objects.filter(pk=product_b.pk).update(moderation_status="approved")
     order_b = order_create(product_b)
     Product.objects.filter(pk=product_b.pk).update(moderation_status="submitted")
@@ -46,8 +57,9 @@ def world(site_tree, django_user_model):
         reverse("dashboard:catalogue-product-create-child", kwargs={"parent_pk": product_b.pk}),
         reverse("dashboard:catalogue-product-list") + "?title=Sản phẩm",
         reverse("dashboard:order-detail", kwargs={"number": order_b.number}),
-        reverse("dashboard:order-line-detail",
-                kwargs={"number": order_b.number, "line_id": line_b.pk}),
+        reverse(
+            "dashboard:order-line-detail", kwargs={"number": order_b.number, "line_id": line_b.pk}
+        ),
         reverse("dashboard:order-list") + f"?order_number={order_b.number}",
         reverse("dashboard:index"),
         reverse("startups:review", args=[application_b.pk]),
@@ -58,8 +70,11 @@ def world(site_tree, django_user_model):
         reverse("product-import"),
         product_b.get_absolute_url(),
     ]
-    return {"users": {"buyer": buyer, "seller A": user_a, "officer of Hà Nội": officer_hanoi},
-            "urls": urls, "product_a": product_a}
+    return {
+        "users": {"buyer": buyer, "seller A": user_a, "officer of Hà Nội": officer_hanoi},
+        "urls": urls,
+        "product_a": product_a,
+    }
 
 
 @pytest.mark.parametrize("role", ["anonymous", "buyer", "seller A", "officer of Hà Nội"])
@@ -75,11 +90,11 @@ def test_no_page_shows_another_tenants_objects(client, world, role):
     assert Product.objects.filter(title=f"Sản phẩm {SECRET}").exists()
 
 
-def test_officer_of_the_sellers_unit_sees_its_clicks_and_review(client, world,
-                                                                 django_user_model):
+def test_officer_of_the_sellers_unit_sees_its_clicks_and_review(client, world, django_user_model):
     officer = django_user_model.objects.create_user("cb-dl", "cbdl@example.com", "mk-2026-x1")
-    Officer.objects.create(user=officer,
-                           unit=UnionUnit.objects.get(province__code="66", level="province"))
+    Officer.objects.create(
+        user=officer, unit=UnionUnit.objects.get(province__code="66", level="province")
+    )
     client.force_login(officer)
     assert SECRET in client.get(reverse("marketplace-clicks")).content.decode()
     assert SECRET in client.get(reverse("startups:product-queue")).content.decode()

@@ -20,8 +20,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="the .xlsx or .csv file")
         parser.add_argument("--seller", required=True, help="the seller's (partner's) code")
-        parser.add_argument("--approve", action="store_true",
-                            help="publish new products at once instead of waiting for review")
+        parser.add_argument(
+            "--approve",
+            action="store_true",
+            help="publish new products at once instead of waiting for review",
+        )
 
     def handle(self, *args, path, seller, approve, **options):
         Partner = get_model("partner", "Partner")
@@ -32,24 +35,37 @@ class Command(BaseCommand):
         if not file_path.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         with file_path.open("rb") as file:
-            report = products_import(partner=partner, file=file, filename=file_path.name,
-                                     approve=approve, progress=self._progress)
+            report = products_import(
+                partner=partner,
+                file=file,
+                filename=file_path.name,
+                approve=approve,
+                progress=self._progress,
+            )
         if not report.ok:
             lines = [_("Nothing was imported. Fix these problems and run the command again:")]
             for error in report.errors:
                 where = (_("row %(row)d") % {"row": error.row}) if error.row else _("file")
-                lines.append(f"  {where}" + (f", {error.column}" if error.column else "")
-                             + f": {error.message}")
+                lines.append(
+                    f"  {where}"
+                    + (f", {error.column}" if error.column else "")
+                    + f": {error.message}"
+                )
             raise CommandError("\n".join(lines))
-        self.stdout.write(self.style.SUCCESS(
-            _("Imported for %(seller)s: %(created)d created, %(updated)d updated.")
-            % {"seller": partner.name, "created": report.created, "updated": report.updated}))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Imported for %(seller)s: %(created)d created, %(updated)d updated.")
+                % {"seller": partner.name, "created": report.created, "updated": report.updated}
+            )
+        )
         if report.held:
             self.stdout.write(held_message(report.held))
 
     def _progress(self, done: int, total: int) -> None:
         width = 20
         filled = width * done // total if total else width
-        self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-                          ending="\n" if done >= total else "")
+        self.stdout.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+            ending="\n" if done >= total else "",
+        )
         self.stdout.flush()

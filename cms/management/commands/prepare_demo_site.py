@@ -5,15 +5,19 @@ from django.db.migrations.executor import MigrationExecutor
 
 
 class Command(BaseCommand):
-    help = ("Migrate if anything is unapplied, then load the demo data: what bin/run needs, "
-            "in one process so that a second start takes seconds.")
+    help = (
+        "Migrate if anything is unapplied, then load the demo data: what bin/run needs, "
+        "in one process so that a second start takes seconds."
+    )
 
     def handle(self, *args, **options):
         connection = connections[DEFAULT_DB_ALIAS]
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan:
-            self.stdout.write(f"Creating the database: {len(plan)} migrations (first run: about a minute)...")
+            self.stdout.write(
+                f"Creating the database: {len(plan)} migrations (first run: about a minute)..."
+            )
             call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         self._search_index_fill()

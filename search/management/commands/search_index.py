@@ -23,8 +23,10 @@ class ProgressBar:
     def __call__(self, done: int, total: int) -> None:
         fraction = min(1.0, done / total) if total else 1.0
         filled = int(self.width * fraction)
-        line = (f"{self.label} [{'#' * filled}{'-' * (self.width - filled)}] "
-                f"{fraction:4.0%}  {done}/{total}  {time.monotonic() - self.started:.0f}s")
+        line = (
+            f"{self.label} [{'#' * filled}{'-' * (self.width - filled)}] "
+            f"{fraction:4.0%}  {done}/{total}  {time.monotonic() - self.started:.0f}s"
+        )
         if self.tty:
             self.stream.write("\r" + line, style_func=str, ending="")
         elif int(fraction * 10) != self.last_tenth:
@@ -42,8 +44,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "check"])
-        parser.add_argument("--no-progress", action="store_true",
-                            help="Do not draw the progress bar.")
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Do not draw the progress bar."
+        )
 
     def handle(self, *args, action, no_progress=False, **options):
         from search.indexing import index_check, index_rebuild
@@ -61,14 +64,22 @@ class Command(BaseCommand):
                 bar.close()
         seconds = time.monotonic() - started
         if action == "rebuild":
-            self.stdout.write(self.style.SUCCESS(
-                f"Indexed {written} documents with the {backend.name} backend in {seconds:.1f}s."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Indexed {written} documents with the {backend.name} backend in {seconds:.1f}s."
+                )
+            )
             return
         if report.ok:
-            self.stdout.write(self.style.SUCCESS(
-                f"The {backend.name} index matches the database ({seconds:.1f}s)."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"The {backend.name} index matches the database ({seconds:.1f}s)."
+                )
+            )
             return
         for line in report.lines():
             self.stdout.write(line)
-        raise CommandError("The search index differs from the database: run "
-                           "`manage.py search_index rebuild`.", returncode=1)
+        raise CommandError(
+            "The search index differs from the database: run `manage.py search_index rebuild`.",
+            returncode=1,
+        )

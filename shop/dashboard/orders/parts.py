@@ -23,15 +23,26 @@ OrderPart = get_model("order", "OrderPart")
 logger = logging.getLogger(__name__)
 
 # Couriers most sellers use; the field takes any name.
-CARRIERS = ("Vietnam Post (VNPost)", "Viettel Post", "Giao Hàng Nhanh (GHN)",
-            "Giao Hàng Tiết Kiệm (GHTK)", "J&T Express", "Ninja Van", "SPX Express",
-            "Best Express", "Ahamove", _("Own delivery"))
+CARRIERS = (
+    "Vietnam Post (VNPost)",
+    "Viettel Post",
+    "Giao Hàng Nhanh (GHN)",
+    "Giao Hàng Tiết Kiệm (GHTK)",
+    "J&T Express",
+    "Ninja Van",
+    "SPX Express",
+    "Best Express",
+    "Ahamove",
+    _("Own delivery"),
+)
 
 
 class ShipForm(forms.Form):
     carrier = forms.CharField(label=_("Carrier"), max_length=64)
     tracking_number = forms.RegexField(
-        label=_("Tracking number"), max_length=64, regex=r"^[0-9A-Za-z][0-9A-Za-z\-_. ]*$",
+        label=_("Tracking number"),
+        max_length=64,
+        regex=r"^[0-9A-Za-z][0-9A-Za-z\-_. ]*$",
         error_messages={"invalid": _("Use the carrier's code: letters, digits, dashes.")},
     )
 
@@ -44,7 +55,8 @@ class ShipForm(forms.Form):
 
 def seller_part_or_404(user, number, part_number):
     parts = OrderPart.objects.select_related("order", "partner").filter(
-        order__number=number, number=part_number)
+        order__number=number, number=part_number
+    )
     if not user.is_staff:
         parts = parts.filter(partner__users=user)
     part = parts.first()
@@ -58,7 +70,9 @@ class PartActionView(LoginRequiredMixin, View):
 
     http_method_names = ["post"]
     done_messages = {
-        "payment-received": _("Payment of %(amount)s for part %(code)s recorded. The buyer is told."),
+        "payment-received": _(
+            "Payment of %(amount)s for part %(code)s recorded. The buyer is told."
+        ),
         "confirm": _("Part %(code)s confirmed. The buyer is told."),
         "ship": _("Part %(code)s marked as shipped. The buyer gets the tracking number."),
         "complete": _("Part %(code)s marked as delivered."),
@@ -96,6 +110,9 @@ class PartActionView(LoginRequiredMixin, View):
         logger.info("Order part %s: %s by user %s", part.code, action, request.user.pk)
         from oscar.templatetags.currency_filters import currency
 
-        messages.success(request, self.done_messages[action] % {
-            "code": part.code, "amount": currency(part.total, part.order.currency)})
+        messages.success(
+            request,
+            self.done_messages[action]
+            % {"code": part.code, "amount": currency(part.total, part.order.currency)},
+        )
         return back

@@ -11,9 +11,14 @@ register = template.Library()
 @register.inclusion_tag("orders/includes/parts.html", takes_context=True)
 def order_parts_block(context, order, show_actions=False):
     parts = order_buyer_parts(order)
-    return {"order": order, "parts": parts, "show_actions": show_actions,
-            "card_pay_url": order_card_payment_path(order, parts),
-            "csrf_token": context.get("csrf_token"), "request": context.get("request")}
+    return {
+        "order": order,
+        "parts": parts,
+        "show_actions": show_actions,
+        "card_pay_url": order_card_payment_path(order, parts),
+        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag

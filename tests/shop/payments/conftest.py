@@ -31,10 +31,18 @@ def stripe_api():
 @pytest.fixture
 def two_sellers(reference_data):
     ShippingRule.objects.create(region="", charge=Decimal(30000))
-    coffee = product_create(seller=SellerFactory(name="HTX Cà phê Ea Tu"),
-                            title="Cà phê Robusta Ea Tu 500g", price=185000, stock=10)
-    tea = product_create(seller=SellerFactory(name="HTX Chè Shan Tuyết"),
-                         title="Chè Shan Tuyết cổ thụ 200g", price=325000, stock=10)
+    coffee = product_create(
+        seller=SellerFactory(name="HTX Cà phê Ea Tu"),
+        title="Cà phê Robusta Ea Tu 500g",
+        price=185000,
+        stock=10,
+    )
+    tea = product_create(
+        seller=SellerFactory(name="HTX Chè Shan Tuyết"),
+        title="Chè Shan Tuyết cổ thụ 200g",
+        price=325000,
+        stock=10,
+    )
     return coffee, tea
 
 

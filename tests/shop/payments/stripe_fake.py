@@ -80,8 +80,7 @@ class RecordedStripe(stripe.HTTPClient):
         self._queued.setdefault((method, path), []).append((status, body))
 
     def calls(self, method: str, path_prefix: str) -> list[Request]:
-        return [r for r in self.requests
-                if r.method == method and r.path.startswith(path_prefix)]
+        return [r for r in self.requests if r.method == method and r.path.startswith(path_prefix)]
 
     # -- stripe.HTTPClient ---------------------------------------------------------------------
     def request(self, method, url, headers, post_data=None, *, _usage=None):
@@ -99,8 +98,9 @@ class RecordedStripe(stripe.HTTPClient):
             status, answer = queued.pop(0) if queued else self._route(request)
             if key and status < 400:  # Stripe keeps no result for a refused request
                 self._by_key[key] = (status, answer)
-        response_headers = Headers({"Request-Id": f"req_test{len(self.requests):06d}",
-                                    "Content-Type": "application/json"})
+        response_headers = Headers(
+            {"Request-Id": f"req_test{len(self.requests):06d}", "Content-Type": "application/json"}
+        )
         if key:
             response_headers["idempotency-key"] = key
         return json.dumps(answer), status, response_headers
@@ -121,16 +121,22 @@ class RecordedStripe(stripe.HTTPClient):
             session["url"] = f"https://checkout.stripe.com/c/pay/{session['id']}#fidkdWxOYHwnPyd1"
             total, i = 0, 0
             while f"line_items[{i}][price_data][unit_amount]" in p:
-                total += int(p[f"line_items[{i}][price_data][unit_amount]"]) \
-                    * int(p.get(f"line_items[{i}][quantity]", "1"))
+                total += int(p[f"line_items[{i}][price_data][unit_amount]"]) * int(
+                    p.get(f"line_items[{i}][quantity]", "1")
+                )
                 i += 1
-            session.update(amount_subtotal=total, amount_total=total,
-                           client_reference_id=p.get("client_reference_id"),
-                           metadata={"order_number": p.get("metadata[order_number]")},
-                           expires_at=int(p["expires_at"]), created=int(time.time()),
-                           locale=p.get("locale"), success_url=p.get("success_url"),
-                           cancel_url=p.get("cancel_url"),
-                           customer_email=p.get("customer_email"))
+            session.update(
+                amount_subtotal=total,
+                amount_total=total,
+                client_reference_id=p.get("client_reference_id"),
+                metadata={"order_number": p.get("metadata[order_number]")},
+                expires_at=int(p["expires_at"]),
+                created=int(time.time()),
+                locale=p.get("locale"),
+                success_url=p.get("success_url"),
+                cancel_url=p.get("cancel_url"),
+                customer_email=p.get("customer_email"),
+            )
             return 200, session
         if request.method == "get" and request.path.startswith("/v1/checkout/sessions/"):
             session = recorded("checkout_session_open")
@@ -142,17 +148,24 @@ class RecordedStripe(stripe.HTTPClient):
             return 200, session
         if (request.method, request.path) == ("post", "/v1/refunds"):
             refund = recorded("refund_succeeded")
-            refund.update(id=f"re_test{next(self._ids):06d}", amount=int(p["amount"]),
-                          payment_intent=p["payment_intent"],
-                          metadata={k[9:-1]: v for k, v in p.items()
-                                    if k.startswith("metadata[")})
+            refund.update(
+                id=f"re_test{next(self._ids):06d}",
+                amount=int(p["amount"]),
+                payment_intent=p["payment_intent"],
+                metadata={k[9:-1]: v for k, v in p.items() if k.startswith("metadata[")},
+            )
             return 200, refund
-        return 404, {"error": {"code": "resource_missing", "type": "invalid_request_error",
-                               "message": f"Unrecognized request URL ({request.method.upper()}: "
-                                          f"{request.path})."}}
+        return 404, {
+            "error": {
+                "code": "resource_missing",
+                "type": "invalid_request_error",
+                "message": f"Unrecognized request URL ({request.method.upper()}: {request.path}).",
+            }
+        }
 
 
 # --- Webhooks ---------------------------------------------------------------------------------
+
 
 def signature(payload: str, *, secret: str = WEBHOOK_SECRET, timestamp: int | None = None) -> str:
     t = int(time.time()) if timestamp is None else timestamp
@@ -160,8 +173,14 @@ def signature(payload: str, *, secret: str = WEBHOOK_SECRET, timestamp: int | No
     return f"t={t},v1={mac}"
 
 
-def event_payload(name: str, payment=None, *, order_number: str | None = None,
-                  event_id: str | None = None, **object_fields) -> str:
+def event_payload(
+    name: str,
+    payment=None,
+    *,
+    order_number: str | None = None,
+    event_id: str | None = None,
+    **object_fields,
+) -> str:
     """A recorded event, pointed at ``payment`` (its order number, session, amount)."""
     event = copy.deepcopy(recorded(name))
     obj = event["data"]["object"]
@@ -192,5 +211,6 @@ def deliver(client, payload: str, *, sig: str | None = "sign", **kwargs):
         headers["HTTP_STRIPE_SIGNATURE"] = signature(payload, **kwargs)
     elif sig is not None:
         headers["HTTP_STRIPE_SIGNATURE"] = sig
-    return client.post(WEBHOOK_URL, data=payload.encode(), content_type="application/json",
-                       **headers)
+    return client.post(
+        WEBHOOK_URL, data=payload.encode(), content_type="application/json", **headers
+    )

@@ -20,20 +20,28 @@ Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = {"first_name": "Nguyễn Thị Mai", "line1": "12 Lê Lợi", "line4": "Phường Buôn Ma Thuột",
-           "state": "Đắk Lắk", "phone_number": "0912 345 678"}
+ADDRESS = {
+    "first_name": "Nguyễn Thị Mai",
+    "line1": "12 Lê Lợi",
+    "line4": "Phường Buôn Ma Thuột",
+    "state": "Đắk Lắk",
+    "phone_number": "0912 345 678",
+}
 SESSIONS = "/v1/checkout/sessions"
 
 
 def start_url(order, hash=None):
-    return reverse("payments:card-start",
-                   kwargs={"number": order.number, "hash": hash or order.verification_hash()})
+    return reverse(
+        "payments:card-start",
+        kwargs={"number": order.number, "hash": hash or order.verification_hash()},
+    )
 
 
 def order_page(order, language="vi"):
     with translation.override(language):
-        return reverse("orders:detail", kwargs={"number": order.number,
-                                                "hash": order.verification_hash()})
+        return reverse(
+            "orders:detail", kwargs={"number": order.number, "hash": order.verification_hash()}
+        )
 
 
 def to_payment_method(client, *products):
@@ -44,8 +52,7 @@ def to_payment_method(client, *products):
 
 
 @pytest.mark.parametrize("keys", [True, False])
-def test_card_is_offered_only_with_the_stripe_keys(client, site_tree, two_sellers, settings,
-                                                     keys):
+def test_card_is_offered_only_with_the_stripe_keys(client, site_tree, two_sellers, settings, keys):
     if not keys:
         settings.STRIPE_WEBHOOK_SECRET = ""
     page = to_payment_method(client, *two_sellers).content.decode()
@@ -64,8 +71,11 @@ def test_start_sends_the_buyer_to_stripe_and_reuses_the_session(client, card_ord
     p = sent.params
     coffee, tea = card_order.parts.order_by("number")
     assert (p["mode"], p["payment_method_types[0]"], p["locale"]) == ("payment", "card", "vi")
-    assert p["line_items[0][price_data][currency]"] == p["line_items[1][price_data][currency]"] \
+    assert (
+        p["line_items[0][price_data][currency]"]
+        == p["line_items[1][price_data][currency]"]
         == "vnd"
+    )
     # Zero-decimal: whole đồng, goods + 30.000 ₫ delivery per parcel.
     assert p["line_items[0][price_data][unit_amount]"] == "215000"
     assert p["line_items[1][price_data][unit_amount]"] == "355000"
@@ -81,7 +91,10 @@ def test_start_sends_the_buyer_to_stripe_and_reuses_the_session(client, card_ord
     lifetime = int(p["expires_at"]) - timezone.now().timestamp()
     assert 30 * 60 < lifetime < 24 * 3600
     assert sent.idempotency_key == f"order-{card_order.number}-checkout-1"
-    assert sent.headers["Authorization"] == "Bearer sk_test_51QhZk2eZvKYlo2COcopTestKeyForTheSuiteOnly00"
+    assert (
+        sent.headers["Authorization"]
+        == "Bearer sk_test_51QhZk2eZvKYlo2COcopTestKeyForTheSuiteOnly00"
+    )
 
     payment = CardPayment.objects.get(order=card_order)
     assert (payment.amount, payment.status, payment.attempt) == (570000, "open", 1)
@@ -106,18 +119,23 @@ def test_an_english_order_gets_stripes_english_page(client, card_order, stripe_a
     assert "parcel" in sent.params["line_items[0][price_data][product_data][name]"]
 
 
-def test_someone_elses_order_is_404_and_nothing_happens(client, card_order, two_sellers,
-                                                       stripe_api):
+def test_someone_elses_order_is_404_and_nothing_happens(
+    client, card_order, two_sellers, stripe_api
+):
     from shop.order.parts import parts_create
     from tests.factories import order_create
 
     other = order_create(two_sellers[0])
     parts_create(order=other, payment_method="card")
-    for url in [start_url(card_order, other.verification_hash()),
-                start_url(card_order, card_order.verification_hash() + "x"),
-                start_url(card_order, "abc"),
-                reverse("payments:card-start", kwargs={"number": "999999",
-                                                       "hash": card_order.verification_hash()})]:
+    for url in [
+        start_url(card_order, other.verification_hash()),
+        start_url(card_order, card_order.verification_hash() + "x"),
+        start_url(card_order, "abc"),
+        reverse(
+            "payments:card-start",
+            kwargs={"number": "999999", "hash": card_order.verification_hash()},
+        ),
+    ]:
         assert client.get(url).status_code == 404, url
     assert stripe_api.requests == []
     assert CardPayment.objects.count() == 0
@@ -169,7 +187,10 @@ def test_a_lapsed_session_is_closed_at_stripe_before_a_new_one(client, card_orde
     second = client.get(start_url(card_order))
     assert second.status_code == 303 and second.url != first
     assert [r.path for r in stripe_api.requests[1:]] == [
-        f"{SESSIONS}/{old_session}", f"{SESSIONS}/{old_session}/expire", SESSIONS]
+        f"{SESSIONS}/{old_session}",
+        f"{SESSIONS}/{old_session}/expire",
+        SESSIONS,
+    ]
     assert stripe_api.requests[-1].idempotency_key == f"order-{card_order.number}-checkout-2"
     payment.refresh_from_db()
     assert payment.attempt == 2 and payment.checkout_session_id != old_session
@@ -189,8 +210,9 @@ def test_without_keys_the_card_page_says_so(client, card_order, stripe_api, sett
     assert stripe_api.requests == []
 
 
-def test_full_card_checkout_with_two_sellers(client, site_tree, two_sellers, stripe_api,
-                                             django_capture_on_commit_callbacks):
+def test_full_card_checkout_with_two_sellers(
+    client, site_tree, two_sellers, stripe_api, django_capture_on_commit_callbacks
+):
     to_payment_method(client, *two_sellers)
     assert client.post(reverse("checkout:payment-method"), {"method": "card"}).status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
@@ -198,7 +220,9 @@ def test_full_card_checkout_with_two_sellers(client, site_tree, two_sellers, str
     order = Order.objects.get()
     assert placed.status_code == 302 and placed.url == start_url(order)
     assert list(order.parts.values_list("status", "payment_method")) == [
-        ("awaiting_payment", "card"), ("awaiting_payment", "card")]
+        ("awaiting_payment", "card"),
+        ("awaiting_payment", "card"),
+    ]
 
     to_stripe = client.get(placed.url)
     assert to_stripe.status_code == 303

@@ -18,8 +18,10 @@ OrderPart = get_model("order", "OrderPart")
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(os.environ.get("DATABASE_URL", "sqlite").startswith("sqlite"),
-                       reason="needs PostgreSQL's row locks (bin/test starts one)"),
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "sqlite").startswith("sqlite"),
+        reason="needs PostgreSQL's row locks (bin/test starts one)",
+    ),
 ]
 
 
@@ -44,8 +46,12 @@ def at_once(payloads):
 
 @pytest.fixture
 def payment(card_order, stripe_api, monkeypatch):
-    Client().get(reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                        "hash": card_order.verification_hash()}))
+    Client().get(
+        reverse(
+            "payments:card-start",
+            kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+        )
+    )
     applied = []
     real = services.part_payment_received
 
@@ -68,8 +74,10 @@ def test_the_same_event_delivered_four_times_at_once(payment):
 
 
 def test_two_different_success_events_at_once(payment):
-    payloads = [event_payload("event_checkout_session_completed", payment),
-                event_payload("event_payment_intent_succeeded", payment)]
+    payloads = [
+        event_payload("event_checkout_session_completed", payment),
+        event_payload("event_payment_intent_succeeded", payment),
+    ]
     assert at_once(payloads * 2) == [200] * 4
     assert len(payment.applied) == 2  # each part once
     assert StripeEvent.objects.count() == 2
@@ -79,8 +87,10 @@ def test_two_different_success_events_at_once(payment):
 
 def test_pay_by_card_clicked_four_times_at_once_opens_one_session(card_order, stripe_api):
     """B3: a double (quadruple) click on "Pay by card" makes one Stripe session, not four."""
-    url = reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                 "hash": card_order.verification_hash()})
+    url = reverse(
+        "payments:card-start",
+        kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+    )
     barrier = threading.Barrier(4)
     results = [None] * 4
 

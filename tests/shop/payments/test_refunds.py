@@ -19,11 +19,17 @@ INTENT = "pi_3QhZkB2eZvKYlo2C0c7Vd5Hy"
 
 @pytest.fixture
 def paid_order(client, card_order, stripe_api):
-    client.get(reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                      "hash": card_order.verification_hash()}))
+    client.get(
+        reverse(
+            "payments:card-start",
+            kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+        )
+    )
     payment = CardPayment.objects.get(order=card_order)
-    assert deliver(client, event_payload("event_checkout_session_completed",
-                                         payment)).status_code == 200
+    assert (
+        deliver(client, event_payload("event_checkout_session_completed", payment)).status_code
+        == 200
+    )
     return card_order
 
 
@@ -38,13 +44,19 @@ def test_buyer_cancelling_a_paid_part_is_refunded_through_stripe(paid_order, str
     part_cancel(coffee, by="buyer")
 
     [refund] = stripe_api.calls("post", "/v1/refunds")
-    assert refund.params == {"payment_intent": INTENT, "amount": "215000",
-                             "metadata[order_number]": str(paid_order.number),
-                             "metadata[order_part]": coffee.code}
+    assert refund.params == {
+        "payment_intent": INTENT,
+        "amount": "215000",
+        "metadata[order_number]": str(paid_order.number),
+        "metadata[order_part]": coffee.code,
+    }
     assert refund.idempotency_key == f"refund-part-{coffee.pk}"
     coffee.refresh_from_db()
     assert (coffee.status, coffee.cancelled_by, coffee.refunded_amount) == (
-        "cancelled", "buyer", 215000)
+        "cancelled",
+        "buyer",
+        215000,
+    )
     record = CardRefund.objects.get()
     assert (record.part, record.amount, record.status) == (coffee, 215000, "succeeded")
     assert record.stripe_refund_id.startswith("re_")
@@ -75,9 +87,14 @@ def test_an_unpaid_card_part_is_cancelled_without_a_refund(card_order, stripe_ap
 def test_the_buyers_cancel_button_refunds(client, paid_order, stripe_api):
     """Through the order page's own cancel button (built by the order pages)."""
     coffee = paid_order.parts.get(number=1)
-    url = reverse("orders:part-cancel", kwargs={"number": paid_order.number,
-                                                "hash": paid_order.verification_hash(),
-                                                "part": coffee.number})
+    url = reverse(
+        "orders:part-cancel",
+        kwargs={
+            "number": paid_order.number,
+            "hash": paid_order.verification_hash(),
+            "part": coffee.number,
+        },
+    )
     response = client.post(url)
     assert response.status_code == 302
     coffee.refresh_from_db()
@@ -90,9 +107,14 @@ def test_the_cancel_button_says_so_when_stripe_refuses(client, paid_order, strip
 
     coffee = paid_order.parts.get(number=1)
     stripe_api.fail_next("post", "/v1/refunds", "error_charge_already_refunded")
-    url = reverse("orders:part-cancel", kwargs={"number": paid_order.number,
-                                                "hash": paid_order.verification_hash(),
-                                                "part": coffee.number})
+    url = reverse(
+        "orders:part-cancel",
+        kwargs={
+            "number": paid_order.number,
+            "hash": paid_order.verification_hash(),
+            "part": coffee.number,
+        },
+    )
     response = client.post(url)
     assert response.status_code in (200, 302)
     assert any("Chưa hoàn được tiền" in m.message for m in get_messages(response.wsgi_request))

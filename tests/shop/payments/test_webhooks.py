@@ -25,8 +25,12 @@ def payment(client, card_order, stripe_api):
     """The buyer has opened Stripe's page for the order."""
     from django.urls import reverse
 
-    client.get(reverse("payments:card-start", kwargs={"number": card_order.number,
-                                                      "hash": card_order.verification_hash()}))
+    client.get(
+        reverse(
+            "payments:card-start",
+            kwargs={"number": card_order.number, "hash": card_order.verification_hash()},
+        )
+    )
     return CardPayment.objects.get(order=card_order)
 
 
@@ -35,19 +39,34 @@ def statuses(order):
 
 
 def allocated(order):
-    return [StockRecord.objects.get(pk=line.stockrecord_id).num_allocated
-            for line in order.lines.order_by("pk")]
+    return [
+        StockRecord.objects.get(pk=line.stockrecord_id).num_allocated
+        for line in order.lines.order_by("pk")
+    ]
 
 
 def unchanged(payment):
     payment.refresh_from_db()
-    return (payment.status == "open" and not payment.payment_intent_id
-            and statuses(payment.order) == ["awaiting_payment"] * 2
-            and not StripeEvent.objects.exists() and not CardRefund.objects.exists())
+    return (
+        payment.status == "open"
+        and not payment.payment_intent_id
+        and statuses(payment.order) == ["awaiting_payment"] * 2
+        and not StripeEvent.objects.exists()
+        and not CardRefund.objects.exists()
+    )
 
 
-@pytest.mark.parametrize("case", ["missing", "wrong secret", "five minutes old", "garbled",
-                                  "body changed after signing", "other scheme"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing",
+        "wrong secret",
+        "five minutes old",
+        "garbled",
+        "body changed after signing",
+        "other scheme",
+    ],
+)
 def test_bad_signature_is_refused_and_changes_nothing(client, payment, case, caplog):
     payload = event_payload("event_checkout_session_completed", payment)
     sig = {
@@ -96,35 +115,54 @@ def test_paid_session_places_every_part_once(client, payment, django_capture_on_
 def test_events_out_of_order_end_paid(client, payment, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         # The payment intent succeeds before the session reports complete ...
-        assert deliver(client, event_payload("event_payment_intent_succeeded",
-                                             payment)).status_code == 200
+        assert (
+            deliver(client, event_payload("event_payment_intent_succeeded", payment)).status_code
+            == 200
+        )
         assert statuses(payment.order) == ["placed", "placed"]
-        assert deliver(client, event_payload("event_checkout_session_completed",
-                                             payment)).status_code == 200
+        assert (
+            deliver(client, event_payload("event_checkout_session_completed", payment)).status_code
+            == 200
+        )
         # ... and "created" arrives last of all: recorded, nothing goes back.
-        assert deliver(client, event_payload("event_payment_intent_created",
-                                             payment)).status_code == 200
+        assert (
+            deliver(client, event_payload("event_payment_intent_created", payment)).status_code
+            == 200
+        )
     assert statuses(payment.order) == ["placed", "placed"]
     assert len(callbacks) == 2
     payment.refresh_from_db()
     assert (payment.status, payment.payment_intent_id) == ("paid", INTENT)
     assert set(StripeEvent.objects.values_list("type", flat=True)) == {
-        "payment_intent.succeeded", "checkout.session.completed", "payment_intent.created"}
+        "payment_intent.succeeded",
+        "checkout.session.completed",
+        "payment_intent.created",
+    }
 
 
 def test_delayed_payment_waits_for_its_success_event(client, payment):
-    completed_unpaid = event_payload("event_checkout_session_completed", payment,
-                                     payment_status="unpaid", payment_intent=None)
+    completed_unpaid = event_payload(
+        "event_checkout_session_completed", payment, payment_status="unpaid", payment_intent=None
+    )
     assert deliver(client, completed_unpaid).status_code == 200
     assert statuses(payment.order) == ["awaiting_payment"] * 2
     succeeded = json.loads(event_payload("event_checkout_session_completed", payment))
-    succeeded.update(id="evt_1QhZlA2eZvKYlo2CAsyncOk1", type="checkout.session.async_payment_succeeded")
+    succeeded.update(
+        id="evt_1QhZlA2eZvKYlo2CAsyncOk1", type="checkout.session.async_payment_succeeded"
+    )
     assert deliver(client, json.dumps(succeeded)).status_code == 200
     assert statuses(payment.order) == ["placed", "placed"]
 
 
-@pytest.mark.parametrize("tamper", [{"amount_total": 1000}, {"amount_total": 57000000},
-                                    {"currency": "usd"}, {"amount_total": "570000"}])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        {"amount_total": 1000},
+        {"amount_total": 57000000},
+        {"currency": "usd"},
+        {"amount_total": "570000"},
+    ],
+)
 def test_tampered_amount_is_refused(client, payment, tamper, caplog):
     payload = event_payload("event_checkout_session_completed", payment, **tamper)
     assert deliver(client, payload).status_code == 400
@@ -139,8 +177,11 @@ def test_tampered_intent_amount_is_refused(client, payment):
 
 
 def test_unknown_order_is_refused(client, payment, caplog):
-    for name in ("event_checkout_session_completed", "event_payment_intent_succeeded",
-                 "event_checkout_session_expired"):
+    for name in (
+        "event_checkout_session_completed",
+        "event_payment_intent_succeeded",
+        "event_checkout_session_expired",
+    ):
         payload = event_payload(name, order_number="999999")
         assert deliver(client, payload).status_code == 400
     assert unchanged(payment)
@@ -148,9 +189,15 @@ def test_unknown_order_is_refused(client, payment, caplog):
 
 
 def test_events_we_do_not_act_on_are_recorded(client, payment):
-    charge = {"id": "evt_3QhZkB2eZvKYlo2C0Chg0001", "object": "event", "type": "charge.updated",
-              "created": int(time.time()), "livemode": False, "api_version": "2025-10-29.clover",
-              "data": {"object": {"id": "ch_3QhZkB2eZvKYlo2C0sE6pL4m", "object": "charge"}}}
+    charge = {
+        "id": "evt_3QhZkB2eZvKYlo2C0Chg0001",
+        "object": "event",
+        "type": "charge.updated",
+        "created": int(time.time()),
+        "livemode": False,
+        "api_version": "2025-10-29.clover",
+        "data": {"object": {"id": "ch_3QhZkB2eZvKYlo2C0sE6pL4m", "object": "charge"}},
+    }
     assert deliver(client, json.dumps(charge)).status_code == 200
     assert StripeEvent.objects.get().type == "charge.updated"
     assert statuses(payment.order) == ["awaiting_payment"] * 2
@@ -158,16 +205,18 @@ def test_events_we_do_not_act_on_are_recorded(client, payment):
 
 def test_expired_session_cancels_the_order_and_returns_the_stock(client, payment):
     assert allocated(payment.order) == [1, 1]
-    assert deliver(client, event_payload("event_checkout_session_expired",
-                                         payment)).status_code == 200
+    assert (
+        deliver(client, event_payload("event_checkout_session_expired", payment)).status_code == 200
+    )
     assert statuses(payment.order) == ["cancelled", "cancelled"]
     assert set(payment.order.parts.values_list("cancelled_by", flat=True)) == {"system"}
     assert allocated(payment.order) == [0, 0]
     payment.refresh_from_db()
     assert payment.status == "expired"
     # Replayed, or followed by a late "completed" with nothing paid: nothing more happens.
-    assert deliver(client, event_payload("event_checkout_session_expired",
-                                         payment)).status_code == 200
+    assert (
+        deliver(client, event_payload("event_checkout_session_expired", payment)).status_code == 200
+    )
     assert allocated(payment.order) == [0, 0]
 
 
@@ -181,9 +230,12 @@ def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stri
 
     refunds = stripe_api.calls("post", "/v1/refunds")
     parts = list(payment.order.parts.order_by("number"))
-    assert [(r.params["amount"], r.params["payment_intent"], r.idempotency_key) for r in refunds] \
-        == [("215000", INTENT, f"refund-part-{parts[0].pk}"),
-            ("355000", INTENT, f"refund-part-{parts[1].pk}")]
+    assert [
+        (r.params["amount"], r.params["payment_intent"], r.idempotency_key) for r in refunds
+    ] == [
+        ("215000", INTENT, f"refund-part-{parts[0].pk}"),
+        ("355000", INTENT, f"refund-part-{parts[1].pk}"),
+    ]
     assert statuses(payment.order) == ["cancelled", "cancelled"]
     assert [p.refunded_amount for p in parts] == [215000, 355000]
     assert sum(CardRefund.objects.values_list("amount", flat=True)) == 570000
@@ -192,8 +244,16 @@ def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stri
     assert "arrived after 2 part(s) were cancelled" in caplog.text
 
     # Delivered again: no second refund.
-    assert deliver(client, event_payload("event_checkout_session_completed", payment,
-                                         )).status_code == 200
+    assert (
+        deliver(
+            client,
+            event_payload(
+                "event_checkout_session_completed",
+                payment,
+            ),
+        ).status_code
+        == 200
+    )
     assert len(stripe_api.calls("post", "/v1/refunds")) == 2
 
 
@@ -214,14 +274,22 @@ def test_a_refund_stripe_refuses_makes_stripe_deliver_again(client, payment, str
 
 
 def test_a_second_payment_for_a_paid_order_is_refunded_whole(client, payment, stripe_api):
-    assert deliver(client, event_payload("event_checkout_session_completed",
-                                         payment)).status_code == 200
-    second = event_payload("event_payment_intent_succeeded", payment,
-                           event_id="evt_3QhZkB2eZvKYlo2C0Second1", id="pi_3QhZkB2eZvKYlo2C0Second")
+    assert (
+        deliver(client, event_payload("event_checkout_session_completed", payment)).status_code
+        == 200
+    )
+    second = event_payload(
+        "event_payment_intent_succeeded",
+        payment,
+        event_id="evt_3QhZkB2eZvKYlo2C0Second1",
+        id="pi_3QhZkB2eZvKYlo2C0Second",
+    )
     assert deliver(client, second).status_code == 200
     [refund] = stripe_api.calls("post", "/v1/refunds")
     assert (refund.params["payment_intent"], refund.params["amount"]) == (
-        "pi_3QhZkB2eZvKYlo2C0Second", "570000")
+        "pi_3QhZkB2eZvKYlo2C0Second",
+        "570000",
+    )
     payment.refresh_from_db()
     assert payment.payment_intent_id == INTENT
     assert statuses(payment.order) == ["placed", "placed"]

@@ -15,13 +15,18 @@ from shop.payments.reconcile import DEFAULT_WINDOW, card_payments_reconcile
 
 
 class Command(BaseCommand):
-    help = ("Compare the Stripe Checkout payments of the last days with the orders, apply "
-            "payments whose webhook was missed, and report the mismatches.")
+    help = (
+        "Compare the Stripe Checkout payments of the last days with the orders, apply "
+        "payments whose webhook was missed, and report the mismatches."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=DEFAULT_WINDOW.days,
-                            help="how many days of Stripe sessions to look at "
-                                 "(default %(default)s)")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=DEFAULT_WINDOW.days,
+            help="how many days of Stripe sessions to look at (default %(default)s)",
+        )
 
     def handle(self, *args, days, **options):
         if days < 1:
@@ -30,11 +35,13 @@ class Command(BaseCommand):
         try:
             report = card_payments_reconcile(since=since)
         except stripe.StripeError as error:
-            raise CommandError(f"Stripe could not be asked, nothing was reconciled: "
-                               f"{error.user_message or error}") from error
+            raise CommandError(
+                f"Stripe could not be asked, nothing was reconciled: {error.user_message or error}"
+            ) from error
         if not report.enabled:
-            self.stdout.write("Stripe keys are not set (STRIPE_SECRET_KEY): "
-                              "no card payments to reconcile.")
+            self.stdout.write(
+                "Stripe keys are not set (STRIPE_SECRET_KEY): no card payments to reconcile."
+            )
             return
         self.stdout.write(
             f"Card payments since {report.since:%Y-%m-%d %H:%M %Z}: "
@@ -44,10 +51,13 @@ class Command(BaseCommand):
             f"  paid without order:         {report.paid_without_order}\n"
             f"  order without payment:      {report.order_without_payment}\n"
             f"  amount mismatch:            {report.amount_mismatch}\n"
-            f"  failed (next run retries):  {report.failed}")
+            f"  failed (next run retries):  {report.failed}"
+        )
         for problem in report.problems:
             self.stdout.write(f"- {problem}")
         if report.unresolved:
-            raise CommandError(f"{report.unresolved} card payment mismatch(es) need a person; "
-                               f"see above (also in the error log).")
+            raise CommandError(
+                f"{report.unresolved} card payment mismatch(es) need a person; "
+                f"see above (also in the error log)."
+            )
         self.stdout.write(self.style.SUCCESS("Card payments and orders agree."))
