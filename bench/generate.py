@@ -665,7 +665,7 @@ def _seller_story(rng, kind, name, place, province, founded, specialty) -> str:
 def sellers_create(ctx: Context) -> int:
     from oscar.core.loading import get_model
 
-    from catalog.text import fold_vietnamese, vn_slugify
+    from core.text import fold_vietnamese, vn_slugify
     from shop.banks import banks
 
     Partner = get_model("partner", "Partner")
@@ -735,7 +735,7 @@ def _certificate(rng, province, today: datetime.date, seq: int) -> dict:
 def products_create(ctx: Context) -> int:
     from oscar.core.loading import get_model
 
-    from catalog.text import vn_slugify
+    from core.text import vn_slugify
 
     Product = get_model("catalogue", "Product")
     ProductCategory = get_model("catalogue", "ProductCategory")

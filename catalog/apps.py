@@ -11,8 +11,9 @@ class CatalogueConfig(apps.CatalogueConfig):
         super().ready()
         from django.db.models.signals import post_migrate
 
-        from catalog import caching, siteurl
+        from catalog import receivers
+        from core import siteurl
 
-        caching.connect()
+        receivers.connect()
         # The Site record follows SITE_URL after every migrate (deployments and bin/run).
         post_migrate.connect(siteurl.site_sync, sender=self, dispatch_uid="catalog-site-sync")

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.emails import LANGUAGES, SEPARATOR
-from catalog.siteurl import absolute_url
+from core.emails import LANGUAGES, SEPARATOR
+from core.siteurl import absolute_url
 
 Product = get_model("catalogue", "Product")
 REMIND_DAYS_BEFORE = 30
@@ -80,7 +80,7 @@ def _texts(product, *, lapsed: bool) -> tuple[str, str]:
 
 
 def _send(product, *, lapsed: bool) -> None:
-    """No language is stored for sellers: Vietnamese first, then English (catalog.emails)."""
+    """No language is stored for sellers: Vietnamese first, then English (core.emails)."""
     recipients = _recipients(product)
     if not recipients:
         return

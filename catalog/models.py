@@ -18,7 +18,7 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractProductImage,
 )
 
-from catalog.uploads import (
+from core.uploads import (
     UploadFileField,
     UploadImageField,
     UploadTo,
@@ -46,7 +46,7 @@ class Province(models.Model):
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     region = models.CharField(_("region"), max_length=16, blank=True)
-    # Vietnamese alphabetical order of the name (catalog.text.vietnamese_sort_string), kept
+    # Vietnamese alphabetical order of the name (core.text.vietnamese_sort_string), kept
     # by save(): every list of provinces sorts "Cà Mau" before "Cao Bằng" and "Đ" after "D",
     # on SQLite and PostgreSQL alike, whatever the database's collation.
     sort_name = models.CharField(
@@ -62,7 +62,7 @@ class Province(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from catalog.text import vietnamese_sort_string
+        from core.text import vietnamese_sort_string
 
         self.sort_name = vietnamese_sort_string(self.name)
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:

@@ -72,7 +72,7 @@ def hold_trusted_changes(*, product, original) -> list[str]:
     for name in TRUSTED_FIELDS:
         new, old = getattr(product, name), getattr(original, name)
         if name == "ocop_certificate_scan" and new and not new._committed:
-            # A new scan waits under its server-made name (catalog.uploads), not the uploaded one.
+            # A new scan waits under its server-made name (core.uploads), not the uploaded one.
             new.save(new.name, new.file, save=False)
         if _to_json(name, new) != _to_json(name, old):
             pending[name] = _to_json(name, new)

@@ -7,7 +7,7 @@ class, origin and stock records (with their seller) and images are fetched in bu
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from oscar.core.loading import get_model
 
-from catalog import caching
+from core import pagecache
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -123,11 +123,11 @@ def product_detail_queryset() -> QuerySet:
 def products_in_order(ids: list[int]) -> list:
     """The public products among ``ids``, in that order, with what a product card needs (a
     search result page, the home page). A product withdrawn since ``ids`` were found is left
-    out. A cached page showing them depends on the catalogue token (``catalog.caching``),
+    out. A cached page showing them depends on the catalogue token (``core.pagecache``),
     noted before they are read."""
     if not ids:
         return []
-    caching.note(caching.CATALOGUE)
+    pagecache.note(pagecache.CATALOGUE)
     found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
     return [found[pk] for pk in ids if pk in found]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from catalog.text import fold_vietnamese, vn_slugify
+from core.text import fold_vietnamese, vn_slugify
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Province = get_model("catalogue", "Province")

@@ -3,16 +3,17 @@
 from django.http import Http404
 from oscar.apps.catalogue import views as oscar_views
 
-from catalog import caching, counters
+from catalog import counters
 from catalog.selectors import product_detail_queryset, seller_other_products
+from core import pagecache
 
 
-class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
+class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView):
     """Anonymous visitors get the page from the page cache while the product (price, stock,
     pictures, certificate...) and the site are unchanged."""
 
     def page_cache_keys(self):
-        return [caching.product_key(self.kwargs["pk"])]
+        return [pagecache.product_key(self.kwargs["pk"])]
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -60,7 +61,7 @@ class ProductDetailView(caching.CachedPageMixin, oscar_views.ProductDetailView):
         )
         # Their cards are on this page; a seller's new product shows here within
         # PAGE_CACHE_SECONDS (the index token is not a key of product pages).
-        caching.note_products(p.pk for p in others)
+        pagecache.note_products(p.pk for p in others)
         if product.parent_id:
-            caching.note(caching.product_key(product.parent_id))
+            pagecache.note(pagecache.product_key(product.parent_id))
         return ctx

@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from catalog import caching
 from catalog import selectors as catalog_selectors
+from core import pagecache
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def home_listings(featured_count: int, request=None) -> tuple[list, list]:
     except Exception:  # noqa: BLE001 - the search server is down: the home page still works
         logger.exception("Search backend failed; home page listings from the database")
         if request is not None:
-            caching.do_not_store(request)  # not to outlive the search server's outage
+            pagecache.do_not_store(request)  # not to outlive the search server's outage
         return catalog_selectors.listings_together(
             catalog_selectors.featured_products(limit=featured_count),
             catalog_selectors.product_listing(sort_by="newest")[:NEWEST_COUNT],

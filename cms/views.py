@@ -5,14 +5,14 @@ from django.http import Http404
 from django.shortcuts import render
 from wagtail.views import serve as wagtail_serve
 
-from catalog import caching
+from core import pagecache
 
 
 def home(request):
     """``/``: from the page cache before Wagtail routes the request (finding the site and the
     page costs five queries a visit). Wagtail serves it on a miss, so the page is still the
     site's root page as edited in the CMS."""
-    return caching.cached_page(request, lambda: wagtail_serve(request, ""), keys=[caching.INDEX])
+    return pagecache.cached_page(request, lambda: wagtail_serve(request, ""), keys=[pagecache.INDEX])
 
 
 def permission_denied(request, exception=None):

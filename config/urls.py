@@ -15,16 +15,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog import marketplace_views, media_views
+from catalog import marketplace_views
+from catalog.partner import views as seller_views
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
-from security import auth as security_auth
+from core import media_views
+from core.security import auth as security_auth
 from shop import alerts as shop_alerts
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.access import dashboard_view
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.dashboard.orders import parts as dashboard_order_parts
-from shop.partner import views as seller_views
 from shop.payments.webhooks import stripe_webhook
 from startups import views as startups_views
 

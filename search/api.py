@@ -11,7 +11,7 @@ public, approved products of approved sellers, and approved sellers. Pages turn 
 into objects through the catalogue's public queryset, so a product withdrawn a moment ago is
 never shown even before its index update has run.
 
-Text is folded the same way everywhere (``catalog.text.search_fold``: NFC, casefold,
+Text is folded the same way everywhere (``core.text.search_fold``: NFC, casefold,
 diacritics removed, đ→d, then i/y spellings of a syllable made one), so "ca phe dak lak" finds
 "Cà phê Đắk Lắk" and "Lí Sơn" finds "Lý Sơn"; what is indexed beyond a document's fields
 (former province names, words written together) is defined in ``search.documents``.
@@ -36,7 +36,7 @@ GROUP = "group"  # OCOP group or sub-group code ("1", "1.9"); a product matches 
 STARS = "stars"  # "3", "4", "5"
 PROVINCE = "province"  # GSO code of the province of origin ("66")
 PRICE = "price"  # one of PRICE_RANGES' keys
-SELLER_KIND = "seller_kind"  # shop.partner Partner.Kind values
+SELLER_KIND = "seller_kind"  # catalog.partner Partner.Kind values
 IN_STOCK = "in_stock"  # "1" only
 MARKETPLACE = "marketplace"  # catalog Marketplace codes ("lazada", "shopee", ...)
 PRODUCT_FACETS = (GROUP, STARS, PROVINCE, PRICE, SELLER_KIND, IN_STOCK, MARKETPLACE)
@@ -182,21 +182,21 @@ def backend() -> Backend:
 def search(query: Query) -> Results:
     """One page of results. The total and the facet counts depend only on the text and the
     filters, not on the page or the sort: they are cached per (text, filters) under the index
-    token (``catalog.caching.INDEX``, replaced on every index write), so paging and re-sorting
+    token (``core.pagecache.INDEX``, replaced on every index write), so paging and re-sorting
     a listing counts nothing again, and the first change to the index recounts."""
-    from catalog import caching
+    from core import pagecache
 
     engine = backend()
     if not query.facets:
         return engine.search(query)
     key = _counts_key(engine, query)
-    counts, token = caching.index_cached(key)
+    counts, token = pagecache.index_cached(key)
     if counts is not None:
         results = engine.search(replace(query, facets=False, count=False))
         results.total, results.facets = counts
         return results
     results = engine.search(query)
-    caching.index_store(key, token, (results.total, results.facets))
+    pagecache.index_store(key, token, (results.total, results.facets))
     return results
 
 
@@ -209,13 +209,13 @@ def _counts_key(engine: Backend, query: Query) -> str:
 def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
     """Type-ahead suggestions, cached per typed text until the index changes: every buyer
     typing "ca p" asks the same thing."""
-    from catalog import caching
+    from core import pagecache
 
     engine = backend()
     raw = repr((engine.name, " ".join(text.split()).casefold(), limit))
     key = "search:suggest:" + hashlib.sha1(raw.encode()).hexdigest()
-    suggestions, token = caching.index_cached(key)
+    suggestions, token = pagecache.index_cached(key)
     if suggestions is None:
         suggestions = engine.suggest(text, limit=limit)
-        caching.index_store(key, token, suggestions)
+        pagecache.index_store(key, token, suggestions)
     return suggestions

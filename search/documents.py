@@ -2,14 +2,14 @@
 
 Documents are plain data built from the database in batches (``product_documents`` and
 ``seller_documents`` in ``search.indexing``); every backend indexes exactly these fields.
-Folded fields are ``catalog.text.fold_vietnamese`` of the original (NFC, casefold, no
+Folded fields are ``core.text.fold_vietnamese`` of the original (NFC, casefold, no
 diacritics, đ→d), so backends never fold differently.
 
 What a backend indexes is a little more than those fields, the same for every backend and
 written once here (``indexed_title``, and ``search_body``: ``indexed_body`` with the
 ``joined_words``):
 
-- the search key of the folded text (``catalog.text.search_key``: "ly"/"li", "my"/"mi" made
+- the search key of the folded text (``core.text.search_key``: "ly"/"li", "my"/"mi" made
   one), which queries get too;
 - in the body, the names of the provinces merged into the document's province on 1 July 2025
   (``catalog.services.province_names``): "Quảng Nam" finds the products of Đà Nẵng, "Bình
@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from catalog.text import joined_syllables, search_fold, search_key
+from core.text import joined_syllables, search_fold, search_key
 
 
 @dataclass

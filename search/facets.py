@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext, to_locale
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalog.text import vietnamese_sort_key
+from core.text import vietnamese_sort_key
 from search import api
 
 FACET_TITLES = {

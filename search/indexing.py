@@ -27,9 +27,9 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
-from catalog import caching
 from catalog.selectors import public_products
-from catalog.text import fold_vietnamese
+from core import pagecache
+from core.text import fold_vietnamese
 from search import api
 from search.documents import ProductDocument, SellerDocument
 
@@ -300,7 +300,7 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
         gone = wanted - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.PRODUCT, gone)
-        caching.bump(caching.INDEX, *(caching.product_key(pk) for pk in wanted))
+        pagecache.bump(pagecache.INDEX, *(pagecache.product_key(pk) for pk in wanted))
         if sellers:
             seller_ids |= set(
                 StockRecord.objects.filter(product_id__in=wanted).values_list(
@@ -332,7 +332,7 @@ def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int,
         gone = set(chunk) - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.SELLER, gone)
-        caching.bump(caching.INDEX)
+        pagecache.bump(pagecache.INDEX)
     return written, removed
 
 
@@ -341,7 +341,7 @@ def index_rebuild(progress: Progress | None = None) -> int:
     total = public_products().count() + _approved_sellers().count()
     documents = chain(product_documents(), seller_documents())
     written = api.backend().rebuild(documents, total=total, progress=progress)
-    caching.bump(caching.INDEX)
+    pagecache.bump(pagecache.INDEX)
     return written
 
 

@@ -225,7 +225,7 @@ def connect() -> None:
         categories_changed, sender=Product.categories.through, dispatch_uid="search-categories"
     )
 
-    from catalog.importing.services import products_imported
+    from catalog.signals import products_imported
 
     products_imported.connect(imported, dispatch_uid="search-imported")
 

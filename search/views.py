@@ -21,8 +21,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalog import caching
 from catalog.selectors import product_listing, products_in_order
+from core import pagecache
 from search import api
 from search.facets import Vocabulary, active_filters, clear_url, panels
 from search.forms import ListingRequest, clean_text
@@ -70,7 +70,7 @@ def page_number(value) -> int:
     return int(value)
 
 
-class ProductListView(caching.CachedPageMixin, TemplateView):
+class ProductListView(pagecache.CachedPageMixin, TemplateView):
     """The whole catalogue: every public product, all facets. Anonymous visitors get the page
     from the page cache while the index and the products on it are unchanged."""
 
@@ -80,7 +80,7 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
     show_sellers = False
 
     def page_cache_keys(self):
-        return [caching.INDEX]
+        return [pagecache.INDEX]
 
     def fixed_filters(self) -> dict[str, tuple[str, ...]]:
         """Filters the page itself sets (a category page: its group)."""
@@ -105,7 +105,7 @@ class ProductListView(caching.CachedPageMixin, TemplateView):
         except Exception:  # noqa: BLE001 - the search server is down: buyers still browse
             logger.exception("Search backend failed; listing from the database instead")
             self.degraded = True
-            caching.do_not_store(request)
+            pagecache.do_not_store(request)
             self.results = self.database_results(page)
         if page > 1 and query.offset >= self.results.total:
             raise Http404(_("This page of results does not exist."))

@@ -63,7 +63,7 @@ def tlv(tag: str, value: str) -> str:
 
 def fold_purpose(text: str) -> str:
     """The transfer message banks accept: ASCII letters, digits and single spaces, at most 25
-    characters. Unlike ``catalog.text.fold_vietnamese`` the case is kept, so "Đơn DH12" reads
+    characters. Unlike ``core.text.fold_vietnamese`` the case is kept, so "Đơn DH12" reads
     "Don DH12" on the buyer's statement. Put the order code first: the tail is cut."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

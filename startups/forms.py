@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from catalog.text import fold_vietnamese, vietnamese_sort_key
+from core.text import fold_vietnamese, vietnamese_sort_key
 from shop.addresses import normalise_vn_phone
 from shop.banks import bank_choices
 from startups.models import SellerApplication, UnionUnit

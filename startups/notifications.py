@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 
-from catalog.emails import render_subject, render_text
+from core.emails import render_subject, render_text
 from shop.order.outbox import email_send_once
 from startups.models import SellerApplication
 
@@ -14,7 +14,7 @@ def application_decision_send(*, application_id: int) -> bool:
     recipient = application.contact_email or (application.applicant and application.applicant.email)
     if not recipient:
         return False
-    # No language is stored for applicants: Vietnamese first, then English (catalog.emails).
+    # No language is stored for applicants: Vietnamese first, then English (core.emails).
     context = {
         "application": application,
         "shop_name": settings.OSCAR_SHOP_NAME,

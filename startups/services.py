@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.text import vn_slugify
+from core.text import vn_slugify
 from startups.models import Officer, SellerApplication, SellerHandover, UnionUnit
 
 Partner = get_model("partner", "Partner")

@@ -284,7 +284,7 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
                 products=Product.objects.filter(stockrecords__partner__in=allowed).values("pk"),
                 recent_days=self.recent_days,
             )
-        from catalog.text import vietnamese_sort_key
+        from core.text import vietnamese_sort_key
 
         partners = sorted(allowed, key=lambda p: vietnamese_sort_key(p.name))
         ctx.update(partner=partner, partners=partners, rows=rows, recent_days=self.recent_days)

@@ -56,7 +56,7 @@ def _vietnamese(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: cached pages and their tokens (catalog.caching)
+    """Each test starts with an empty cache: cached pages and their tokens (core.pagecache)
     must not outlive the rows they were made from, which every test rolls back."""
     from django.core.cache import cache
 

@@ -98,7 +98,7 @@ def order_create(*products, quantity=1, payment_method=None):
     ``payment_method`` ("cod", "vietqr", "card") it is split into seller parts as checkout does."""
     from oscar.test.factories import create_order
 
-    from shop.partner.strategy import Default
+    from catalog.partner.strategy import Default
 
     Basket = get_model("basket", "Basket")
     basket = Basket.objects.create()

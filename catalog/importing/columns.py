@@ -8,7 +8,7 @@ recognised case-insensitively, whatever the Unicode normal form, spacing or diac
 import re
 from dataclasses import dataclass
 
-from catalog.text import fold_vietnamese
+from core.text import fold_vietnamese
 
 
 @dataclass(frozen=True)

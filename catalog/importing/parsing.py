@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from catalog.text import fold_vietnamese
+from core.text import fold_vietnamese
 
 
 class CellError(Exception):

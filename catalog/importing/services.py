@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
@@ -27,6 +26,7 @@ from oscar.core.utils import slugify
 from catalog.importing.reading import FileRefused, read_table, read_upload
 from catalog.importing.validation import Lookups, ProductRow, RowError, rows_check
 from catalog.moderation import hold_trusted_changes
+from catalog.signals import products_imported
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -35,9 +35,6 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
 BATCH = 1000
-# Sent inside the import's transaction with ``product_ids`` (created and updated): bulk writes
-# send no model signals, so the search index learns of the import here.
-products_imported = Signal()
 PRODUCT_FIELDS = {  # import column key -> Product field
     "title": "title",
     "description": "description",

@@ -6,8 +6,8 @@ import io
 
 from oscar.core.loading import get_model
 
-from catalog.exports import csv_writer, xlsx_append
 from catalog.importing.columns import COLUMNS
+from core.exports import csv_writer, xlsx_append
 
 Category = get_model("catalogue", "Category")
 Province = get_model("catalogue", "Province")

@@ -6,7 +6,7 @@ from django.db import migrations
 
 
 def check_stored_uploads(apps, schema_editor):
-    from catalog.uploads import STORED_UPLOADS, stored_uploads_check
+    from core.uploads import STORED_UPLOADS, stored_uploads_check
 
     labels = {entry.label for entry in STORED_UPLOADS if entry.label.startswith("catalogue.")}
     report = stored_uploads_check(fix=True, get_model=apps.get_model, labels=labels)

@@ -1,10 +1,10 @@
-"""Provinces sort in Vietnamese alphabetical order (catalog.text.vietnamese_sort_string)."""
+"""Provinces sort in Vietnamese alphabetical order (core.text.vietnamese_sort_string)."""
 
 from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    from catalog.text import vietnamese_sort_string
+    from core.text import vietnamese_sort_string
 
     Province = apps.get_model("catalogue", "Province")
     for province in Province.objects.all():

@@ -1,11 +1,11 @@
 """``{% product_cards products %}``: the product cards of a listing, each from the card cache
-(``catalog.caching.cards``) unless its product changed."""
+(``core.pagecache.cards``) unless its product changed."""
 
 from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from catalog import caching
+from core import pagecache
 
 register = template.Library()
 CARD_TEMPLATE = "oscar/catalogue/partials/product.html"
@@ -19,5 +19,5 @@ def product_cards(context, products):
         with context.push(product=product):
             return card.render(context)
 
-    html = caching.cards(list(products), render_one)
+    html = pagecache.cards(list(products), render_one)
     return format_html_join("", "<li>{}</li>", ((mark_safe(h),) for h in html))

@@ -11,10 +11,10 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from catalog.services import ocop_groups_load, product_class_load, provinces_load
-from catalog.text import fold_vietnamese
 from cms.demo import catalogue as data
 from cms.demo.images import product_image_bytes
 from cms.services import home_page_ensure
+from core.text import fold_vietnamese
 from shop.banks import banks
 from shop.services import shop_reference_data_load
 from startups.services import union_units_load

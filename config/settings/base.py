@@ -56,10 +56,11 @@ OSCAR_APPS = [
     "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
+    "core.apps.CoreConfig",
     "catalog.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "shop.partner.apps.PartnerConfig",
+    "catalog.partner.apps.PartnerConfig",
     "shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -128,7 +129,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "cms.context_processors.site_chrome",
-                "catalog.caching.context",
+                "core.pagecache.context",
             ],
         },
     }
@@ -153,7 +154,7 @@ if env("REDIS_URL", default=""):
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # Per process; room for the page and card caches (Django's default keeps 300 entries).
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
-# Whole public pages for anonymous visitors and product cards (catalog.caching), kept at
+# Whole public pages for anonymous visitors and product cards (core.pagecache), kept at
 # most this long; 0 turns both off. They are invalidated by replacing tokens in the cache, so
 # every process (web workers, Celery workers, a manage.py command) must see the same cache:
 # with a per-process memory cache they are off unless asked for (a single process, e.g. the
@@ -193,7 +194,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Chợ OCOP Thanh niên"
 # The public address of the site, the one setting every absolute link (e-mails, the Site
-# record of django.contrib.sites, Wagtail's admin) follows; catalog.siteurl keeps them in step.
+# record of django.contrib.sites, Wagtail's admin) follows; core.siteurl keeps them in step.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 OSCAR_URL_SCHEMA = SITE_URL.split("://", 1)[0]

@@ -13,7 +13,7 @@ def apply(s: dict) -> None:
     middleware = list(s["MIDDLEWARE"])
     middleware.insert(
         middleware.index("django.middleware.security.SecurityMiddleware") + 1,
-        "security.middleware.SitePolicyMiddleware",
+        "core.security.middleware.SitePolicyMiddleware",
     )
     s["MIDDLEWARE"] = [*middleware, "axes.middleware.AxesMiddleware"]  # axes: last
     s["AUTHENTICATION_BACKENDS"] = [
@@ -29,8 +29,8 @@ def apply(s: dict) -> None:
     s["AXES_COOLOFF_TIME"] = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
     s["AXES_LOCKOUT_PARAMETERS"] = ["username", "ip_address"]  # either one pauses
     s["AXES_RESET_ON_SUCCESS"] = True
-    s["AXES_USERNAME_CALLABLE"] = "security.auth.login_key"
-    s["AXES_LOCKOUT_CALLABLE"] = "security.auth.lockout_response"
+    s["AXES_USERNAME_CALLABLE"] = "core.security.auth.login_key"
+    s["AXES_LOCKOUT_CALLABLE"] = "core.security.auth.lockout_response"
     s["AXES_HTTP_RESPONSE_CODE"] = 429
     # Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (else the
     # address is REMOTE_ADDR, which a client cannot forge).
@@ -63,7 +63,7 @@ def apply(s: dict) -> None:
     # --- 403 and 404: one line each, no traceback.
     logging = s["LOGGING"]
     logging.setdefault("filters", {})["one_line_client_errors"] = {
-        "()": "security.log.OneLineClientErrors"
+        "()": "core.security.log.OneLineClientErrors"
     }
     logging["handlers"]["console"].setdefault("filters", []).append("one_line_client_errors")
     # Only through our handler (Django's own console handler would print them again in DEBUG).

@@ -32,7 +32,7 @@ OSCAR_GOOGLE_ANALYTICS_ID = None
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
-OSCAR_SLUG_FUNCTION = "catalog.text.vn_slugify"
+OSCAR_SLUG_FUNCTION = "core.text.vn_slugify"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.oscar_loading.class_loader"
 
 # Oscar's menu plus our pages: bulk import and the marketplace click report.

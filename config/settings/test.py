@@ -34,6 +34,6 @@ shutil.copy(
 )
 
 # Off by default: most tests run inside one transaction that never commits, so the
-# after-commit invalidations of catalog.caching never run. Tests of the page cache, and the
+# after-commit invalidations of core.pagecache never run. Tests of the page cache, and the
 # browser journeys (real commits), switch it on.
 PAGE_CACHE_SECONDS = 0

@@ -32,7 +32,7 @@ from math import prod
 
 from django.db import connections, transaction
 
-from catalog.text import search_fold
+from core.text import search_fold
 from search import api
 from search.documents import (
     ProductDocument,
@@ -74,7 +74,7 @@ class Word:
 def query_words(text: str) -> list[Word]:
     """The words of a query: letters and digits only (punctuation separates), at most
     MAX_WORDS of at most MAX_WORD characters, each with its folded form (the search key the
-    index holds: ``catalog.text.search_fold``)."""
+    index holds: ``core.text.search_fold``)."""
     words = []
     for token in WORD.findall(nfc(text)[:MAX_TEXT]):
         folded = "".join(WORD.findall(search_fold(token)))[:MAX_WORD]

@@ -11,7 +11,7 @@ rebuild is neither lost with the old index nor overwritten by the load's older c
 Text: ``title`` is analysed with ``vi_folded`` (đ→d by an explicit mapping char filter, standard
 tokenizer, lowercase, asciifolding), so "ca phe dak lak" meets "Cà phê Đắk Lắk"; its sub-field
 ``title.exact`` is only lower-cased, so an exact-accent match scores on top of the folded one and
-ranks first. ``vi_folded`` ends with ``vi_iy``, the i/y rule of ``catalog.text.search_key``
+ranks first. ``vi_folded`` ends with ``vi_iy``, the i/y rule of ``core.text.search_key``
 ("Lí Sơn" meets "Lý Sơn"). ``body`` holds ``search.documents.search_body``: the already folded
 description with the former names of the province and the words written together ("caphe",
 "quangnam"), the same text the database backends index (computed once, in Python, rather
@@ -100,7 +100,7 @@ FACET_FIELDS = {
 # --- analysis -------------------------------------------------------------------------------
 
 vi_d = char_filter("vi_d", "mapping", mappings=["đ => d", "Đ => D"])
-# catalog.text.search_key on each folded word: a syllable of initial consonants (or "qu") and
+# core.text.search_key on each folded word: a syllable of initial consonants (or "qu") and
 # one final y ends in i ("ly" -> "li", "my" -> "mi", "quy" -> "qui"; "tay", "thuy" unchanged).
 vi_iy = token_filter(
     "vi_iy", "pattern_replace", pattern="^(qu|[bcdghklmnprstvx]+)y$", replacement="$1i"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
-from catalog.siteurl import absolute_url
+from core.siteurl import absolute_url
 from shop.order.outbox import email_send_once
 
 Order = get_model("order", "Order")

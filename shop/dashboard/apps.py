@@ -11,7 +11,7 @@ class DashboardConfig(apps.DashboardConfig):
 
     def ready(self):
         super().ready()
-        from catalog.exports import neutralise_oscar_csv
+        from core.exports import neutralise_oscar_csv
 
         neutralise_oscar_csv()  # Oscar's order and report CSVs: no live formulas (issue 11 #6)
 

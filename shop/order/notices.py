@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from catalog.siteurl import absolute_url
+from core.siteurl import absolute_url
 from shop.order.outbox import email_send_once
 from shop.order.selectors import card_payment_path, order_page_path, part_transfer
 

@@ -202,7 +202,7 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
                 )
                 | Q(pk__in=SellerPayout.objects.values("partner_id"))
             )
-        from catalog.text import vietnamese_sort_key
+        from core.text import vietnamese_sort_key
 
         balances = seller_balances(sorted(sellers, key=lambda p: vietnamese_sort_key(p.name)))
         ctx["balances"] = balances

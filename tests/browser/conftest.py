@@ -56,7 +56,7 @@ def phone_page(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
-    """Journeys run as deployed: anonymous pages from the page cache (catalog.caching), whose
+    """Journeys run as deployed: anonymous pages from the page cache (core.pagecache), whose
     invalidations run here because the live server's transactions commit."""
     settings.PAGE_CACHE_SECONDS = 600
 

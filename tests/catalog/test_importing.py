@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.importing import COLUMNS, products_import, reading
 from catalog.importing import parsing as cells
-from catalog.text import fold_vietnamese
+from core.text import fold_vietnamese
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")

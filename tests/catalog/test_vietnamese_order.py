@@ -1,4 +1,4 @@
-"""Vietnamese alphabetical order (catalog.text.vietnamese_sort_key): the province selects of
+"""Vietnamese alphabetical order (core.text.vietnamese_sort_key): the province selects of
 checkout and of the seller application, the union units, the province facet."""
 
 import re
@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalog.text import vietnamese_sort_key, vietnamese_sort_string
+from core.text import vietnamese_sort_key, vietnamese_sort_string
 from search import api
 from search.facets import Vocabulary
 from startups.services import union_units_load

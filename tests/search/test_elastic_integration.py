@@ -14,7 +14,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from catalog.text import fold_vietnamese
+from core.text import fold_vietnamese
 from search import api
 from search.documents import ProductDocument, SellerDocument
 

@@ -220,12 +220,12 @@ def test_documents_become_sources_that_fit_the_mapping(es):
 
 
 def test_the_analyzer_makes_i_and_y_spellings_one_word_as_the_database_backends_do(es):
-    from catalog.text import search_key
+    from core.text import search_key
 
     analysis = es.index_definition(api.PRODUCT, "p").to_dict()["settings"]["analysis"]
     rule = analysis["filter"]["vi_iy"]
     assert rule["type"] == "pattern_replace"
-    # The same rule as catalog.text.search_key, word for word (Java's $1 is Python's \\1).
+    # The same rule as core.text.search_key, word for word (Java's $1 is Python's \\1).
     pattern, replacement = re.compile(rule["pattern"]), rule["replacement"].replace("$1", r"\1")
     for word in [
         "ly",

@@ -14,9 +14,9 @@ from oscar.apps.basket.abstract_models import AbstractBasket
 from oscar.core.loading import get_model
 from oscar.test.factories import create_offer
 
+from catalog.partner.strategy import Default
 from shop.basket.applicator import Applicator
 from shop.basket.selectors import products_to_add
-from shop.partner.strategy import Default
 from tests.factories import SellerFactory, product_create
 
 Basket = get_model("basket", "Basket")

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
-from catalog.siteurl import site_sync
+from core.siteurl import site_sync
 from tests.factories import order_create, product_create
 
 Order = get_model("order", "Order")

@@ -1,5 +1,5 @@
 """Dashboard product form with the OCOP certificate and origin fields. Uploads (the
-certificate scan, pictures) are checked by the model fields' validators (``catalog.uploads``),
+certificate scan, pictures) are checked by the model fields' validators (``core.uploads``),
 so every form that saves them, the Django admin's included, checks them the same way."""
 
 from django import forms

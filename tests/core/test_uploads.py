@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from catalog.uploads import (
+from core.uploads import (
     PICTURES,
     inspect,
     validate_certificate_scan,

@@ -6,7 +6,7 @@ import io
 import pytest
 from oscar.core.loading import get_model
 
-from catalog.exports import csv_writer, safe_cell, xlsx_append
+from core.exports import csv_writer, safe_cell, xlsx_append
 
 Category = get_model("catalogue", "Category")
 

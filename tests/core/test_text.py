@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from catalog.text import fold_vietnamese, joined_syllables, search_fold, vn_slugify
+from core.text import fold_vietnamese, joined_syllables, search_fold, vn_slugify
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ makes, served so that it can never run as a page of the site (RELIABILITY H1, is
 - The ``validate_*`` functions are the fields' validators (so every form checks the same way);
   ``check_upload`` is what they share, for the uploads still to come (logos, team photos,
   pitch decks, brochures).
-- ``media_headers`` is what a stored file is served with (``catalog.media_views`` and, in
+- ``media_headers`` is what a stored file is served with (``core.media_views`` and, in
   production, the proxy or media domain: README).
 - ``stored_uploads_check`` (``manage.py uploads_check``, and migration 0038 once) re-checks
   stored files, renames them to server-made names and removes those not allowed.

@@ -2,7 +2,7 @@
 
 from django import template
 
-from catalog.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 register = template.Library()
 

@@ -30,7 +30,7 @@ from oscar.apps.customer.forms import EmailUserCreationForm
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.customer.views import AccountAuthView
 
-from catalog.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 logger = logging.getLogger(__name__)
 

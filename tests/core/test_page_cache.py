@@ -1,4 +1,4 @@
-"""The page and card caches (catalog.caching): anonymous visitors get cached pages, and
+"""The page and card caches (core.pagecache): anonymous visitors get cached pages, and
 whatever a buyer would notice (a price, stock, a withdrawn product, the home page's text) shows
 on the very next request after the change commits.
 
@@ -15,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalog import caching, counters
+from catalog import counters
+from core import pagecache
 from search import api
 from search.indexing import index_rebuild
 from tests.factories import SellerFactory, order_create, product_create, seller_user_create
@@ -155,7 +156,7 @@ def test_cached_page_gives_each_visitor_their_own_form_token_and_basket(page_cac
     response, html = get(buyer, url)
     assert response["X-Page-Cache"] == "hit"
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    assert caching.CSRF_HOLE not in html and caching.BASKET_HOLE not in html
+    assert pagecache.CSRF_HOLE not in html and pagecache.BASKET_HOLE not in html
     added = buyer.post(
         reverse("basket:add", kwargs={"pk": coffee.pk}),
         {"quantity": 2, "csrfmiddlewaretoken": token},
@@ -201,7 +202,7 @@ def test_cache_failure_still_serves_pages(page_cache, coffee, seller, monkeypatc
 
     for url in pages(coffee, seller).values():
         get(Client(), url)  # cached while the cache worked
-    monkeypatch.setattr(caching, "cache", Broken())
+    monkeypatch.setattr(pagecache, "cache", Broken())
     for name, url in pages(coffee, seller).items():
         response, html = get(Client(), url)
         assert coffee.title in html, name

@@ -1,10 +1,10 @@
 """``manage.py uploads_check [--fix]``: check every stored upload by its content (see
-``catalog.uploads.stored_uploads_check``); the catalogue migration 0038 ran it once with --fix."""
+``core.uploads.stored_uploads_check``); the catalogue migration 0038 ran it once with --fix."""
 
 from django.core.management.base import BaseCommand
 
-from catalog import caching
-from catalog.uploads import stored_uploads_check
+from core import pagecache
+from core.uploads import stored_uploads_check
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         for problem in report["problems"]:
             self.stdout.write(problem)
         if fix and report["product_ids"]:
-            caching.bump_products(report["product_ids"])
+            pagecache.bump_products(report["product_ids"])
         verb = ("renamed", "removed") if fix else ("to rename", "to remove")
         self.stdout.write(
             f"{report['checked']} files checked, {report['renamed']} {verb[0]}, "

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.catalog.test_uploads import SCRIPT, pdf, picture
+from tests.core.test_uploads import SCRIPT, pdf, picture
 from tests.factories import product_create
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_the_media_view_refuses_paths_outside_media_root():
     from django.http import Http404
     from django.test import RequestFactory
 
-    from catalog.media_views import media_serve
+    from core.media_views import media_serve
 
     for path in ("../../etc/passwd", "/etc/passwd", "..\\..\\manage.py", "a\x00.png"):
         with pytest.raises(Http404):

@@ -1,11 +1,11 @@
 from django.views.generic import ListView
 
-from catalog import caching
+from catalog.partner.selectors import seller_get
 from catalog.selectors import seller_marketplaces, seller_products
-from shop.partner.selectors import seller_get
+from core import pagecache
 
 
-class SellerDetailView(caching.CachedPageMixin, ListView):
+class SellerDetailView(pagecache.CachedPageMixin, ListView):
     """A seller's page: who they are, where they are, and their products. Anonymous visitors
     get it from the page cache while the index (which products the seller has) and the
     products shown are unchanged."""
@@ -15,7 +15,7 @@ class SellerDetailView(caching.CachedPageMixin, ListView):
     paginate_by = 24
 
     def page_cache_keys(self):
-        return [caching.INDEX, caching.CATALOGUE]
+        return [pagecache.INDEX, pagecache.CATALOGUE]
 
     def get(self, request, *args, **kwargs):
         self.seller = seller_get(slug=kwargs["slug"])
