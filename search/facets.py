@@ -14,7 +14,7 @@ from functools import cached_property
 
 from babel.numbers import format_decimal
 from django.conf import settings
-from django.utils.translation import get_language, gettext, to_locale
+from django.utils.translation import get_language, gettext, pgettext_lazy, to_locale
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -28,7 +28,7 @@ FACET_TITLES = {
     api.PRICE: _("Price"),
     api.SELLER_KIND: _("Seller type"),
     api.IN_STOCK: _("Availability"),
-    api.MARKETPLACE: _("Also sold on"),
+    api.MARKETPLACE: pgettext_lazy("search filter", "Also sold on"),
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class PaymentMethod:
 
 CASH_ON_DELIVERY = PaymentMethod(
     code="cod",
-    name=_("Cash on delivery"),
+    name=pgettext_lazy("payment option at checkout", "Cash on delivery"),
     description=_("Pay the delivery person in cash when each seller's parcel arrives."),
     source_type_name="Cash on delivery",
 )

@@ -1,6 +1,7 @@
 """django-oscar settings: VND, Vietnamese addresses, Oscar mounted under /shop/."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 OSCAR_SHOP_NAME = "Chợ OCOP Thanh niên"
 OSCAR_SHOP_TAGLINE = _("Youth startup and OCOP products")
@@ -52,7 +53,7 @@ for _section in OSCAR_DASHBOARD_NAVIGATION:
                 "access_fn": seller_or_staff,
             },
             {
-                "label": _("Marketplace clicks"),
+                "label": pgettext_lazy("dashboard menu", "Marketplace clicks"),
                 "url_name": "marketplace-clicks",
                 "access_fn": seller_or_staff,
             },

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.apps.order.abstract_models import AbstractOrder
 
 
@@ -34,7 +35,7 @@ class OrderPart(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     class Payment(models.TextChoices):
-        CASH = "cod", _("Cash on delivery")
+        CASH = "cod", pgettext_lazy("payment method of an order part", "Cash on delivery")
         BANK_TRANSFER = "vietqr", _("Bank transfer (VietQR)")
         CARD = "card", _("Card")
 
