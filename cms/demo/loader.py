@@ -1,6 +1,7 @@
 """Builds the demo site: sellers, products with OCOP certificates, stock, pictures, the home
 page in Vietnamese and English, and an admin account. Idempotent: objects are looked up by
-their natural keys (seller code, product SKU) and left alone when they already exist."""
+their natural keys (seller code, product SKU) and left alone when they already exist.
+The sellers and products are records in ``cms/demo/data/``, read by ``cms.demo.records``."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -11,8 +12,15 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from catalog.services import ocop_groups_load, product_class_load, provinces_load
-from cms.demo import catalogue as data
 from cms.demo.images import product_image_bytes
+from cms.demo.records import (
+    PRODUCTS_FILE,
+    SELLERS_FILE,
+    DemoDataError,
+    ProductRecord,
+    SellerRecord,
+    demo_catalogue,
+)
 from cms.services import home_page_ensure
 from core.text import fold_vietnamese
 from shop.banks import banks
@@ -56,7 +64,7 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, 28))
 
 
-def certificate_fields(row: dict, province: Province, seq: int) -> dict:
+def certificate_fields(row: ProductRecord, province: Province, seq: int) -> dict:
     if not row.get("stars"):
         return {}
     decided = datetime.date.fromisoformat(row["certified_on"])
@@ -74,10 +82,19 @@ def certificate_fields(row: dict, province: Province, seq: int) -> dict:
     }
 
 
-def _sellers(report: DemoReport) -> dict:
+def _known(rows: dict, key: str, *, what: str, file, index: int, record: str):
+    """``rows[key]``, or a DemoDataError naming the data file and record that asked for it."""
+    if key not in rows:
+        raise DemoDataError(f"{file}, record {index + 1} ({record}): no {what} {key!r}")
+    return rows[key]
+
+
+def _sellers(report: DemoReport, rows: list[SellerRecord]) -> dict:
     provinces = {p.code: p for p in Province.objects.all()}
     sellers = {}
-    for row in data.SELLERS:
+    for index, row in enumerate(rows):
+        where = {"file": SELLERS_FILE, "index": index, "record": f"code {row['code']!r}"}
+        province = _known(provinces, row["province"], what="province", **where)
         seller = Partner.objects.filter(code=row["code"]).first()
         if seller is None:
             seller = Partner.objects.create(
@@ -85,7 +102,7 @@ def _sellers(report: DemoReport) -> dict:
                 name=row["name"],
                 legal_name=row["legal_name"],
                 kind=row["kind"],
-                province=provinces[row["province"]],
+                province=province,
                 commune=row["commune"],
                 phone=row["phone"],
                 founded_year=row["founded_year"],
@@ -121,27 +138,29 @@ def _shipping_rules(report: DemoReport) -> None:
         report.add("shipping rules")
 
 
-def _products(report: DemoReport, sellers: dict) -> None:
+def _products(report: DemoReport, sellers: dict, rows: list[ProductRecord]) -> None:
     provinces = {p.code: p for p in Province.objects.all()}
     categories = {c.ocop_code: c for c in Category.objects.exclude(ocop_code="")}
     report.add("product classes", product_class_load())
     product_class = ProductClass.objects.get(slug="san-pham")
     existing = set(StockRecord.objects.values_list("partner_sku", flat=True))
-    for seq, row in enumerate(data.PRODUCTS, start=1):
+    for seq, row in enumerate(rows, start=1):
         if row["sku"] in existing:
             continue
-        province = provinces[row["province"]]
+        where = {"file": PRODUCTS_FILE, "index": seq - 1, "record": f"sku {row['sku']!r}"}
+        province = _known(provinces, row["province"], what="province", **where)
+        category = _known(categories, row["group"], what="OCOP group", **where)
         product = Product.objects.create(
             product_class=product_class,
             structure=Product.STANDALONE,
             title=row["title"],
             description=row["description"],
             origin_province=province,
-            origin_place=row.get("origin_place", ""),
+            origin_place=row["origin_place"],
             is_public=True,
             **certificate_fields(row, province, seq),
         )
-        product.categories.add(categories[row["group"]])
+        product.categories.add(category)
         StockRecord.objects.create(
             product=product,
             partner=sellers[row["seller"]],
@@ -184,13 +203,14 @@ def _admin(report: DemoReport) -> None:
 
 @transaction.atomic
 def demo_load() -> DemoReport:
+    catalogue = demo_catalogue()  # read and checked first: a bad file changes nothing
     report = DemoReport()
     report.add("provinces", provinces_load())
     report.add("OCOP groups", ocop_groups_load())
     report.add("shop reference rows", shop_reference_data_load())
     report.add("youth union units", union_units_load())
-    sellers = _sellers(report)
-    _products(report, sellers)
+    sellers = _sellers(report, catalogue.sellers)
+    _products(report, sellers, catalogue.products)
     _shipping_rules(report)
     report.add("pages", home_page_ensure())
     _admin(report)

@@ -1,0 +1,256 @@
+"""The demo catalogue's records, read from the JSON files in ``cms/demo/data/``.
+
+The texts were written for this project's demo and are fictional: the sellers, their legal
+names, founding years and phone numbers are invented; any resemblance to a real business is
+coincidental. Product kinds, regions and provinces follow real Vietnamese regional
+specialities and the 34 provinces and cities in force after the 2025 merger (GSO codes).
+
+``sellers.json``
+    ``{"source": ..., "sellers": [...]}``; each seller has a unique ``code``.
+``products.json``
+    ``{"source": ..., "products": [...]}``; each product has a unique ``sku``, ``seller`` is a
+    seller's ``code``, ``group`` an OCOP sub-group code (e.g. ``"1.9"``), ``stars`` 3, 4 or 5
+    and ``certified_on`` an ISO date, both ``null`` when the product has no OCOP certificate.
+
+The files hold only what was written by hand. What follows from it is computed, not stored:
+the certificate number, issuing authority, decision number and validity dates come from
+``stars``, ``certified_on``, the province and the product's place in ``products.json``
+(``cms.demo.loader.certificate_fields``), so the order of the products is part of the data;
+the sellers' bank details come from their place in ``sellers.json`` and their legal name.
+
+Every record is checked on reading: a missing, unknown or mistyped key, a duplicate code or
+SKU, or a product of an unknown seller raises ``DemoDataError`` naming the file and the record.
+"""
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypedDict
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SELLERS_FILE = DATA_DIR / "sellers.json"
+PRODUCTS_FILE = DATA_DIR / "products.json"
+
+SELLER_KINDS = ("startup", "cooperative", "household")
+OCOP_STARS = (3, 4, 5)
+PROVINCE_CODE = re.compile(r"\d{2}")
+OCOP_GROUP = re.compile(r"[1-6]\.\d{1,2}")
+
+
+class SellerRecord(TypedDict):
+    code: str
+    name: str
+    legal_name: str
+    kind: str  # one of SELLER_KINDS
+    province: str  # GSO code
+    commune: str
+    phone: str
+    founded_year: int
+    description: str
+
+
+class ProductRecord(TypedDict):
+    sku: str
+    title: str
+    seller: str  # a SellerRecord code
+    group: str  # OCOP sub-group code
+    province: str  # GSO code of the origin
+    origin_place: str  # "" when the file leaves it out
+    price: int  # VND
+    stock: int
+    stars: int | None
+    certified_on: str | None  # ISO date; None exactly when stars is None
+    description: str
+
+
+@dataclass(frozen=True)
+class DemoCatalogue:
+    sellers: list[SellerRecord]
+    products: list[ProductRecord]
+
+
+class DemoDataError(ValueError):
+    """A demo data file that cannot be used, with the file and record at fault."""
+
+
+# key -> (type, required); bool is never accepted where int is asked for.
+_SELLER_KEYS: dict[str, tuple[type, bool]] = {
+    "code": (str, True),
+    "name": (str, True),
+    "legal_name": (str, True),
+    "kind": (str, True),
+    "province": (str, True),
+    "commune": (str, True),
+    "phone": (str, True),
+    "founded_year": (int, True),
+    "description": (str, True),
+}
+_PRODUCT_KEYS: dict[str, tuple[type, bool]] = {
+    "sku": (str, True),
+    "title": (str, True),
+    "seller": (str, True),
+    "group": (str, True),
+    "province": (str, True),
+    "origin_place": (str, False),
+    "price": (int, True),
+    "stock": (int, True),
+    "stars": (int | None, True),
+    "certified_on": (str | None, True),
+    "description": (str, True),
+}
+
+
+def demo_catalogue(directory: Path = DATA_DIR) -> DemoCatalogue:
+    """Sellers and products from ``directory``, checked together: every product's seller
+    must be one of the sellers."""
+    sellers_file, products_file = directory / SELLERS_FILE.name, directory / PRODUCTS_FILE.name
+    seller_rows = sellers(sellers_file)
+    product_rows = products(products_file)
+    codes = {row["code"] for row in seller_rows}
+    for index, row in enumerate(product_rows):
+        if row["seller"] not in codes:
+            raise DemoDataError(
+                f"{_where(products_file, index, 'sku', row)}: seller {row['seller']!r} is not "
+                f"in {sellers_file}"
+            )
+    return DemoCatalogue(sellers=seller_rows, products=product_rows)
+
+
+def sellers(path: Path = SELLERS_FILE) -> list[SellerRecord]:
+    """The sellers in ``path``, in file order."""
+    rows = _records(path, "sellers")
+    out: list[SellerRecord] = []
+    for index, row in enumerate(rows):
+        _check_keys(path, index, "code", row, _SELLER_KEYS)
+        where = _where(path, index, "code", row)
+        if row["kind"] not in SELLER_KINDS:
+            raise DemoDataError(
+                f"{where}: kind {row['kind']!r} is not one of {', '.join(SELLER_KINDS)}"
+            )
+        _check_province(where, row["province"])
+        out.append(SellerRecord(**row))
+    _check_unique(path, "code", out)
+    return out
+
+
+def products(path: Path = PRODUCTS_FILE) -> list[ProductRecord]:
+    """The products in ``path``, in file order (the order numbers their certificates);
+    ``origin_place`` is filled in as ``""`` when a record leaves it out."""
+    rows = _records(path, "products")
+    out: list[ProductRecord] = []
+    for index, row in enumerate(rows):
+        _check_keys(path, index, "sku", row, _PRODUCT_KEYS)
+        where = _where(path, index, "sku", row)
+        _check_province(where, row["province"])
+        if not OCOP_GROUP.fullmatch(row["group"]):
+            raise DemoDataError(
+                f"{where}: group {row['group']!r} is not an OCOP sub-group code like '1.9'"
+            )
+        for key in ("price", "stock"):
+            if row[key] < 0:
+                raise DemoDataError(f"{where}: {key} {row[key]} is negative")
+        stars, certified_on = row["stars"], row["certified_on"]
+        if (stars is None) != (certified_on is None):
+            raise DemoDataError(
+                f"{where}: stars and certified_on go together (both null without a certificate), "
+                f"got stars={stars!r}, certified_on={certified_on!r}"
+            )
+        if stars is not None and stars not in OCOP_STARS:
+            raise DemoDataError(f"{where}: stars {stars!r} is not 3, 4 or 5")
+        if certified_on is not None:
+            try:
+                datetime.date.fromisoformat(certified_on)
+            except ValueError:
+                raise DemoDataError(
+                    f"{where}: certified_on {certified_on!r} is not an ISO date (YYYY-MM-DD)"
+                ) from None
+        out.append(ProductRecord(**{"origin_place": "", **row}))
+    _check_unique(path, "sku", out)
+    return out
+
+
+def _records(path: Path, kind: str) -> list[Any]:
+    """The list under ``kind`` in the JSON file at ``path``; duplicate keys in an object are
+    refused rather than silently keeping the last one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DemoDataError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise DemoDataError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    except _DuplicateKey as exc:
+        raise DemoDataError(f"{path}: key {exc.args[0]!r} appears twice in one object") from None
+    if not isinstance(document, dict) or not isinstance(document.get(kind), list):
+        raise DemoDataError(f'{path}: expected an object with a "{kind}" list')
+    return document[kind]
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _where(path: Path, index: int, key: str, row: Any) -> str:
+    """``path, record N (key 'value')``; records are counted from 1, as a person reads."""
+    name = row.get(key) if isinstance(row, dict) else None
+    label = f" ({key} {name!r})" if isinstance(name, str) else ""
+    return f"{path}, record {index + 1}{label}"
+
+
+def _check_keys(
+    path: Path, index: int, id_key: str, row: Any, spec: dict[str, tuple[type, bool]]
+) -> None:
+    where = _where(path, index, id_key, row)
+    if not isinstance(row, dict):
+        raise DemoDataError(f"{where}: expected an object, got {type(row).__name__}")
+    missing = [key for key, (_, required) in spec.items() if required and key not in row]
+    if missing:
+        raise DemoDataError(f"{where}: missing {', '.join(repr(k) for k in missing)}")
+    unknown = [key for key in row if key not in spec]
+    if unknown:
+        raise DemoDataError(f"{where}: unknown {', '.join(repr(k) for k in unknown)}")
+    for key, value in row.items():
+        expected, _ = spec[key]
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise DemoDataError(
+                f"{where}: {key} should be {_type_name(expected)}, got {json.dumps(value)}"
+            )
+        if isinstance(value, str) and key != "origin_place" and not value.strip():
+            raise DemoDataError(f"{where}: {key} is empty")
+
+
+def _type_name(expected: Any) -> str:
+    names = {str: "a string", int: "a whole number", type(None): "null"}
+    parts = getattr(expected, "__args__", (expected,))
+    return " or ".join(names.get(part, part.__name__) for part in parts)
+
+
+def _check_province(where: str, code: str) -> None:
+    if not PROVINCE_CODE.fullmatch(code):
+        raise DemoDataError(f"{where}: province {code!r} is not a two-digit GSO code")
+
+
+def _check_unique(path: Path, key: str, rows: list[Any]) -> None:
+    seen: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        value = row[key]
+        if value in seen:
+            raise DemoDataError(
+                f"{_where(path, index, key, row)}: {key} {value!r} is already used by "
+                f"record {seen[value] + 1}"
+            )
+        seen[value] = index
