@@ -1,9 +1,14 @@
 """`manage.py load_demo`: a believable catalogue, and a second run changes nothing."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from oscar.core.loading import get_model
+
+from cms.demo import loader
+from cms.demo.records import DemoDataError, demo_catalogue
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -47,3 +52,82 @@ def test_demo_catalogue_is_believable_and_idempotent(capsys):
     call_command("load_demo")
     assert "nothing changed" in capsys.readouterr().out
     assert snapshot() == before
+
+
+def test_the_demo_data_files_read_clean():
+    catalogue = demo_catalogue()
+    assert len(catalogue.sellers) >= 12 and len(catalogue.products) >= 60
+    assert {row["seller"] for row in catalogue.products} == {r["code"] for r in catalogue.sellers}
+
+
+def _data_dir(tmp_path, *, sellers=None, products=None):
+    """A copy of the shipped data files, with the sellers or products replaced."""
+    real = demo_catalogue()
+    for name, rows in (("sellers", sellers), ("products", products)):
+        doc = {name: rows if rows is not None else getattr(real, name)}
+        (tmp_path / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    return tmp_path
+
+
+DROP = object()  # a key to leave out
+
+
+def _product(**changes):
+    """The first demo product (sku ETU-CF-001) with some keys changed or dropped."""
+    row = {**demo_catalogue().products[0], **changes}
+    return {k: v for k, v in row.items() if v is not DROP}
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (_product(price=DROP), "record 2 (sku 'ETU-CF-001'): missing 'price'"),
+        (_product(price="185000"), 'price should be a whole number, got "185000"'),
+        (_product(stars=True), "stars should be a whole number or null, got true"),
+        (_product(certifed_on="2024-05-14"), "unknown 'certifed_on'"),
+        (_product(certified_on="14/05/2024"), "certified_on '14/05/2024' is not an ISO date"),
+        (_product(certified_on=None), "stars and certified_on go together"),
+        (_product(stars=6), "stars 6 is not 3, 4 or 5"),
+        (_product(group="9"), "group '9' is not an OCOP sub-group code"),
+        (_product(seller="no-such-seller"), "seller 'no-such-seller' is not in"),
+        ("ETU-CF-001", "record 2: expected an object, got str"),
+    ],
+)
+def test_a_malformed_product_is_refused_naming_its_file_and_record(tmp_path, record, message):
+    first = dict(demo_catalogue().products[1])
+    directory = _data_dir(tmp_path, products=[first, record])
+    with pytest.raises(DemoDataError) as caught:
+        demo_catalogue(directory)
+    assert str(caught.value).startswith(f"{directory / 'products.json'}, record 2")
+    assert message in str(caught.value)
+
+
+def test_origin_place_may_be_left_out(tmp_path):
+    directory = _data_dir(tmp_path, products=[_product(origin_place=DROP)])
+    assert demo_catalogue(directory).products[0]["origin_place"] == ""
+
+
+def test_a_malformed_seller_or_file_is_refused_naming_it(tmp_path):
+    seller = dict(demo_catalogue().sellers[0])
+    directory = _data_dir(tmp_path, sellers=[seller, {**seller, "kind": "company"}])
+    with pytest.raises(DemoDataError, match=r"sellers\.json, record 2 \(code 'htx-ca-phe-ea-tu'\)"):
+        demo_catalogue(directory)
+    directory = _data_dir(tmp_path, sellers=[seller, seller])
+    with pytest.raises(DemoDataError, match="code 'htx-ca-phe-ea-tu' is already used by record 1"):
+        demo_catalogue(directory)
+    (tmp_path / "sellers.json").write_text('{"sellers": [{"code": "a", "code": "b"}]}', "utf-8")
+    with pytest.raises(DemoDataError, match="key 'code' appears twice"):
+        demo_catalogue(directory)
+    (tmp_path / "sellers.json").write_text('{"sellers": [', "utf-8")
+    with pytest.raises(DemoDataError, match=r"sellers\.json: not valid JSON \(line 1"):
+        demo_catalogue(directory)
+
+
+def test_load_demo_stops_on_a_malformed_record_and_writes_nothing(tmp_path, monkeypatch):
+    directory = _data_dir(tmp_path, products=[_product(province="99")])
+    monkeypatch.setattr(loader, "demo_catalogue", lambda: demo_catalogue(directory))
+    with pytest.raises(
+        DemoDataError, match=r"products\.json, record 1 \(sku 'ETU-CF-001'\): no province '99'"
+    ):
+        call_command("load_demo")
+    assert not Partner.objects.exists() and not Product.objects.exists()
