@@ -6,12 +6,11 @@ help: ## List the targets
 run: ## Set up and serve the demo site on http://127.0.0.1:8000 (bin/run)
 	./bin/run
 
-check: ## Run the whole test suite against PostgreSQL and Chromium (bin/test)
+check: ## Lint, then the whole suite in parallel on PostgreSQL, Redis, Chromium (bin/test)
 	./bin/test
 
-lint: ## Lint with ruff and check that no migration is missing
-	.venv/bin/ruff check .
-	.venv/bin/python manage.py makemigrations --check --dry-run
+lint: ## Lint, check format, migrations and import contracts (bin/lint)
+	./bin/lint
 
 messages: ## Extract, fill and compile translations (bin/messages)
 	./bin/messages
