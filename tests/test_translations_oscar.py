@@ -1,7 +1,7 @@
 """Vietnamese for Oscar's, Django's and phonenumber_field's strings (issue 11, "Vietnamese that
-reads as Vietnamese"): the table locale/vi_translations_oscar.py, compiled by bin/messages."""
+reads as Vietnamese"): the msgids listed in locale/third_party.pot, translated in
+locale/vi/LC_MESSAGES/django.po (bin/messages merges them in and compiles it)."""
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -10,19 +10,36 @@ import django
 import oscar
 import phonenumber_field
 import pytest
+from babel.messages.pofile import read_po
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _read(path):
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+def _key(message):
+    """'context\x04msgid' for pgettext, (singular, plural) for ngettext, else the msgid."""
+    if message.pluralizable:
+        return tuple(message.id)
+    return f"{message.context}\x04{message.id}" if message.context else message.id
+
+
 def _table():
-    spec = importlib.util.spec_from_file_location(
-        "vi_oscar", ROOT / "locale" / "vi_translations_oscar.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.VI
+    """{key: Vietnamese} of the third-party entries of the catalogue: one string, or the plural
+    forms (Vietnamese has one) as a tuple."""
+    listed = {_key(m) for m in _read(ROOT / "locale" / "third_party.pot") if m.id}
+    table = {}
+    for message in _read(ROOT / "locale" / "vi" / "LC_MESSAGES" / "django.po"):
+        if message.id and _key(message) in listed:
+            string = message.string
+            table[_key(message)] = tuple(string) if message.pluralizable else string
+    assert table.keys() == listed, "run make messages: locale/third_party.pot is not merged"
+    return table
 
 
 VI = _table()
