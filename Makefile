@@ -12,5 +12,5 @@ check: ## Lint, then the whole suite in parallel on PostgreSQL, Redis, Chromium 
 lint: ## Lint, check format, migrations and import contracts (bin/lint)
 	./bin/lint
 
-messages: ## Extract, fill and compile translations (bin/messages)
+messages: ## Add new strings to the .po files (keeping every translation), compile the .mo (bin/messages)
 	./bin/messages
