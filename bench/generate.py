@@ -666,7 +666,7 @@ def sellers_create(ctx: Context) -> int:
     from oscar.core.loading import get_model
 
     from core.text import fold_vietnamese, vn_slugify
-    from shop.banks import banks
+    from shop.payments.banks import banks
 
     Partner = get_model("partner", "Partner")
     rng, codes = ctx.rng, sorted(ctx.provinces)

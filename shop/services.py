@@ -4,7 +4,7 @@ the order-confirmation message type."""
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from shop.payment_methods import ALL_METHODS
+from shop.payments.methods import ALL_METHODS
 
 Country = get_model("address", "Country")
 SourceType = get_model("payment", "SourceType")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text import fold_vietnamese, vietnamese_sort_key
 from shop.addresses import normalise_vn_phone
-from shop.banks import bank_choices
+from shop.payments.banks import bank_choices
 from startups.models import SellerApplication, UnionUnit
 
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")

@@ -23,7 +23,7 @@ from cms.demo.records import (
 )
 from cms.services import home_page_ensure
 from core.text import fold_vietnamese
-from shop.banks import banks
+from shop.payments.banks import banks
 from shop.services import shop_reference_data_load
 from startups.services import union_units_load
 

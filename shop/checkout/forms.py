@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from shop.addresses import VietnameseAddressFormMixin
-from shop.payment_methods import available_methods
+from shop.payments.methods import available_methods
 
 
 class ShippingAddressForm(VietnameseAddressFormMixin, OscarShippingAddressForm):

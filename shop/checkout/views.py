@@ -23,7 +23,7 @@ from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.tasks import send_order_confirmation
 from shop.order.outbox import task_enqueue_on_commit
 from shop.order.parts import parts_create
-from shop.payment_methods import CARD, get_method
+from shop.payments.methods import CARD, get_method
 
 SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")

@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
-from shop.banks import bank_by_bin
-from shop.vietqr import build_payload, order_reference
+from shop.payments.banks import bank_by_bin
+from shop.payments.vietqr import build_payload, order_reference
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

@@ -23,7 +23,7 @@ from shop.order.selectors import (
     order_page_path,
     part_transfer,
 )
-from shop.vietqr import qr_png
+from shop.payments.vietqr import qr_png
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

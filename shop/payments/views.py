@@ -21,9 +21,9 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from shop.order.models import PaymentTerms
-from shop.payment_methods import card_payments_enabled
 from shop.payments import gateway
 from shop.payments.forms import PayoutForm
+from shop.payments.methods import card_payments_enabled
 from shop.payments.models import CardPayment, SellerPayout
 from shop.payments.services import PayoutRefused, payout_record, seller_balances
 

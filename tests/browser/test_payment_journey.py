@@ -13,7 +13,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from shop.vietqr import parse_payload
+from shop.payments.vietqr import parse_payload
 from tests.browser.steps import guest_gives_address
 from tests.factories import SellerFactory, product_create, seller_user_create
 

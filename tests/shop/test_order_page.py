@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
 from shop.order.parts import part_confirm, part_payment_received, part_ship, parts_create
-from shop.vietqr import parse_payload
+from shop.payments.vietqr import parse_payload
 from tests.factories import SellerFactory, order_create, product_create
 
 Order = get_model("order", "Order")

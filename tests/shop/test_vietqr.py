@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from shop.vietqr import (
+from shop.payments.vietqr import (
     build_payload,
     crc16_ccitt_false,
     fold_purpose,

@@ -1,4 +1,4 @@
-"""NAPAS member banks (for VietQR transfers), loaded from ``shop/data/banks.json``."""
+"""NAPAS member banks (for VietQR transfers), loaded from ``shop/payments/data/banks.json``."""
 
 import json
 from dataclasses import dataclass

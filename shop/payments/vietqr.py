@@ -3,7 +3,7 @@
 A VietQR is an EMVCo merchant-presented QR: a string of ``ID LEN VALUE`` data objects, the
 NAPAS account template under tag 38 (00 GUID, 01 beneficiary = 00 BIN + 01 account, 02
 service) and a CRC-16/CCITT-FALSE under tag 63 last. The facts,
-published payloads included, are in the "VietQR" section of DOMAIN.md; tests/shop/test_vietqr.py
+published payloads included, are in the "VietQR" section of DOMAIN.md; tests/shop/payments/test_vietqr.py
 reproduces every one of them. Pure Python on purpose: no models and no Django, so a view, an
 e-mail or a Celery task can call it alike. ``parse_payload`` is the strict inverse of
 ``build_payload``, used to refuse to draw a QR that a banking app would reject.

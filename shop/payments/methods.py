@@ -13,6 +13,11 @@ from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from oscar.core.loading import get_model
+
+# The codes are the order part's payment choices (``OrderPart.Payment``): one definition,
+# stored on each part and on Oscar's payment source type.
+Payment = get_model("order", "OrderPart").Payment
 
 
 @dataclass(frozen=True)
@@ -24,13 +29,13 @@ class PaymentMethod:
 
 
 CASH_ON_DELIVERY = PaymentMethod(
-    code="cod",
+    code=Payment.CASH,
     name=pgettext_lazy("payment option at checkout", "Cash on delivery"),
     description=_("Pay the delivery person in cash when each seller's parcel arrives."),
     source_type_name="Cash on delivery",
 )
 BANK_TRANSFER = PaymentMethod(
-    code="vietqr",
+    code=Payment.BANK_TRANSFER,
     name=_("Bank transfer (VietQR)"),
     description=_(
         "Scan one QR code per seller with any Vietnamese banking app; each seller "
@@ -39,7 +44,7 @@ BANK_TRANSFER = PaymentMethod(
     source_type_name="VietQR bank transfer",
 )
 CARD = PaymentMethod(
-    code="card",
+    code=Payment.CARD,
     name=_("Card (Visa, Mastercard, JCB)"),
     description=_("Pay the whole order on Stripe's secure page; 3-D Secure supported."),
     source_type_name="Stripe card",
