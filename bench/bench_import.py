@@ -170,8 +170,8 @@ def main() -> int:
     from django.db import connection
     from oscar.core.loading import get_model
 
-    from catalog.importing import products_import
-    from catalog.services import ocop_groups_load, provinces_load
+    from catalog.services.imports import products_import
+    from catalog.services.reference import ocop_groups_load, provinces_load
 
     Partner = get_model("partner", "Partner")
     Product = get_model("catalogue", "Product")

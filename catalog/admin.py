@@ -5,6 +5,7 @@ from oscar.apps.catalogue.admin import *  # noqa: F401,F403
 
 from catalog.marketplaces import validate_marketplace_url
 from catalog.models import MarketplaceClick, MarketplaceLink, Province
+from catalog.services.marketplaces import marketplace_link_set
 
 
 @admin.register(Province)
@@ -43,6 +44,14 @@ class MarketplaceLinkAdmin(admin.ModelAdmin):
     list_select_related = ("product",)
     search_fields = ("product__title", "url")
     raw_id_fields = ("product",)
+
+    def save_model(self, request, obj, form, change):
+        """Through the one write path, which checks the address again inside its
+        transaction."""
+        saved = marketplace_link_set(
+            product=obj.product, marketplace=obj.marketplace, url=obj.url, link=obj
+        )
+        obj.pk = saved.pk
 
 
 @admin.register(MarketplaceClick)

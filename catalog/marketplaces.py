@@ -6,13 +6,14 @@ host must equal one of them or end with ``"." + one of them`` (``www.lazada.vn``
 user name or password, is accepted, so that the redirect at ``/shop/go/<id>/`` can never send a
 buyer anywhere else. The database repeats the https rule as a check constraint.
 
-Buyers reach a marketplace through ``catalog.marketplace_views.MarketplaceRedirectView``, which
-records one ``MarketplaceClick`` (no personal data: only the path of our page it came from).
+This module holds the rules (hosts, addresses, crawlers, referring paths). The writes are in
+``catalog.services.marketplaces``, the click report in ``catalog.selectors``. Buyers reach a
+marketplace through ``catalog.views.MarketplaceRedirectView``, which records one
+``MarketplaceClick`` (no personal data: only the path of our page it came from).
 """
 
 from __future__ import annotations
 
-import datetime
 import ipaddress
 import json
 import re
@@ -22,14 +23,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Count, F, Q
-from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_model
 
-from catalog.models import Marketplace, MarketplaceClick, MarketplaceLink
+from catalog.models import Marketplace
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "marketplaces.json"
 MAX_URL_LENGTH = 500  # MarketplaceLink.url max_length
@@ -124,35 +121,6 @@ def validate_marketplace_url(marketplace: str, url: str) -> str:
     return normalised
 
 
-# --- Services ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def marketplace_link_set(*, product, marketplace: str, url: str) -> MarketplaceLink:
-    """Create or update the product's link to ``marketplace``."""
-    url = validate_marketplace_url(marketplace, url)
-    link = (
-        MarketplaceLink.objects.select_for_update()
-        .filter(product=product, marketplace=marketplace)
-        .first()
-    )
-    if link is None:
-        link = MarketplaceLink(product=product, marketplace=marketplace)
-    link.url = url
-    link.full_clean()
-    link.save()
-    return link
-
-
-@transaction.atomic
-def marketplace_link_delete(*, product, marketplace: str) -> bool:
-    """Remove the product's link to ``marketplace`` (and its clicks); False if there was none."""
-    deleted, _counts = MarketplaceLink.objects.filter(
-        product=product, marketplace=marketplace
-    ).delete()
-    return deleted > 0
-
-
 def is_bot(user_agent: str | None) -> bool:
     return not (user_agent or "").strip() or bool(_BOT_RE.search(user_agent))
 
@@ -176,48 +144,3 @@ def referer_path(*, referer: str | None, host: str) -> str:
     if parts.scheme not in ("http", "https") or not host or parts.netloc.lower() != host.lower():
         return ""
     return clean_from_path(parts.path)
-
-
-def marketplace_click_record(
-    *, link: MarketplaceLink, from_path: str, user_agent: str | None
-) -> MarketplaceClick | None:
-    """Count one buyer's click on ``link``. Crawlers, link previews and clients without a user
-    agent are not counted (None). Only a path on our own site is kept."""
-    if is_bot(user_agent):
-        return None
-    return MarketplaceClick.objects.create(link=link, from_path=clean_from_path(from_path))
-
-
-# --- Selectors --------------------------------------------------------------------------------
-
-
-def click_counts(
-    *, products=None, partner=None, recent_days: int = 30, now: datetime.datetime | None = None
-) -> list[dict]:
-    """Clicks per product and marketplace, all time and in the last ``recent_days``, most
-    clicked first, in one query. Links never clicked are listed with zero.
-
-    ``products`` (queryset or iterable) and ``partner`` (a seller or its id) narrow the report;
-    ``partner`` keeps only that seller's products, for a seller's own report.
-    Each row: link_id, product_id, product_title, marketplace, marketplace_name, total, recent.
-    """
-    Product = get_model("catalogue", "Product")
-    since = (now or timezone.now()) - datetime.timedelta(days=recent_days)
-    qs = MarketplaceLink.objects.all()
-    if products is not None:
-        qs = qs.filter(product__in=products)
-    if partner is not None:
-        qs = qs.filter(
-            product__in=Product.objects.filter(stockrecords__partner=partner).values("pk")
-        )
-    rows = list(
-        qs.values("marketplace", "product_id", link_id=F("id"), product_title=F("product__title"))
-        .annotate(
-            total=Count("clicks"), recent=Count("clicks", filter=Q(clicks__clicked_at__gte=since))
-        )
-        .order_by("-total", "-recent", "product_title", "marketplace")
-    )
-    labels = dict(Marketplace.choices)
-    for row in rows:
-        row["marketplace_name"] = labels.get(row["marketplace"], row["marketplace"])
-    return rows

@@ -1,16 +1,31 @@
-"""Product listings for browse and search pages.
+"""The catalogue's reads: product listings for browse and search pages, the products waiting
+for review, the marketplace click report.
 
 Every listing costs a fixed number of queries however many products it shows: the product
 class, origin and stock records (with their seller) and images are fetched in bulk.
 """
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
+import datetime
+
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog.models import Marketplace, MarketplaceLink
 from core import pagecache
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -22,7 +37,7 @@ def public_products() -> QuerySet:
         .filter(
             is_public=True,
             moderation_status=Product.Moderation.APPROVED,
-            stockrecords__partner__status="approved",
+            stockrecords__partner__status=Partner.Status.APPROVED,
         )
         .distinct()
     )
@@ -136,7 +151,7 @@ def seller_products(*, seller) -> QuerySet:
     """A seller's public products, certified and newest first. One join to the seller's stock
     records (an index-only scan of ``stockrecord_seller_product``) and no DISTINCT: a product
     has one stock record per seller. Empty unless the seller is approved."""
-    if seller.status != "approved":
+    if seller.status != Partner.Status.APPROVED:
         return Product.objects.none()
     return with_listing_data(
         Product.objects.browsable()
@@ -172,3 +187,44 @@ def seller_marketplaces(*, seller) -> list[str]:
     )
     labels = dict(Marketplace.choices)
     return sorted(labels[code] for code in set(codes) if code in labels)
+
+
+def awaiting_review():
+    """Products an officer must look at: submitted, or approved with changes waiting."""
+    moderation = Product.Moderation
+    return Product.objects.filter(parent=None).filter(
+        moderation_status=moderation.SUBMITTED
+    ) | Product.objects.filter(parent=None, moderation_status=moderation.APPROVED).exclude(
+        pending_changes={}
+    )
+
+
+def click_counts(
+    *, products=None, partner=None, recent_days: int = 30, now: datetime.datetime | None = None
+) -> list[dict]:
+    """Clicks per product and marketplace, all time and in the last ``recent_days``, most
+    clicked first, in one query. Links never clicked are listed with zero.
+
+    ``products`` (queryset or iterable) and ``partner`` (a seller or its id) narrow the report;
+    ``partner`` keeps only that seller's products, for a seller's own report.
+    Each row: link_id, product_id, product_title, marketplace, marketplace_name, total, recent.
+    """
+    since = (now or timezone.now()) - datetime.timedelta(days=recent_days)
+    qs = MarketplaceLink.objects.all()
+    if products is not None:
+        qs = qs.filter(product__in=products)
+    if partner is not None:
+        qs = qs.filter(
+            product__in=Product.objects.filter(stockrecords__partner=partner).values("pk")
+        )
+    rows = list(
+        qs.values("marketplace", "product_id", link_id=F("id"), product_title=F("product__title"))
+        .annotate(
+            total=Count("clicks"), recent=Count("clicks", filter=Q(clicks__clicked_at__gte=since))
+        )
+        .order_by("-total", "-recent", "product_title", "marketplace")
+    )
+    labels = dict(Marketplace.choices)
+    for row in rows:
+        row["marketplace_name"] = labels.get(row["marketplace"], row["marketplace"])
+    return rows

@@ -1,6 +1,7 @@
 from celery import shared_task
 
-from catalog.certificates import certificate_notices_send
+from catalog.emails import certificate_notices_send
+from catalog.services.product_views import product_views_record
 
 
 @shared_task
@@ -10,6 +11,4 @@ def send_certificate_notices() -> dict:
 
 @shared_task(ignore_result=True)
 def record_product_views(counts: dict) -> int:
-    from catalog.counters import record
-
-    return record(counts)
+    return product_views_record(counts)

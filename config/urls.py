@@ -15,7 +15,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog import marketplace_views
+from catalog import views as catalog_views
 from catalog.partner import views as seller_views
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
@@ -50,7 +50,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "shop/go/<int:link_id>/",
-        marketplace_views.MarketplaceRedirectView.as_view(),
+        catalog_views.MarketplaceRedirectView.as_view(),
         name="marketplace-go",
     ),
     path(

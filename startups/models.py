@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from catalog.partner.models import Partner
+
 
 class UnionUnit(MP_Node):
     class Level(models.TextChoices):
@@ -64,10 +66,7 @@ class SellerApplication(models.Model):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    class Kind(models.TextChoices):
-        STARTUP = "startup", _("Youth startup")
-        COOPERATIVE = "cooperative", _("Cooperative")
-        HOUSEHOLD = "household", _("Household business")
+    Kind = Partner.Kind  # an applicant becomes a seller of the same kind
 
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED, db_index=True

@@ -19,7 +19,7 @@ def products_for_officer(officer: Officer):
     that joined without an application (set up by site staff) fall to the central unit."""
     from django.db.models import Q
 
-    from catalog.moderation import awaiting_review
+    from catalog.selectors import awaiting_review
 
     in_tree = Q(stockrecords__partner__application__union_unit__path__startswith=officer.unit.path)
     if officer.unit.depth == 1:

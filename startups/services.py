@@ -84,7 +84,7 @@ def officer_runs_shop_of(officer: Officer, product) -> bool:
 
 def product_decide(*, officer: Officer, product, approve: bool, reason: str = ""):
     """An officer approves or rejects a product under review; never one of a shop they run."""
-    from catalog import moderation
+    from catalog.services import moderation
 
     if officer_runs_shop_of(officer, product):
         raise ConflictOfInterest

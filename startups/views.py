@@ -261,7 +261,7 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from catalog.marketplaces import click_counts
+        from catalog.selectors import click_counts
 
         ctx = super().get_context_data(**kwargs)
         allowed = self.allowed_partners().order_by("name")

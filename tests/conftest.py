@@ -16,7 +16,7 @@ def pytest_report_header(config):
 
 @pytest.fixture
 def reference_data(db):
-    from catalog.services import ocop_groups_load, product_class_load, provinces_load
+    from catalog.services.reference import ocop_groups_load, product_class_load, provinces_load
     from shop.services import shop_reference_data_load
 
     provinces_load()

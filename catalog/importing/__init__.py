@@ -1,21 +1,13 @@
-"""Bulk import of a seller's products from CSV or Excel (.xlsx).
+"""The bulk-import file format: a seller's products as CSV or Excel (.xlsx).
 
 ``reading`` turns a file into rows (recognised by content), ``validation`` checks every row,
-``services.products_import`` writes a good file in one transaction, ``template`` builds the
-published template. Callers: the dashboard upload page (``shop/dashboard/imports.py``) and
-``manage.py import_products``.
+``template`` builds the published template, ``columns`` names the columns. The write, one
+transaction for a good file, is ``catalog.services.imports.products_import``. Callers: the
+dashboard upload page (``shop/dashboard/imports.py``) and ``manage.py import_products``.
 """
 
 from catalog.importing.columns import COLUMNS
-from catalog.importing.services import ImportReport, products_import
 from catalog.importing.template import template_csv, template_xlsx
 from catalog.importing.validation import RowError
 
-__all__ = [
-    "COLUMNS",
-    "ImportReport",
-    "RowError",
-    "products_import",
-    "template_csv",
-    "template_xlsx",
-]
+__all__ = ["COLUMNS", "RowError", "template_csv", "template_xlsx"]

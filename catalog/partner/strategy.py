@@ -16,11 +16,11 @@ class Default(OscarDefault):
 
 
 def _is_on_sale(product, stockrecord) -> bool:
-    if stockrecord is None or stockrecord.partner.status != "approved":
+    if stockrecord is None or stockrecord.partner.status != stockrecord.partner.Status.APPROVED:
         return False
     if product.is_child:
         product = product.parent
-    return product.is_public and product.moderation_status == "approved"
+    return product.is_public and product.moderation_status == product.Moderation.APPROVED
 
 
 class Selector(OscarSelector):

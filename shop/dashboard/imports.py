@@ -20,10 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 
-from catalog.importing import products_import, template_csv, template_xlsx
 from catalog.importing import template as import_template
+from catalog.importing import template_csv, template_xlsx
 from catalog.importing.reading import MAX_BYTES
-from catalog.importing.services import held_message
+from catalog.services.imports import held_message, products_import
 
 Partner = get_model("partner", "Partner")
 

@@ -11,8 +11,9 @@ import openpyxl
 import pytest
 from oscar.core.loading import get_model
 
-from catalog.importing import COLUMNS, products_import, reading
+from catalog.importing import COLUMNS, reading
 from catalog.importing import parsing as cells
+from catalog.services.imports import products_import
 from core.text import fold_vietnamese
 
 Product = get_model("catalogue", "Product")

@@ -10,15 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from catalog.marketplaces import (
-    click_counts,
+from catalog.marketplaces import marketplace_hosts, validate_marketplace_url
+from catalog.models import Marketplace, MarketplaceClick, MarketplaceLink
+from catalog.selectors import click_counts
+from catalog.services.marketplaces import (
     marketplace_click_record,
-    marketplace_hosts,
     marketplace_link_delete,
     marketplace_link_set,
-    validate_marketplace_url,
 )
-from catalog.models import Marketplace, MarketplaceClick, MarketplaceLink
 from tests.factories import SellerFactory, product_create
 
 BROWSER = (
@@ -423,7 +422,7 @@ def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(
     client, site_tree, django_user_model
 ):
     """The click report, scoped: a seller sees its own products only."""
-    from catalog.marketplaces import marketplace_link_set
+    from catalog.services.marketplaces import marketplace_link_set
     from tests.factories import SellerFactory, seller_user_create
 
     a, b = SellerFactory(name="HTX A"), SellerFactory(name="HTX B")
@@ -462,7 +461,7 @@ def test_marketplace_link_formset_checks_hosts(site_tree, product):
 
 
 def test_seller_page_says_where_else_it_sells(client, site_tree, seller, product):
-    from catalog.marketplaces import marketplace_link_set
+    from catalog.services.marketplaces import marketplace_link_set
 
     marketplace_link_set(
         product=product, marketplace="postmart", url="https://postmart.vn/p/ca-phe-ea-tu-123.html"

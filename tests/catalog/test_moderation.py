@@ -4,7 +4,7 @@ version stays public; price and stock are not moderated."""
 import pytest
 from django.urls import reverse
 
-from catalog.moderation import (
+from catalog.services.moderation import (
     hold_trusted_changes,
     product_approve,
     product_reject,
@@ -117,7 +117,7 @@ def test_new_pictures_of_an_approved_product_wait_for_review(client, site_tree, 
     from oscar.core.loading import get_model
     from PIL import Image
 
-    from catalog.moderation import hold_new_images
+    from catalog.services.moderation import hold_new_images
 
     ProductImage = get_model("catalogue", "ProductImage")
     product = product_create(seller=seller, title="Gốm men lam 6 chén")

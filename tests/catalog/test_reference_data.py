@@ -1,7 +1,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from catalog.services import ocop_groups_load, provinces_load
+from catalog.services.reference import ocop_groups_load, provinces_load
 
 Province = get_model("catalogue", "Province")
 Category = get_model("catalogue", "Category")

@@ -198,7 +198,7 @@ def test_a_new_scan_of_an_approved_product_waits_stored_under_a_server_made_name
     from django.core.files.storage import default_storage
     from oscar.core.loading import get_model
 
-    from catalog.moderation import hold_trusted_changes, product_approve
+    from catalog.services.moderation import hold_trusted_changes, product_approve
 
     Product = get_model("catalogue", "Product")
     original = Product.objects.get(pk=product.pk)

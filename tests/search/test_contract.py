@@ -391,7 +391,7 @@ def test_hidden_things_never_appear(shelf):
 
 
 def test_changes_show_right_after_the_reindex(shelf):
-    from catalog.moderation import product_approve, product_reject
+    from catalog.services.moderation import product_approve, product_reject
 
     waiting = shelf["hidden"]["waiting"]
     product_approve(product_id=waiting)

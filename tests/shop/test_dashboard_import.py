@@ -127,7 +127,7 @@ def test_template_downloads_are_a_real_workbook_and_csv(admin_client, reference_
 
 def test_template_filled_in_imports(admin_client, reference_data, seller):
     """The downloaded workbook, with one row added, imports as is."""
-    from catalog.importing import products_import
+    from catalog.services.imports import products_import
 
     workbook = openpyxl.load_workbook(io.BytesIO(admin_client.get(URL + "template.xlsx").content))
     workbook.worksheets[0].append([good_row()[c.header] for c in COLUMNS])

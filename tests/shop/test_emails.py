@@ -209,7 +209,7 @@ def test_back_in_stock_alert_in_both_languages(client, public_site, product, dja
 
 
 def test_certificate_reminder_in_both_languages(client, public_site, reference_data):
-    from catalog.certificates import certificate_notices_send
+    from catalog.emails import certificate_notices_send
     from tests.factories import SellerFactory, seller_user_create
 
     seller = SellerFactory(name="HTX Chè", code="htx-che")

@@ -132,7 +132,7 @@ def test_staff_only_pages_are_closed_to_sellers(client, two_sellers):
 
 
 def test_new_product_by_a_seller_is_a_draft_until_approved(client, two_sellers):
-    from catalog.moderation import product_approve
+    from catalog.services.moderation import product_approve
 
     client.force_login(two_sellers["user_a"])
     product = product_create(seller=two_sellers["a"], title="Sản phẩm mới của A")

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalog.marketplaces import marketplace_link_set
+from catalog.services.marketplaces import marketplace_link_set
 from startups.models import Officer, SellerApplication, UnionUnit
 from startups.services import union_units_load
 from tests.factories import SellerFactory, order_create, product_create, seller_user_create

@@ -10,8 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.importing import products_import
-from catalog.importing.services import held_message
+from catalog.services.imports import held_message, products_import
 
 
 class Command(BaseCommand):

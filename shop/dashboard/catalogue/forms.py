@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 
 from catalog.marketplaces import validate_marketplace_url
 from catalog.models import MarketplaceLink
+from catalog.services.marketplaces import marketplace_link_delete, marketplace_link_set
 
 Product = get_model("catalogue", "Product")
 
@@ -56,6 +57,18 @@ class MarketplaceLinkForm(forms.ModelForm):
                 self.add_error("url", error)
         return data
 
+    def save(self, commit=True):
+        """Through the one write path (``catalog.services.marketplaces``)."""
+        if not commit:
+            return super().save(commit=False)
+        self.instance = marketplace_link_set(
+            product=self.instance.product,
+            marketplace=self.cleaned_data["marketplace"],
+            url=self.cleaned_data["url"],
+            link=self.instance,
+        )
+        return self.instance
+
 
 _BaseMarketplaceFormSet = forms.inlineformset_factory(
     Product,
@@ -73,6 +86,10 @@ class MarketplaceLinkFormSet(_BaseMarketplaceFormSet):
 
     def __init__(self, product_class, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
+
+    def delete_existing(self, obj, commit=True):
+        if commit:
+            marketplace_link_delete(product=obj.product, marketplace=obj.marketplace)
 
 
 class ProductClassSelectForm(oscar_forms.ProductClassSelectForm):

@@ -3,7 +3,7 @@
 Sellers (partner users) reach only their own products; a child product can be added only
 under one of their own parents (django-oscar issue 4580 looked the parent up unfiltered).
 Products a seller creates start as drafts; edits to trusted fields of an approved product wait
-for review (``catalog.moderation``).
+for review (``catalog.services.moderation``).
 """
 
 from django.contrib import messages
@@ -17,7 +17,7 @@ from django.views import View
 from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from catalog.moderation import hold_new_images, hold_trusted_changes, product_submit
+from catalog.services.moderation import hold_new_images, hold_trusted_changes, product_submit
 from shop.dashboard.catalogue.forms import MarketplaceLinkFormSet
 
 Product = get_model("catalogue", "Product")

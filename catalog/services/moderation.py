@@ -124,12 +124,3 @@ def product_reject(*, product_id: int, reason: str) -> Product:
     product.moderation_note = reason
     product.save(update_fields=["pending_changes", "moderation_status", "moderation_note"])
     return product
-
-
-def awaiting_review():
-    """Products an officer must look at: submitted, or approved with changes waiting."""
-    return Product.objects.filter(parent=None).filter(
-        moderation_status=Moderation.SUBMITTED
-    ) | Product.objects.filter(parent=None, moderation_status=Moderation.APPROVED).exclude(
-        pending_changes={}
-    )

@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from core.text import fold_vietnamese, vn_slugify
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 Province = get_model("catalogue", "Province")
 Category = get_model("catalogue", "Category")
 

@@ -9,7 +9,7 @@ Columns missing from the file leave those fields of existing products alone (a f
 SKU, name, group, province, price and stock updates prices without erasing descriptions);
 an empty cell in a present column clears the field. A seller's edits of what buyers trust
 (name, description, certificate) in an approved product wait for review as the product editor's
-do (``catalog.moderation.hold_trusted_changes``); price and stock apply at once.
+do (``catalog.services.moderation.hold_trusted_changes``); price and stock apply at once.
 """
 
 import copy
@@ -25,7 +25,7 @@ from oscar.core.utils import slugify
 
 from catalog.importing.reading import FileRefused, read_table, read_upload
 from catalog.importing.validation import Lookups, ProductRow, RowError, rows_check
-from catalog.moderation import hold_trusted_changes
+from catalog.services.moderation import hold_trusted_changes
 from catalog.signals import products_imported
 
 Product = get_model("catalogue", "Product")

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core import mail
 
-from catalog.certificates import certificate_notices_send
+from catalog.emails import certificate_notices_send
 from tests.factories import product_create, seller_user_create
 
 pytestmark = pytest.mark.django_db
