@@ -5,25 +5,23 @@ order history and the e-mails, so they always agree. It costs a fixed number of 
 however many sellers and lines the order has (parts with their sellers, then all lines at once).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
-
-from shop.payments.banks import bank_by_bin
-from shop.payments.vietqr import build_payload, order_reference
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
 Line = get_model("order", "Line")
 
 
-@dataclass(frozen=True)
-class Transfer:
-    """Where and how much the buyer transfers for one part, and the VietQR payload for it."""
+class Transfer(Protocol):
+    """Where and how much the buyer transfers for one part, as the pages and e-mails show it,
+    with the VietQR payload and its image. Built by the payments app (see ``part_transfer``)."""
 
-    bank_bin: str
     bank_short_name: str
     bank_name: str
     account: str
@@ -31,6 +29,8 @@ class Transfer:
     amount: Decimal
     reference: str
     payload: str
+
+    def qr_png(self) -> bytes: ...
 
 
 @dataclass
@@ -64,41 +64,25 @@ class BuyerPart:
         )
 
 
-def part_transfer_reference(part) -> str:
-    """The transfer content for a part: the order reference and the part number, e.g.
-    "DH100042 2", short ASCII that every banking app accepts and a seller can match."""
-    return f"{order_reference(part.order.number)} {part.number}"
+# How a part is paid by bank transfer (the seller's bank, the VietQR payload) is the payments
+# app's to say, and that app sits above this one: it hands its reader in when Django starts
+# (``shop.payments.apps.PaymentsConfig.ready``), so that orders never import payments.
+_transfer_reader: Callable[[OrderPart], Transfer | None] | None = None
+
+
+def part_transfer_reader_set(reader: Callable[[OrderPart], Transfer | None]) -> None:
+    """Give ``part_transfer`` the function that builds a part's transfer (the payments app's)."""
+    global _transfer_reader
+    _transfer_reader = reader
 
 
 def part_transfer(part) -> Transfer | None:
-    """The seller's bank details and the dynamic VietQR payload for the part's exact total,
-    or None when the seller's bank details are missing or would make an invalid QR."""
-    partner = part.partner
-    if not (partner.bank_bin and partner.bank_account_number and partner.bank_account_holder):
+    """The seller's bank details and the VietQR payload for the part's exact total, or None
+    when the seller's bank details are missing or would make an invalid QR (or no payments
+    app is installed to say). Reads nothing more than the part, its order and its seller."""
+    if _transfer_reader is None:
         return None
-    amount = part.total
-    reference = part_transfer_reference(part)
-    try:
-        payload = build_payload(
-            bin=partner.bank_bin,
-            account=partner.bank_account_number,
-            amount=int(amount),
-            purpose=reference,
-            dynamic=True,
-        )
-    except ValueError:
-        return None
-    bank = bank_by_bin(partner.bank_bin)
-    return Transfer(
-        bank_bin=partner.bank_bin,
-        bank_short_name=bank.short_name if bank else partner.bank_bin,
-        bank_name=bank.name if bank else "",
-        account=partner.bank_account_number,
-        holder=partner.bank_account_holder,
-        amount=amount,
-        reference=reference,
-        payload=payload,
-    )
+    return _transfer_reader(part)
 
 
 def order_page_path(order) -> str:

@@ -23,7 +23,6 @@ from shop.order.selectors import (
     order_page_path,
     part_transfer,
 )
-from shop.payments.vietqr import qr_png
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
@@ -80,7 +79,7 @@ def part_qr_png(request, number, hash, part):
     transfer = part_transfer(part)
     if transfer is None:
         raise Http404
-    response = HttpResponse(qr_png(transfer.payload), content_type="image/png")
+    response = HttpResponse(transfer.qr_png(), content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     return response
 

@@ -3,10 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PaymentsConfig(AppConfig):
-    """Card payments through Stripe, their webhooks and refunds, and what the platform owes
-    each seller for card sales."""
+    """How buyers pay: the methods offered at checkout, bank transfers by VietQR straight to
+    each seller, card payments through Stripe with their webhooks and refunds, and what the
+    platform owes each seller for card sales."""
 
     name = "shop.payments"
     label = "payments"
     verbose_name = _("Card payments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Imported here, not at the top: these modules read models, which Django loads only
+        # after every app config.
+        from shop.order import selectors as order_selectors
+        from shop.payments import selectors
+
+        # The order pages and e-mails show a part's bank transfer; orders never import
+        # payments, so they get the reader from here.
+        order_selectors.part_transfer_reader_set(selectors.part_transfer)

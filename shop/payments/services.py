@@ -6,12 +6,11 @@ so two webhook deliveries at once, or a delivery racing a cancellation, change t
 """
 
 import logging
-from dataclasses import dataclass
 from decimal import Decimal
 
 import stripe
 from django.db import transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -20,13 +19,12 @@ from oscar.templatetags.currency_filters import currency
 from shop.order.parts import PartChangeRefused, part_cancel, part_payment_received
 from shop.payments import gateway
 from shop.payments.models import CardPayment, CardRefund, SellerPayout
+from shop.payments.selectors import seller_balances
 
 OrderPart = get_model("order", "OrderPart")
 Partner = get_model("partner", "Partner")
 
 logger = logging.getLogger(__name__)
-
-ZERO = Decimal(0)
 
 
 class RefundFailed(PartChangeRefused):
@@ -199,55 +197,7 @@ def payment_expired(payment: CardPayment) -> str:
     return f"expired: {cancelled} part(s) cancelled"
 
 
-# --- What the platform owes each seller -----------------------------------------------------
-
-
-@dataclass
-class SellerBalance:
-    partner: object
-    collected: Decimal
-    refunded: Decimal
-    paid_out: Decimal
-
-    @property
-    def kept(self) -> Decimal:
-        """Card sales that stand: paid by buyers, less what went back to them."""
-        return self.collected - self.refunded
-
-    @property
-    def owed(self) -> Decimal:
-        return self.collected - self.refunded - self.paid_out
-
-
-def seller_balances(partners) -> list[SellerBalance]:
-    """Per seller: card money the platform collected for its parts (goods and delivery),
-    refunded to buyers, passed on in payouts, and still owed. Three queries in all."""
-    partners = list(partners)
-    ids = [p.pk for p in partners]
-    paid_card = Q(payment_method=OrderPart.Payment.CARD, paid_at__isnull=False)
-    sales = {
-        row["partner_id"]: row
-        for row in OrderPart.objects.filter(paid_card, partner_id__in=ids)
-        .values("partner_id")
-        .annotate(
-            collected=Sum(F("goods_total") + F("shipping_charge")), refunded=Sum("refunded_amount")
-        )
-    }
-    payouts = dict(
-        SellerPayout.objects.filter(partner_id__in=ids)
-        .values("partner_id")
-        .annotate(total=Sum("amount"))
-        .values_list("partner_id", "total")
-    )
-    return [
-        SellerBalance(
-            partner=p,
-            collected=(sales.get(p.pk) or {}).get("collected") or ZERO,
-            refunded=(sales.get(p.pk) or {}).get("refunded") or ZERO,
-            paid_out=payouts.get(p.pk) or ZERO,
-        )
-        for p in partners
-    ]
+# --- Payouts to sellers -----------------------------------------------------------------------
 
 
 class PayoutRefused(Exception):

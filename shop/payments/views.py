@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -24,8 +23,9 @@ from shop.order.models import PaymentTerms
 from shop.payments import gateway
 from shop.payments.forms import PayoutForm
 from shop.payments.methods import card_payments_enabled
-from shop.payments.models import CardPayment, SellerPayout
-from shop.payments.services import PayoutRefused, payout_record, seller_balances
+from shop.payments.models import CardPayment
+from shop.payments.selectors import owed_overview, sellers_for
+from shop.payments.services import PayoutRefused, payout_record
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
@@ -166,14 +166,6 @@ def card_start(request, number, hash):
 # --- Dashboard ------------------------------------------------------------------------------
 
 
-def _sellers_for(user):
-    if user.is_staff:
-        return Partner.objects.all()
-    if user.has_perm("partner.dashboard_access"):
-        return Partner.objects.filter(users=user)
-    return Partner.objects.none()
-
-
 class OwedView(LoginRequiredMixin, generic.TemplateView):
     """Per seller: card sales the platform collected, refunds, payouts and the balance owed.
     Staff see every seller and record payouts; a seller sees only its own row."""
@@ -184,37 +176,15 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
         if (
             request.user.is_authenticated
             and not request.user.is_staff
-            and not _sellers_for(request.user).exists()
+            and not sellers_for(request.user).exists()
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        sellers = _sellers_for(self.request.user).order_by("name")
-        if self.request.user.is_staff:
-            # Sellers with card sales or payouts; the others owe and are owed nothing.
-            sellers = sellers.filter(
-                Q(
-                    pk__in=OrderPart.objects.filter(
-                        payment_method=OrderPart.Payment.CARD, paid_at__isnull=False
-                    ).values("partner_id")
-                )
-                | Q(pk__in=SellerPayout.objects.values("partner_id"))
-            )
-        from core.text import vietnamese_sort_key
-
-        balances = seller_balances(sorted(sellers, key=lambda p: vietnamese_sort_key(p.name)))
-        ctx["balances"] = balances
-        ctx["totals"] = {
-            "collected": sum((b.collected for b in balances), start=ZERO),
-            "refunded": sum((b.refunded for b in balances), start=ZERO),
-            "paid_out": sum((b.paid_out for b in balances), start=ZERO),
-            "owed": sum((b.owed for b in balances), start=ZERO),
-        }
-        ctx["payouts"] = SellerPayout.objects.filter(
-            partner__in=[b.partner for b in balances]
-        ).select_related("partner")[:50]
+        ctx.update(owed_overview(self.request.user))
+        balances = ctx["balances"]
         if self.request.user.is_staff:
             ctx["form"] = form or PayoutForm(partners=[b.partner for b in balances if b.owed > 0])
         return ctx
