@@ -107,7 +107,7 @@ def order_create(*products, quantity=1, payment_method=None):
         basket.add_product(product, quantity)
     order = create_order(basket=basket)
     if payment_method:
-        from shop.order.parts import parts_create
+        from shop.order.services import parts_create
 
         parts_create(order=order, payment_method=payment_method)
     return order

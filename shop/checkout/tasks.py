@@ -1,6 +1,8 @@
+"""The checkout's Celery task: the order confirmation, queued once the order has committed."""
+
 from celery import shared_task
 
-from shop.checkout.services import order_confirmation_send
+from shop.order.emails import order_confirmation_send
 from shop.order.outbox import run_claimed
 
 

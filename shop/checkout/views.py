@@ -22,7 +22,7 @@ from oscar.core.loading import get_class, get_model
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.tasks import send_order_confirmation
 from shop.order.outbox import task_enqueue_on_commit
-from shop.order.parts import parts_create
+from shop.order.services import parts_create
 from shop.payments.methods import CARD, get_method
 
 SourceType = get_model("payment", "SourceType")

@@ -16,13 +16,13 @@ from django.views import generic
 from django.views.decorators.http import require_POST, require_safe
 from oscar.core.loading import get_model
 
-from shop.order.parts import PartChangeRefused, part_cancel
 from shop.order.selectors import (
     order_buyer_parts,
     order_card_payment_path,
     order_page_path,
     part_transfer,
 )
+from shop.order.services import PartChangeRefused, part_cancel
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from shop.order.parts import PartChangeRefused, part_cancel, part_payment_received
+from shop.order.services import PartChangeRefused, part_cancel, part_payment_received
 from shop.payments import gateway
 from shop.payments.models import CardPayment, CardRefund, SellerPayout
 from shop.payments.selectors import seller_balances
@@ -40,7 +40,8 @@ def payment_locked(*, order_id) -> CardPayment | None:
 
 
 def part_refund(part) -> CardRefund | None:
-    """Give back a cancelled, paid card part's money (called inside ``part_cancel``).
+    """Give back a cancelled, paid card part's money (called inside ``part_cancel``'s
+    transaction, by this app's receiver of ``shop.order.signals.part_cancelled``).
 
     One Stripe refund per part, keyed ``refund-part-<pk>`` so a retried call can never refund
     twice. When Stripe refuses, ``RefundFailed`` rolls the cancellation back.

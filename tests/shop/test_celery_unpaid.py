@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from oscar.core.loading import get_model
 
-from shop.order.parts import parts_create
+from shop.order.services import parts_create
 from tests.factories import SellerFactory, order_create, product_create
 
 TASK = "shop.order.tasks.remind_and_cancel_unpaid"

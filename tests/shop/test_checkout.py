@@ -97,7 +97,7 @@ def test_confirmation_email_is_in_the_language_of_the_order(
 def test_sending_the_confirmation_twice_sends_one_email(
     client, site_tree, product, django_capture_on_commit_callbacks
 ):
-    from shop.checkout.services import order_confirmation_send
+    from shop.order.emails import order_confirmation_send
 
     go_to_payment(client, product)
     client.post(reverse("checkout:payment-method"), {"method": "cod"})

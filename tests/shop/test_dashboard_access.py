@@ -212,7 +212,7 @@ def test_sellers_get_no_whole_order_csv_statistics_or_other_sellers_sku_filters(
 
 def test_seller_revenue_counts_its_own_parts_and_not_cancelled_ones(client, world):
     from shop.dashboard.views import seller_stats
-    from shop.order.parts import part_cancel
+    from shop.order.services import part_cancel
 
     user_a = world["users"]["seller A"]
     before = seller_stats(user_a)

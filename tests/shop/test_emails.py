@@ -100,7 +100,7 @@ def test_the_site_record_follows_site_url(public_site):
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_order_confirmation_in_the_buyers_language(client, public_site, product, language):
-    from shop.checkout.services import order_confirmation_send
+    from shop.order.emails import order_confirmation_send
 
     order = order_create(product, payment_method="cod")
     Order.objects.filter(pk=order.pk).update(guest_email="mai@example.com", language=language)
@@ -118,8 +118,8 @@ def test_order_confirmation_in_the_buyers_language(client, public_site, product,
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_part_notice_in_the_buyers_language(client, public_site, product, language):
-    from shop.order.notices import part_notice_send
-    from shop.order.parts import part_cancel
+    from shop.order.emails import part_notice_send
+    from shop.order.services import part_cancel
 
     order = order_create(product, payment_method="cod")
     Order.objects.filter(pk=order.pk).update(guest_email="mai@example.com", language=language)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.order import parts as part_actions
+from shop.order import services as part_actions
 from tests.factories import SellerFactory, order_create, product_create, seller_user_create
 from tests.shop.test_checkout import ADDRESS, add_to_basket
 

@@ -9,8 +9,8 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from shop.order.notices import part_notice_send
-from shop.order.parts import (
+from shop.order.emails import part_notice_send
+from shop.order.services import (
     part_cancel,
     part_complete,
     part_confirm,

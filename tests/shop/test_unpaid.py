@@ -7,9 +7,8 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
-from shop.order import unpaid
-from shop.order.parts import part_payment_received, parts_create
-from shop.order.unpaid import unpaid_parts_process
+from shop.order import services
+from shop.order.services import part_payment_received, parts_create, unpaid_parts_process
 from tests.factories import SellerFactory, order_create, product_create
 
 Order = get_model("order", "Order")
@@ -153,14 +152,14 @@ def test_one_failure_does_not_stop_the_others(
     product, monkeypatch, django_capture_on_commit_callbacks
 ):
     first, second = placed(product, quantity=1), placed(product, quantity=1)
-    real_cancel = unpaid.part_cancel
+    real_cancel = services.part_cancel
 
     def flaky_cancel(part, *, by):
         if part.pk == first.pk:
             raise RuntimeError("database hiccup")
         return real_cancel(part, by=by)
 
-    monkeypatch.setattr(unpaid, "part_cancel", flaky_cancel)
+    monkeypatch.setattr(services, "part_cancel", flaky_cancel)
     counts = run(second.created + timedelta(hours=49), django_capture_on_commit_callbacks)
     assert counts == {"reminded": 0, "cancelled": 1, "failed": 1}
     first.refresh_from_db()

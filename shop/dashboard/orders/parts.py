@@ -2,7 +2,7 @@
 
 Each action is a POST to one URL per part and action; only the part's seller (or staff)
 reaches it, anyone else gets a 404 (RELIABILITY D1/D2). Every action goes through
-``shop.order.parts``, which refuses a change the part's state does not allow.
+``shop.order.services``, which refuses a change the part's state does not allow.
 """
 
 import logging
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
 
-from shop.order import parts as part_actions
+from shop.order import services as part_actions
 
 OrderPart = get_model("order", "OrderPart")
 

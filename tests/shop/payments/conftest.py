@@ -49,7 +49,7 @@ def two_sellers(reference_data):
 @pytest.fixture
 def card_order(two_sellers):
     """A placed card order, both parts waiting for the payment (570.000 ₫ in all)."""
-    from shop.order.parts import parts_create
+    from shop.order.services import parts_create
     from tests.factories import order_create
 
     order = order_create(*two_sellers)

@@ -122,7 +122,7 @@ def test_an_english_order_gets_stripes_english_page(client, card_order, stripe_a
 def test_someone_elses_order_is_404_and_nothing_happens(
     client, card_order, two_sellers, stripe_api
 ):
-    from shop.order.parts import parts_create
+    from shop.order.services import parts_create
     from tests.factories import order_create
 
     other = order_create(two_sellers[0])
@@ -142,7 +142,7 @@ def test_someone_elses_order_is_404_and_nothing_happens(
 
 
 def test_a_cash_order_has_no_card_page(client, two_sellers, stripe_api):
-    from shop.order.parts import parts_create
+    from shop.order.services import parts_create
     from tests.factories import order_create
 
     order = order_create(*two_sellers)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from shop.order.parts import part_cancel
+from shop.order.services import part_cancel
 from shop.payments.models import CardPayment, SellerPayout
 from tests.factories import seller_user_create
 from tests.shop.payments.stripe_fake import deliver, event_payload

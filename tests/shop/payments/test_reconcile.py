@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from shop.order.parts import part_cancel
+from shop.order.services import part_cancel
 from shop.order.tasks import send_part_notice
 from shop.payments.models import CardPayment, CardRefund
 from shop.payments.reconcile import card_payments_reconcile

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.order.parts import PartChangeRefused, part_cancel
+from shop.order.services import PartChangeRefused, part_cancel
 from shop.payments.models import CardPayment, CardRefund
 from tests.shop.payments.stripe_fake import deliver, event_payload
 

@@ -221,7 +221,7 @@ def test_expired_session_cancels_the_order_and_returns_the_stock(client, payment
 
 
 def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stripe_api, caplog):
-    from shop.order.parts import part_cancel
+    from shop.order.services import part_cancel
 
     for part in payment.order.parts.all():  # e.g. the unpaid-order timeout
         part_cancel(part, by="system")
@@ -258,7 +258,7 @@ def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stri
 
 
 def test_a_refund_stripe_refuses_makes_stripe_deliver_again(client, payment, stripe_api):
-    from shop.order.parts import part_cancel
+    from shop.order.services import part_cancel
 
     for part in payment.order.parts.all():
         part_cancel(part, by="system")

@@ -1,12 +1,16 @@
-"""Oscar's analytics counters (basket additions, purchases, views, searches), counted so that
-they can never break what is being counted (issue 11 finding 13).
+"""What the order app does when signals arrive; connected in ``OrderConfig.ready()``.
 
-Oscar's receivers insert a product's counter row the first time, without a savepoint: when
-two buyers add a never-added product at the same moment, the second insert hits the unique
-key, and inside the request's transaction that error aborts the whole transaction: the buyer
-got an error page instead of a basket. Here each count is one upsert (insert, or add to the
-row that exists), which cannot collide with a concurrent first insert. Connected in place of Oscar's receivers by
-``shop.order.apps.OrderConfig.ready()``.
+- A part changed (``shop.order.signals.part_changed``): its buyer's e-mail is queued to go out
+  once the change commits.
+- Oscar's analytics counters (basket additions, purchases, views, searches), counted here in
+  place of Oscar's own receivers so that they can never break what is being counted. Oscar's
+  receivers insert a product's counter row the first time, without a savepoint: when two buyers
+  add a never-added product at the same moment, the second insert hits the unique key, and
+  inside the request's transaction that error aborts the whole transaction, so the buyer got an
+  error page instead of a basket. Here each count is one upsert (insert, or add to the row that
+  exists), which cannot collide with a concurrent first insert. They are swapped in by the order
+  app because it is ready after Oscar's analytics app (earlier in INSTALLED_APPS), which
+  connects Oscar's.
 """
 
 from __future__ import annotations
@@ -14,9 +18,28 @@ from __future__ import annotations
 import logging
 
 from django.db import DatabaseError, connection, transaction
+from oscar.apps.analytics import receivers as oscar_receivers
+from oscar.apps.basket.signals import basket_addition as basket_addition_signal
+from oscar.apps.catalogue.signals import product_viewed as product_viewed_signal
+from oscar.apps.order.signals import order_placed as order_placed_signal
+from oscar.apps.search.signals import user_search as user_search_signal
 from oscar.core.loading import get_model
 
+from shop.order.outbox import task_enqueue_on_commit
+from shop.order.tasks import send_part_notice
+
 logger = logging.getLogger(__name__)
+
+
+# --- Order parts ------------------------------------------------------------------------------
+
+
+def part_notice_enqueue(sender, part, kind: str, **kwargs) -> None:
+    """E-mail the buyer about the part once the change has committed."""
+    task_enqueue_on_commit(send_part_notice, part.pk, kind)
+
+
+# --- Oscar's analytics ------------------------------------------------------------------------
 
 
 def counter_add(model, key: str, key_value, increments: dict, *, also_set: dict | None = None):
@@ -116,14 +139,8 @@ def user_search(sender, query, user, **kwargs):
         logger.warning("Analytics: a search of user %s not recorded", user.pk, exc_info=True)
 
 
-def connect() -> None:
-    """Replace Oscar's analytics receivers with these."""
-    from oscar.apps.analytics import receivers as oscar_receivers
-    from oscar.apps.basket.signals import basket_addition as basket_addition_signal
-    from oscar.apps.catalogue.signals import product_viewed as product_viewed_signal
-    from oscar.apps.order.signals import order_placed as order_placed_signal
-    from oscar.apps.search.signals import user_search as user_search_signal
-
+def analytics_receivers_replace() -> None:
+    """Disconnect Oscar's analytics receivers and connect these instead."""
     for signal, oscar_receiver, ours in (
         (basket_addition_signal, oscar_receivers.receive_basket_addition, basket_addition),
         (order_placed_signal, oscar_receivers.receive_order_placed, order_placed),

@@ -1,10 +1,12 @@
-"""E-mails to the buyer when one seller's part of an order changes.
+"""The e-mails the order app sends its buyers: the order confirmation, and a notice whenever
+one seller's part of the order changes.
 
-Sent by the Celery task ``shop.order.tasks.send_part_notice`` after the change commits, in the
-language the buyer ordered in, once per (part, kind): the e-mail is claimed before it is sent
-(``shop.order.outbox``), so a retried, duplicated or redelivered task finds the claim and stops,
-and a send that fails releases it so the retry can send (RELIABILITY J2). The OrderPartNotice
-row records what the buyer was told.
+Each is sent by a Celery task after the change commits (the confirmation by
+``shop.checkout.tasks.send_order_confirmation``, the notices by
+``shop.order.tasks.send_part_notice``), in the language the buyer ordered in, and once: the
+e-mail is claimed before it is sent (``shop.order.outbox``), so a retried, duplicated or
+redelivered task finds the claim and stops, and a send that fails releases it so that the retry
+can send. The OrderPartNotice row records what the buyer was told about a part.
 """
 
 import logging
@@ -14,18 +16,61 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from core.siteurl import absolute_url
 from shop.order.outbox import email_send_once
 from shop.order.selectors import card_payment_path, order_page_path, part_transfer
+from shop.order.services import order_placed_event_type_ensure
 
+Order = get_model("order", "Order")
+CommunicationEvent = get_model("order", "CommunicationEvent")
+OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 OrderPart = get_model("order", "OrderPart")
 OrderPartNotice = get_model("order", "OrderPartNotice")
 PaymentTerms = get_model("order", "PaymentTerms")
 Line = get_model("order", "Line")
 
 logger = logging.getLogger(__name__)
+
+# --- The order confirmation -------------------------------------------------------------------
+
+
+def order_confirmation_send(*, order_id: int) -> bool:
+    """Send the "order placed" e-mail once, in the language the buyer ordered in.
+
+    Returns False when it had already been sent (a retried or duplicated task); claimed
+    before the send (``shop.order.outbox``), so a task redelivered after its worker died does
+    not send it twice.
+    """
+    order = Order.objects.select_related("user").get(pk=order_id)
+    order_placed_event_type_ensure()
+    already = CommunicationEvent.objects.filter(
+        order=order, event_type__code=OrderDispatcher.ORDER_PLACED_EVENT_CODE
+    ).exists()
+    if already:
+        return False
+    language = order.language or "vi"
+    with translation.override(language):
+        # The buyer's order page (guests and accounts alike): each seller's part, how to pay it.
+        path = order_page_path(order)
+        context = {
+            "order": order,
+            "lines": order.lines.all(),
+            "status_path": path,
+            "status_url": absolute_url(path),
+            "user": order.user,
+            "shop_name": settings.OSCAR_SHOP_NAME,
+        }
+        return email_send_once(
+            key=f"order-placed:{order.pk}",
+            send=lambda: OrderDispatcher(logger=logger).send_order_placed_email_for_user(
+                order, context
+            ),
+        )
+
+
+# --- A part's notices -------------------------------------------------------------------------
 
 KINDS = ("paid", "confirmed", "shipped", "completed", "cancelled", "payment_reminder")
 
