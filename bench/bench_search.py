@@ -301,7 +301,7 @@ def main() -> int:
 
     from catalog.selectors import public_products
     from search import api
-    from search.indexing import index_rebuild
+    from search.services import index_rebuild
 
     clock = Clock()
     backend = api.backend()

@@ -520,7 +520,7 @@ def prepare(products: int, rebuild: bool, say) -> None:
 
     from bench.generate import generate
     from cms.services import home_page_ensure
-    from search.indexing import index_rebuild
+    from search.services import index_rebuild
 
     Partner = get_model("partner", "Partner")
     if not Partner.objects.filter(code__startswith="gen-").exists():

@@ -14,9 +14,11 @@ class SearchConfig(OscarConfig):
     namespace = "search"
 
     def ready(self):
-        from search import signals, views
+        # Imported here, not at the top: Django imports this module while it is still loading
+        # the apps, before any model can be used, and both modules use models at import.
+        from search import receivers, views
 
-        signals.connect()
+        receivers.connect()
 
         self.search_view = views.SearchView
         self.suggest_view = views.SuggestView

@@ -1,9 +1,9 @@
-"""What the search index holds: one document per public product and per approved seller.
+"""What the search index holds: one document per public product and per approved seller, and
+how they are read from the database.
 
-Documents are plain data built from the database in batches (``product_documents`` and
-``seller_documents`` in ``search.indexing``); every backend indexes exactly these fields.
-Folded fields are ``core.text.fold_vietnamese`` of the original (NFC, casefold, no
-diacritics, đ→d), so backends never fold differently.
+Documents are plain data; every backend indexes exactly these fields. Folded fields are
+``core.text.fold_vietnamese`` of the original (NFC, casefold, no diacritics, đ→d), so backends
+never fold differently.
 
 What a backend indexes is a little more than those fields, the same for every backend and
 written once here (``indexed_title``, and ``search_body``: ``indexed_body`` with the
@@ -12,20 +12,47 @@ written once here (``indexed_title``, and ``search_body``: ``indexed_body`` with
 - the search key of the folded text (``core.text.search_key``: "ly"/"li", "my"/"mi" made
   one), which queries get too;
 - in the body, the names of the provinces merged into the document's province on 1 July 2025
-  (``catalog.services.province_names``): "Quảng Nam" finds the products of Đà Nẵng, "Bình
-  Dương" those of Hồ Chí Minh;
+  (``catalog.services.reference.province_names``): "Quảng Nam" finds the products of Đà Nẵng,
+  "Bình Dương" those of Hồ Chí Minh;
 - words written together, for queries typed without spaces ("caphe", "nuocmam",
   "quangnam"): every run of 2 or 3 consecutive title words, and each province name (current
   and former) in one piece. Descriptions are not joined: that would double the index for
   words buyers rarely type run together.
+
+``product_documents`` / ``seller_documents`` build the documents of public things only, in
+batches of BATCH with a fixed number of queries per batch (never one per product): the
+products themselves, their stock records with the seller, their categories, marketplace links,
+units sold and marketplace clicks; the category tree is read once per run.
 """
 
 from __future__ import annotations
 
 import datetime
+import html
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from core.text import joined_syllables, search_fold, search_key
+from django.conf import settings
+from django.db.models import Count, Sum
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from oscar.core.loading import get_model
+
+from catalog.selectors import public_products
+from catalog.services.reference import province_names
+from core.text import fold_vietnamese, joined_syllables, search_fold, search_key
+
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+MarketplaceLink = get_model("catalogue", "MarketplaceLink")
+MarketplaceClick = get_model("catalogue", "MarketplaceClick")
+StockRecord = get_model("partner", "StockRecord")
+Partner = get_model("partner", "Partner")
+Line = get_model("order", "Line")
+
+BATCH = 1000
 
 
 @dataclass
@@ -65,10 +92,7 @@ class SellerDocument:
     kind = "seller"
 
 
-def province_names(code: str) -> tuple[str, ...]:
-    from catalog.services import province_names  # the app registry is ready by now
-
-    return province_names(code)
+# --- what every backend indexes -----------------------------------------------------------
 
 
 def _words(folded: str) -> list[str]:
@@ -99,3 +123,234 @@ def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
 def search_body(doc: ProductDocument | SellerDocument) -> str:
     """The body every backend indexes: ``indexed_body`` then the ``joined_words``."""
     return " ".join(filter(None, [indexed_body(doc), *joined_words(doc)]))
+
+
+# --- from the database --------------------------------------------------------------------
+
+
+def id_chunks(ids: Iterable[int], size: int = BATCH) -> Iterator[list[int]]:
+    """``ids`` without None or repeats, sorted, in lists of at most ``size``."""
+    ids = sorted({int(i) for i in ids if i is not None})
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _fold(*parts) -> str:
+    return fold_vietnamese(" ".join(p for p in parts if p))
+
+
+def _plain(text: str) -> str:
+    """Descriptions may be HTML (the dashboard's editor): the words only."""
+    return html.unescape(strip_tags(text or ""))
+
+
+def _reverse(name: str, **kwargs) -> str:
+    """URLs in the default language (no prefix), whatever language the caller runs in."""
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
+class _CategoryTree:
+    """Every category once: its OCOP code and name, and those of its ancestors."""
+
+    def __init__(self):
+        rows = Category.objects.values_list("id", "path", "ocop_code", "name")
+        self.by_id = {pk: (path, code, name) for pk, path, code, name in rows}
+        self.by_path = {path: (code, name) for _pk, (path, code, name) in self.by_id.items()}
+
+    def lineage(self, category_id: int) -> list[tuple[str, str]]:
+        """(code, name) of the category and its ancestors, the group first."""
+        if category_id not in self.by_id:
+            return []
+        path = self.by_id[category_id][0]
+        step = Category.steplen
+        return [
+            self.by_path[path[:end]]
+            for end in range(step, len(path) + 1, step)
+            if path[:end] in self.by_path
+        ]
+
+
+def product_documents(
+    ids: Iterable[int] | None = None, *, batch_size: int = BATCH
+) -> Iterator[ProductDocument]:
+    """Documents of the public products among ``ids`` (all public products when None)."""
+    if ids is None:
+        ids = public_products().values_list("pk", flat=True)
+    tree = None
+    for chunk in id_chunks(ids, batch_size):
+        tree = tree or _CategoryTree()
+        yield from _product_batch(chunk, tree)
+
+
+def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]:
+    products = list(
+        public_products()
+        .filter(pk__in=ids)
+        .values(
+            "id",
+            "title",
+            "slug",
+            "description",
+            "origin_place",
+            "origin_province__code",
+            "origin_province__name",
+            "ocop_stars",
+            "ocop_valid_from",
+            "ocop_valid_until",
+            "date_created",
+            "product_class__track_stock",
+        )
+    )
+    if not products:
+        return []
+    ids = [p["id"] for p in products]
+    records = defaultdict(list)
+    for record in (
+        StockRecord.objects.filter(product_id__in=ids, partner__status=Partner.Status.APPROVED)
+        .values(
+            "product_id",
+            "partner_id",
+            "price",
+            "num_in_stock",
+            "num_allocated",
+            "partner__name",
+            "partner__kind",
+        )
+        .order_by("pk")
+    ):
+        records[record["product_id"]].append(record)
+    categories = defaultdict(list)
+    for product_id, category_id in (
+        ProductCategory.objects.filter(product_id__in=ids)
+        .values_list("product_id", "category_id")
+        .order_by("pk")
+    ):
+        categories[product_id].append(category_id)
+    markets = defaultdict(set)
+    for product_id, code in MarketplaceLink.objects.filter(product_id__in=ids).values_list(
+        "product_id", "marketplace"
+    ):
+        markets[product_id].add(code)
+    sold = dict(
+        Line.objects.filter(product_id__in=ids)
+        .values("product_id")
+        .annotate(n=Sum("quantity"))
+        .values_list("product_id", "n")
+    )
+    clicks = dict(
+        MarketplaceClick.objects.filter(link__product_id__in=ids)
+        .values("link__product_id")
+        .annotate(n=Count("id"))
+        .values_list("link__product_id", "n")
+    )
+
+    today = timezone.localdate()
+    docs = []
+    for p in products:
+        pid = p["id"]
+        mine = records.get(pid)
+        if not mine:
+            continue
+        priced = [r for r in mine if r["price"] is not None]
+        best = min(priced, key=lambda r: r["price"]) if priced else mine[0]
+        tracks = p["product_class__track_stock"] is not False
+        in_stock = not tracks or any(
+            (r["num_in_stock"] or 0) - (r["num_allocated"] or 0) > 0 for r in mine
+        )
+        lineage = [
+            item for category_id in categories.get(pid, []) for item in tree.lineage(category_id)
+        ]
+        codes = sorted({code for code, _name in lineage if code})
+        names = list(dict.fromkeys(name for _code, name in lineage if name))
+        certified = (
+            p["ocop_stars"]
+            and p["ocop_valid_from"]
+            and p["ocop_valid_until"]
+            and p["ocop_valid_from"] <= today <= p["ocop_valid_until"]
+        )
+        docs.append(
+            ProductDocument(
+                id=pid,
+                title=p["title"] or "",
+                title_folded=_fold(p["title"]),
+                body_folded=_fold(
+                    _plain(p["description"]),
+                    p["origin_place"],
+                    p["origin_province__name"],
+                    best["partner__name"],
+                    *names,
+                ),
+                url=_reverse("catalogue:detail", product_slug=p["slug"] or "-", pk=pid),
+                group_codes=codes,
+                stars=p["ocop_stars"] if certified else None,
+                province_code=p["origin_province__code"] or "",
+                price=int(best["price"]) if best["price"] is not None else 0,
+                seller_id=best["partner_id"],
+                seller_name=best["partner__name"] or "",
+                seller_kind=best["partner__kind"] or "",
+                in_stock=in_stock,
+                marketplaces=sorted(markets.get(pid, ())),
+                popularity=int(sold.get(pid) or 0) + int(clicks.get(pid) or 0),
+                created=p["date_created"],
+            )
+        )
+    return docs
+
+
+def approved_sellers():
+    """The sellers the index holds."""
+    return Partner.objects.filter(status=Partner.Status.APPROVED)
+
+
+def seller_documents(
+    ids: Iterable[int] | None = None, *, batch_size: int = BATCH
+) -> Iterator[SellerDocument]:
+    """Documents of the approved sellers among ``ids`` (all approved sellers when None)."""
+    if ids is None:
+        ids = approved_sellers().values_list("pk", flat=True)
+    for chunk in id_chunks(ids, batch_size):
+        yield from _seller_batch(chunk)
+
+
+def _seller_batch(ids: list[int]) -> list[SellerDocument]:
+    sellers = list(
+        approved_sellers()
+        .filter(pk__in=ids)
+        .values(
+            "id",
+            "name",
+            "code",
+            "kind",
+            "description",
+            "commune",
+            "province__code",
+            "province__name",
+        )
+    )
+    if not sellers:
+        return []
+    counts = dict(
+        StockRecord.objects.filter(
+            partner_id__in=[s["id"] for s in sellers], product__in=public_products().values("pk")
+        )
+        .values("partner_id")
+        .annotate(n=Count("product_id", distinct=True))
+        .values_list("partner_id", "n")
+    )
+    return [
+        SellerDocument(
+            id=s["id"],
+            title=s["name"] or "",
+            title_folded=_fold(s["name"]),
+            body_folded=_fold(_plain(s["description"]), s["commune"], s["province__name"]),
+            url=_reverse("seller-detail", slug=s["code"]) if s["code"] else "",
+            province_code=s["province__code"] or "",
+            seller_kind=s["kind"] or "",
+            product_count=int(counts.get(s["id"]) or 0),
+        )
+        for s in sellers
+    ]

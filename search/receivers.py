@@ -1,5 +1,5 @@
 """Changes in the catalogue and among sellers reach the index: receivers of the lower apps'
-model signals, connected in ``SearchConfig.ready()`` (the lower apps never import ``search``).
+signals, connected in ``SearchConfig.ready()`` (the lower apps never import ``search``).
 
 What triggers what:
 - a product saved or deleted (moderation's approve, reject and submit save it too), its stock
@@ -7,12 +7,15 @@ What triggers what:
 - a seller saved -> the seller, and all its products if its name, kind or status changed
   (read before the save: one query); deleted -> the seller (its stock records' deletions
   bring the products);
-- a bulk import (which sends no model signals) -> ``catalog.importing.services.products_imported``.
+- a bulk import (``catalog.services.imports``, which sends no model signals) -> its
+  ``catalog.signals.products_imported``.
 
 Ids are gathered per transaction and sent as one task per kind when it commits
 (``transaction.on_commit``), so a product form that saves the product, its stock record and its
 categories costs one reindex, and a rolled-back change costs none. Nothing here may break the
-user's save: every receiver and the enqueueing swallow and log their errors (K3).
+user's save: every receiver and the enqueueing swallow and log their errors, since an index
+that is behind is caught up (by the task's retries, the next update or a rebuild) and a save
+that failed is lost.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ import threading
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from oscar.core.loading import get_model
+
+from catalog.signals import products_imported
+from search import tasks
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +102,6 @@ def _flush() -> None:
 def _send(batch: dict[str, set[int]]) -> None:
     """One task per chunk of ids. A broker that is down, or (run in-process) an index that
     fails, is logged; the save it follows has committed and stays."""
-    from search import tasks
-
     jobs = [
         (tasks.reindex_products, PRODUCTS, {}),
         (tasks.reindex_sellers, SELLERS, {}),
@@ -224,9 +228,6 @@ def connect() -> None:
     m2m_changed.connect(
         categories_changed, sender=Product.categories.through, dispatch_uid="search-categories"
     )
-
-    from catalog.signals import products_imported
-
     products_imported.connect(imported, dispatch_uid="search-imported")
 
 

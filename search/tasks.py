@@ -1,15 +1,18 @@
-"""Celery tasks that keep the index true, enqueued after commit by ``search.signals``.
+"""Celery tasks that keep the index true, enqueued after commit by ``search.receivers``.
 
-Thin wrappers over ``search.indexing``: ids in, idempotent (each run reads the database as it
+Thin wrappers over ``search.services``: ids in, idempotent (each run reads the database as it
 is then). A failure (the search server down, a lock timeout) retries with exponential backoff
-for about two hours, so edits made meanwhile reach the index once it is back (K3); the
-seller's save itself never waits for or depends on them. Run in-process (no broker), a failure
-is raised to the caller, which logs it: ``manage.py search_index check`` shows what is behind.
+for about two hours, so edits made while the index was unreachable reach it once it is back;
+the seller's save itself never waits for or depends on them. Run in-process (no broker), a
+failure is raised to the caller, which logs it: ``manage.py search_index check`` shows what is
+behind.
 """
 
 import random
 
 from celery import shared_task
+
+from search import services
 
 MAX_RETRIES = 12
 
@@ -32,18 +35,14 @@ def _run(task, work, *args, **kwargs):
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, ignore_result=True)
 def reindex_products(self, ids):
-    from search.indexing import products_reindex
-
-    _run(self, products_reindex, ids)
+    _run(self, services.products_reindex, ids)
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, ignore_result=True)
 def reindex_sellers(self, ids, products=False):
     """``products``: reindex the sellers' products too (a seller's name, kind or status
     changed)."""
-    from search.indexing import sellers_reindex
-
-    _run(self, sellers_reindex, ids, products=products)
+    _run(self, services.sellers_reindex, ids, products=products)
 
 
 @shared_task(bind=True, max_retries=3, acks_late=True, ignore_result=True)
@@ -53,6 +52,4 @@ def reindex_certificate_changes(self):
     Nothing is saved on those days, so no signal fires; without this their stars facet would
     stay as it was until the next edit.
     """
-    from search.indexing import certificate_changes_reindex
-
-    _run(self, certificate_changes_reindex)
+    _run(self, services.certificate_changes_reindex)

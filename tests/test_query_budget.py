@@ -21,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from search.indexing import index_rebuild
+from search.services import index_rebuild
 from tests.factories import SellerFactory, product_create, seller_user_create
 
 Category = get_model("catalogue", "Category")

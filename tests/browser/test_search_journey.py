@@ -44,7 +44,7 @@ def coffee_shelf(site_tree, seller):
             province="14",
         ),
     }
-    from search.indexing import index_rebuild
+    from search.services import index_rebuild
 
     index_rebuild()  # whatever the save signals already did, the index now holds everything
     return made

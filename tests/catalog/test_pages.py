@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from search.indexing import index_rebuild
+from search.services import index_rebuild
 from tests.factories import SellerFactory, product_create
 
 Category = get_model("catalogue", "Category")

@@ -3,7 +3,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from search.indexing import index_rebuild
+from search.services import index_rebuild
 from tests.factories import product_create
 
 Category = get_model("catalogue", "Category")

@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 from catalog import counters
 from core import pagecache
 from search import api
-from search.indexing import index_rebuild
+from search.services import index_rebuild
 from tests.factories import SellerFactory, order_create, product_create, seller_user_create
 
 Category = get_model("catalogue", "Category")

@@ -23,8 +23,9 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog.services.moderation import product_approve, product_reject
 from search import api
-from search.indexing import index_rebuild, products_reindex, sellers_reindex
+from search.services import index_rebuild, products_reindex, sellers_reindex
 from tests.factories import SellerFactory, product_create
 from tests.search.conftest import AVAILABLE
 
@@ -391,8 +392,6 @@ def test_hidden_things_never_appear(shelf):
 
 
 def test_changes_show_right_after_the_reindex(shelf):
-    from catalog.services.moderation import product_approve, product_reject
-
     waiting = shelf["hidden"]["waiting"]
     product_approve(product_id=waiting)
     products_reindex([waiting])
@@ -416,7 +415,7 @@ def test_changes_show_right_after_the_reindex(shelf):
     assert search().total == 4  # cocoa, fish, sauce and the approved one
 
 
-# --- Vietnamese as buyers type it (issue 11) ----------------------------------------------
+# --- Vietnamese as buyers type it --------------------------------------------------------
 
 
 def added(shelf, title, *, province="66", seller="coop", description="", **kwargs) -> int:

@@ -5,6 +5,8 @@ import unicodedata
 
 import pytest
 
+from search import api
+from search.services import products_reindex, sellers_reindex
 from tests.factories import SellerFactory, product_create
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +16,6 @@ URL = "/shop/search/suggest/"
 
 @pytest.fixture
 def indexed(site_tree, seller, product):
-    from search.indexing import products_reindex, sellers_reindex
-
     honey_seller = SellerFactory(
         name="Hộ kinh doanh Mật ong Sơn La", code="mat-ong-son-la", kind="household", province=None
     )
@@ -114,8 +114,6 @@ def test_bad_input_never_breaks_it(client, indexed):
 
 
 def test_a_failing_backend_gives_an_empty_list(client, indexed, monkeypatch):
-    from search import api
-
     def broken(text, *, limit=8):
         raise ConnectionError("search server down")
 

@@ -1,6 +1,6 @@
 """Search, catalogue and category pages as a buyer uses them: Vietnamese typed without accents,
 facets with counts, filters and sorts in a shareable URL, bad query strings, only public
-products, and a fixed number of queries per page (L1)."""
+products, and a number of queries per page that does not grow with the page size."""
 
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
@@ -12,7 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from search import views
+from catalog.models import MarketplaceLink
+from search import api, views
+from search.services import products_reindex, sellers_reindex
 from tests.factories import SellerFactory, product_create
 
 Category = get_model("catalogue", "Category")
@@ -24,8 +26,6 @@ NBSP = "\u00a0"
 
 
 def reindex(*products, sellers=()):
-    from search.indexing import products_reindex, sellers_reindex
-
     products_reindex([p.pk for p in products])
     if sellers:
         sellers_reindex([s.pk for s in sellers])
@@ -39,8 +39,6 @@ def shelf(site_tree, seller, product):
     honey     95.000 3★ 1.4 Đắk Lắk  startup      in stock  also on Lazada
     wine     320.000 –  2.1 Đắk Lắk  household    in stock
     """
-    from catalog.models import MarketplaceLink
-
     startup = SellerFactory(name="Khởi nghiệp Cầu Đất", code="khoi-nghiep-cau-dat", kind="startup")
     household = SellerFactory(name="Hộ kinh doanh Y Blơk", code="ho-y-blok", kind="household")
     arabica = product_create(
@@ -207,8 +205,6 @@ def test_sorts(client, shelf, sort, expected):
 
 
 def test_every_sort_is_offered_and_keeps_the_filters(client, shelf):
-    from search import api
-
     soup = page(client, "/shop/search/", {"q": "ca phe", "province": "66", "sort_by": "popular"})
     form = soup.select_one('[data-testid="sort-form"]')
     assert [o["value"] for o in form.select("option")] == list(api.SORTS)

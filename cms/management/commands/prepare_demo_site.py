@@ -27,7 +27,7 @@ class Command(BaseCommand):
         but an empty index: fill it once, so listing pages are not empty."""
         from catalog.selectors import public_products
         from search.api import PRODUCT, backend
-        from search.indexing import index_rebuild
+        from search.services import index_rebuild
 
         if public_products().exists() and not backend().indexed_ids(PRODUCT):
             self.stdout.write("Building the search index...")

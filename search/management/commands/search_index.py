@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import api
+from search import api, services
 
 
 class ProgressBar:
@@ -49,16 +49,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, no_progress=False, **options):
-        from search.indexing import index_check, index_rebuild
-
         backend = api.backend()
         bar = None if no_progress else ProgressBar(self.stderr, action.capitalize())
         started = time.monotonic()
         try:
             if action == "rebuild":
-                written = index_rebuild(progress=bar)
+                written = services.index_rebuild(progress=bar)
             else:
-                report = index_check(progress=bar)
+                report = services.index_check(progress=bar)
         finally:
             if bar:
                 bar.close()
