@@ -1,7 +1,7 @@
 """What buyers read beside the results: labels for facet values, which values exist, and the
 sidebar the pages draw (each value a link that adds or removes it from the URL).
 
-Backends return bare values and counts (``api.FacetValue``); names come from here: OCOP groups
+Backends return bare values and counts (``search.types.FacetValue``); names come from here: OCOP groups
 by ``Category.display_name``, provinces by code, seller kinds from ``Partner.Kind``, marketplaces
 from ``catalog.models.Marketplace``. One ``Vocabulary`` per request loads the groups and the
 provinces once (two queries) and serves both the URL validation (``search.forms``) and the labels.
@@ -18,23 +18,24 @@ from django.utils.translation import get_language, gettext, pgettext_lazy, to_lo
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalog.models import Marketplace
 from core.text import vietnamese_sort_key
-from search import api
+from search import types
 
 FACET_TITLES = {
-    api.GROUP: _("Product group"),
-    api.STARS: _("OCOP star rating"),
-    api.PROVINCE: _("Province or city"),
-    api.PRICE: _("Price"),
-    api.SELLER_KIND: _("Seller type"),
-    api.IN_STOCK: _("Availability"),
-    api.MARKETPLACE: pgettext_lazy("search filter", "Also sold on"),
+    types.GROUP: _("Product group"),
+    types.STARS: _("OCOP star rating"),
+    types.PROVINCE: _("Province or city"),
+    types.PRICE: _("Price"),
+    types.SELLER_KIND: _("Seller type"),
+    types.IN_STOCK: _("Availability"),
+    types.MARKETPLACE: pgettext_lazy("search filter", "Also sold on"),
 }
 
 
 def price_label(key: str) -> str:
     """'100000-200000' -> '100.000–200.000 ₫' (grouping of the active language)."""
-    low, high = api.PRICE_RANGES[key]
+    low, high = types.PRICE_RANGES[key]
     locale = to_locale(get_language() or settings.LANGUAGE_CODE)
 
     def money(value):
@@ -73,59 +74,57 @@ class Vocabulary:
 
     @cached_property
     def marketplaces(self) -> dict[str, str]:
-        from catalog.models import Marketplace
-
         return dict(Marketplace.choices)
 
     def known(self, facet: str, value: str) -> bool:
-        if facet == api.GROUP:
+        if facet == types.GROUP:
             return value in self.groups
-        if facet == api.STARS:
+        if facet == types.STARS:
             return value in ("3", "4", "5")
-        if facet == api.PROVINCE:
+        if facet == types.PROVINCE:
             return value in self.provinces
-        if facet == api.PRICE:
-            return value in api.PRICE_RANGES
-        if facet == api.SELLER_KIND:
+        if facet == types.PRICE:
+            return value in types.PRICE_RANGES
+        if facet == types.SELLER_KIND:
             return value in self.seller_kinds
-        if facet == api.IN_STOCK:
+        if facet == types.IN_STOCK:
             return value == "1"
-        if facet == api.MARKETPLACE:
+        if facet == types.MARKETPLACE:
             return value in self.marketplaces
         return False
 
     def label(self, facet: str, value: str) -> str:
-        if facet == api.GROUP:
+        if facet == types.GROUP:
             return self.groups.get(value, (value, 1))[0]
-        if facet == api.STARS:
+        if facet == types.STARS:
             return gettext("%(stars)s stars") % {"stars": value}
-        if facet == api.PROVINCE:
+        if facet == types.PROVINCE:
             return self.provinces.get(value, value)
-        if facet == api.PRICE:
-            return price_label(value) if value in api.PRICE_RANGES else value
-        if facet == api.SELLER_KIND:
+        if facet == types.PRICE:
+            return price_label(value) if value in types.PRICE_RANGES else value
+        if facet == types.SELLER_KIND:
             return str(self.seller_kinds.get(value, value))
-        if facet == api.IN_STOCK:
+        if facet == types.IN_STOCK:
             return gettext("In stock")
-        if facet == api.MARKETPLACE:
+        if facet == types.MARKETPLACE:
             return str(self.marketplaces.get(value, value))
         return value
 
-    def sort_key(self, facet: str, value: api.FacetValue):
+    def sort_key(self, facet: str, value: types.FacetValue):
         """Values in the order a buyer scans them: groups by code, most stars first, price
         ranges and seller kinds in their defined order, provinces by name in Vietnamese
         alphabetical order (a list of 34 a buyer scans for one name), marketplaces by count."""
-        if facet == api.GROUP:
+        if facet == types.GROUP:
             return tuple(int(p) if p.isdigit() else 0 for p in value.value.split("."))
-        if facet == api.STARS:
+        if facet == types.STARS:
             return (-int(value.value),) if value.value.isdigit() else (0,)
-        if facet == api.PRICE:
-            keys = list(api.PRICE_RANGES)
+        if facet == types.PRICE:
+            keys = list(types.PRICE_RANGES)
             return (keys.index(value.value) if value.value in keys else len(keys),)
-        if facet == api.SELLER_KIND:
+        if facet == types.SELLER_KIND:
             keys = list(self.seller_kinds)
             return (keys.index(value.value) if value.value in keys else len(keys),)
-        if facet == api.PROVINCE:
+        if facet == types.PROVINCE:
             return vietnamese_sort_key(self.label(facet, value.value))
         return (-value.count, vietnamese_sort_key(self.label(facet, value.value)))
 
@@ -182,7 +181,9 @@ def clear_url(params, facets) -> str:
     return "?" + params.urlencode() if params else "?"
 
 
-def panels(results: api.Results, *, vocabulary: Vocabulary, params, selected, shown) -> list[Panel]:
+def panels(
+    results: types.Results, *, vocabulary: Vocabulary, params, selected, shown
+) -> list[Panel]:
     """The sidebar: one panel per facet in ``shown`` that has values. Sub-groups appear under
     a group once that group (or one of them) is selected, so the list stays short."""
     out = []
@@ -192,8 +193,8 @@ def panels(results: api.Results, *, vocabulary: Vocabulary, params, selected, sh
         have = {v.value for v in values}
         # A selected value the backend left out (no hits with the other filters) stays visible
         # so that it can be removed.
-        values += [api.FacetValue(v, 0, True) for v in chosen if v not in have]
-        if facet == api.GROUP:
+        values += [types.FacetValue(v, 0, True) for v in chosen if v not in have]
+        if facet == types.GROUP:
             open_groups = {v.split(".")[0] for v in chosen}
             values = [
                 v for v in values if "." not in v.value or v.value.split(".")[0] in open_groups
@@ -203,7 +204,7 @@ def panels(results: api.Results, *, vocabulary: Vocabulary, params, selected, sh
         values.sort(key=lambda v, f=facet: vocabulary.sort_key(f, v))
         panel = Panel(name=facet, title=str(FACET_TITLES[facet]))
         for v in values:
-            depth = vocabulary.groups.get(v.value, ("", 1))[1] if facet == api.GROUP else 1
+            depth = vocabulary.groups.get(v.value, ("", 1))[1] if facet == types.GROUP else 1
             panel.choices.append(
                 Choice(
                     value=v.value,

@@ -11,7 +11,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from search import api
+from search import types
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 40
@@ -35,7 +35,7 @@ class TrimmedTextField(forms.CharField):
 class SearchForm(forms.Form):
     """The header search box and the sort control of every product listing."""
 
-    SORT_CHOICES = list(api.SORTS.items())
+    SORT_CHOICES = list(types.SORTS.items())
 
     q = TrimmedTextField(
         required=False,
@@ -60,12 +60,12 @@ class ListingRequest:
     which every link of the page is built, so a shared URL shows the same results.
     """
 
-    def __init__(self, data: QueryDict, *, vocabulary, facets=api.PRODUCT_FACETS):
+    def __init__(self, data: QueryDict, *, vocabulary, facets=types.PRODUCT_FACETS):
         self.form = SearchForm(data)
         self.form.is_valid()
         cleaned = getattr(self.form, "cleaned_data", {})
         self.text: str = cleaned.get("q", "") or ""
-        self.sort: str = cleaned.get("sort_by") or api.RELEVANCE
+        self.sort: str = cleaned.get("sort_by") or types.RELEVANCE
         self.ignored: bool = bool(data.get("sort_by")) and "sort_by" not in cleaned
         self.filters: dict[str, tuple[str, ...]] = {}
         for facet in facets:
@@ -85,7 +85,7 @@ class ListingRequest:
         self.params = QueryDict(mutable=True)
         if self.text:
             self.params["q"] = self.text
-        if self.sort != api.RELEVANCE:
+        if self.sort != types.RELEVANCE:
             self.params["sort_by"] = self.sort
         for facet, values in self.filters.items():
             self.params.setlist(facet, list(values))

@@ -2,16 +2,21 @@
 the database's own full text (SQLite FTS5 or PostgreSQL), chosen by the connection's vendor.
 
 Backends hold no data of their own beyond a client, so one instance per configuration is kept
-(the Elasticsearch client pools its connections)."""
+(the Elasticsearch client pools its connections). Every backend takes its types from
+``search.types`` and its query rules from ``search.query``, never from ``search.api``.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import connections
 
-from search.api import Backend
+from search.backends.postgres import PostgresBackend
+from search.backends.sqlite import SQLiteBackend
+from search.types import Backend
 
 NAMES = ("sqlite", "postgresql", "elasticsearch")
+DATABASE_BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}
 _instances: dict[tuple, Backend] = {}
 
 
@@ -29,6 +34,9 @@ def backend_by_name(name: str, *, using: str = "default") -> Backend:
     if name == "elasticsearch":
         if not url:
             raise ValueError("The Elasticsearch backend needs ELASTICSEARCH_URL.")
+        # Imported only when configured: the Elasticsearch client libraries take about half a
+        # second to import, which every process (web, Celery, manage.py) would pay for a
+        # backend most installations never use.
         from search.backends.elastic import ElasticsearchBackend
 
         instance = ElasticsearchBackend(url=url, index_prefix=prefix)
@@ -36,11 +44,7 @@ def backend_by_name(name: str, *, using: str = "default") -> Backend:
         vendor = connections[using].vendor
         if vendor != name:
             raise ValueError(f"The {name} search backend cannot run on a {vendor} database.")
-        if name == "sqlite":
-            from search.backends.sqlite import SQLiteBackend as cls
-        else:
-            from search.backends.postgres import PostgresBackend as cls
-        instance = cls(using=using)
+        instance = DATABASE_BACKENDS[name](using=using)
     _instances[key] = instance
     return instance
 

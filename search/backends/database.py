@@ -1,51 +1,62 @@
 """What the SQLite and PostgreSQL backends share: the ``SearchEntry`` rows, filters, facets,
-sorts, paging, typo correction and suggestions, written once as SQL with a few engine hooks.
+sorts, paging, typo correction and suggestions, written once as SQL (``search.backends.sql``)
+with a few engine hooks.
 
 A search runs two statements: the page of ids and the facet counts with the total (see
 ``_facets``), or a count without facets. Words match whole words ("tra" is tea, not every word
 starting with "tra"). Only when a text finds nothing does it cost more: a last word that is no
 indexed word but starts some ("mat on") is taken as a prefix; then each word that has no hits
-is replaced by one of its nearest indexed words (``allowed_edits``) and the search runs again
-over the combinations, fewest edits first, until one finds something (``_corrections``), with
-``Results.corrected_text`` telling the page. Type-ahead (``suggest``) always takes the last word
-as a prefix.
+is replaced by one of its nearest indexed words (``search.query.allowed_edits``) and the search
+runs again over the combinations, fewest edits first, until one finds something
+(``_corrections``), with ``Results.corrected_text`` telling the page. Type-ahead (``suggest``)
+always takes the last word as a prefix.
 
-Ranking of a text query: a title that is the query (folded) first, then an exact-accent
-match of the whole query in the title ("cà phê" typed as such), then the folded query as a
-phrase at a word start in the title, then the engine's score with the title weighted ten
-times the body (SQLite's bm25 and PostgreSQL's ts_rank alike), then popularity. Engines supply the
-match (``text_match``) and the score.
+Ranking of a text query (``sql.order_by``): a title that is the query (folded) first, then an
+exact-accent match of the whole query in the title ("cà phê" typed as such), then the folded
+query as a phrase at a word start in the title, then the engine's score with the title
+weighted ten times the body (SQLite's bm25 and PostgreSQL's ts_rank alike), then popularity.
+Engines supply the match (``text_match``) and the score.
 """
 
 from __future__ import annotations
 
 import abc
 import datetime
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice, product
 from math import prod
 
 from django.db import connections, transaction
 
-from core.text import search_fold
-from search import api
-from search.documents import (
-    ProductDocument,
-    SellerDocument,
-    indexed_title,
-    search_body,
+from search.backends.sql import (
+    FACET_COLUMNS,
+    TABLE,
+    Frag,
+    Plan,
+    TextMatch,
+    facet_condition,
+    like_escape,
+    order_by,
+    read_counts,
+    total_count,
+    union,
+    value_counts,
 )
+from search.documents import ProductDocument, SellerDocument, indexed_title, search_body
 from search.models import SearchEntry
+from search.query import (
+    Word,
+    allowed_edits,
+    check_page,
+    edit_distance,
+    facet_values,
+    nfc,
+    query_words,
+    usable_filters,
+)
+from search.types import PRODUCT, SELLER, Backend, Query, Results, Suggestion, facet_names
 
-WORD = re.compile(r"[^\W_]+")
-MAX_TEXT = 200  # characters of a query that are read
-MAX_WORDS = 12
-MAX_WORD = 64
 WRITE_BATCH = 1000
 MAX_CANDIDATES = 4  # corrections considered per misspelt word
 MAX_COMBINATIONS = 64  # corrected versions of a query ordered
@@ -53,64 +64,6 @@ MAX_TRIES = 8  # corrected versions searched at most, when none finds anything
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)  # "created" unknown: oldest
 ENTRY_FIELDS = [f.name for f in SearchEntry._meta.concrete_fields if f.name != "id"]
 UPDATE_FIELDS = [name for name in ENTRY_FIELDS if name not in ("kind", "object_id")]
-TABLE = SearchEntry._meta.db_table
-
-Frag = tuple[str, list]  # a piece of SQL and its parameters
-
-
-# --- text ---------------------------------------------------------------------------------
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "")
-
-
-@dataclass(frozen=True)
-class Word:
-    typed: str  # NFC, as typed
-    folded: str
-
-
-def query_words(text: str) -> list[Word]:
-    """The words of a query: letters and digits only (punctuation separates), at most
-    MAX_WORDS of at most MAX_WORD characters, each with its folded form (the search key the
-    index holds: ``core.text.search_fold``)."""
-    words = []
-    for token in WORD.findall(nfc(text)[:MAX_TEXT]):
-        folded = "".join(WORD.findall(search_fold(token)))[:MAX_WORD]
-        if folded:
-            words.append(Word(token[:MAX_WORD], folded))
-    return words[:MAX_WORDS]
-
-
-def allowed_edits(word: str) -> int:
-    """Typo tolerance: none under 3 letters (too many near neighbours), one up to 6 letters
-    (every Vietnamese syllable), two from 7."""
-    return 0 if len(word) < 3 else 1 if len(word) < 7 else 2
-
-
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Optimal string alignment distance (Levenshtein plus adjacent transpositions). With
-    ``limit``, stops early and returns ``limit + 1`` once the distance must exceed it."""
-    if limit is not None and abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2, prev = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, prev2[j - 2] + 1)
-            row.append(value)
-        if limit is not None and min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return prev[-1]
-
-
-def like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -119,153 +72,7 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def union(parts: list[Frag]) -> Frag:
-    return " UNION ALL ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
-
-
-def joined(frags: list[Frag], glue: str = " AND ", empty: str = "TRUE") -> Frag:
-    if not frags:
-        return empty, []
-    return glue.join(f"({sql})" for sql, _ in frags), [p for _, params in frags for p in params]
-
-
-# --- queries ------------------------------------------------------------------------------
-
-
-@dataclass
-class TextMatch:
-    """How an engine matches words: an extra join, a condition, and a score (lower first)."""
-
-    join: str
-    where: Frag
-    score: Frag
-    # A whole FROM clause, when the engine must choose the join order itself.
-    source: str | None = None
-
-    def from_clause(self) -> str:
-        return self.source or f"{TABLE} e{self.join}"
-
-
-def check_page(query: api.Query) -> None:
-    if query.kind not in (api.PRODUCT, api.SELLER):
-        raise ValueError(f"Unknown kind {query.kind!r}: search {api.PRODUCT} or {api.SELLER}.")
-    if not 1 <= query.page <= api.MAX_PAGE:
-        raise ValueError(f"Page {query.page} is out of range (1 to {api.MAX_PAGE}).")
-    if not 1 <= query.per_page <= api.MAX_PER_PAGE:
-        raise ValueError(
-            f"{query.per_page} results per page is out of range (1 to {api.MAX_PER_PAGE})."
-        )
-
-
-facet_names = api.facet_names
-selected_filters = api.usable_filters
-
-
-def _price_case() -> str:
-    whens = []
-    for key, (low, below) in api.PRICE_RANGES.items():
-        bounds = [
-            f"e.price >= {int(low)}" if low is not None else "",
-            f"e.price < {int(below)}" if below is not None else "",
-        ]
-        whens.append(f"WHEN {' AND '.join(b for b in bounds if b) or 'TRUE'} THEN '{key}'")
-    return f"CASE {' '.join(whens)} ELSE '' END"
-
-
-FACET_COLUMNS = {
-    api.GROUP: "e.group_codes",
-    api.STARS: "e.stars",
-    api.PROVINCE: "e.province_code",
-    api.PRICE: _price_case(),
-    api.SELLER_KIND: "e.seller_kind",
-    api.IN_STOCK: "e.in_stock",
-    api.MARKETPLACE: "e.marketplaces",
-}
-MULTI_VALUED = {api.GROUP: "e.group_codes", api.MARKETPLACE: "e.marketplaces"}
-
-
-def like_any(column: str, values: list[str]) -> Frag:
-    """A ``|``-delimited column holds any of ``values`` (PostgreSQL finds the rows by a trigram
-    index when they are few)."""
-    return joined(
-        [(f"{column} LIKE %s ESCAPE '\\'", [f"%|{like_escape(v)}|%"]) for v in values], " OR "
-    )
-
-
-def facet_condition(facet: str, values: list[str]) -> Frag:
-    """OR within one facet (values already checked by ``selected_filters``)."""
-    if facet in MULTI_VALUED:
-        return like_any(MULTI_VALUED[facet], values)
-    if facet == api.PRICE:
-        ranges = []
-        for key in values:
-            low, below = api.PRICE_RANGES[key]
-            bounds = [
-                ("e.price >= %s", [low]) if low is not None else None,
-                ("e.price < %s", [below]) if below is not None else None,
-            ]
-            ranges.append(joined([b for b in bounds if b]))
-        return joined(ranges, " OR ")
-    if facet == api.IN_STOCK:
-        return "e.in_stock = %s", [True]
-    if facet == api.STARS:
-        values = [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 3]
-        if not values:
-            return "1 = 0", []
-    column = FACET_COLUMNS[facet]
-    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
-
-
-def _facet_values(facet: str, counts: Counter, selected: list[str]) -> list[api.FacetValue]:
-    if facet == api.GROUP:
-
-        def key(value):
-            return tuple(int(p) if p.isdigit() else 10**6 for p in value.split(".")), value
-
-        order = sorted(counts, key=key)
-    elif facet == api.STARS:
-        order = sorted(counts, key=lambda v: -int(v))
-    elif facet == api.PRICE:
-        order = [k for k in api.PRICE_RANGES if k in counts]
-    else:
-        order = sorted(counts, key=lambda v: (-counts[v], v))
-    values = [
-        api.FacetValue(v, counts[v], v in selected) for v in order if counts[v] or v in selected
-    ]
-    values += [api.FacetValue(v, 0, True) for v in selected if v not in counts]
-    return values
-
-
-@dataclass
-class Plan:
-    """One search, as SQL pieces."""
-
-    kind: str
-    words: list[Word]
-    text: TextMatch | None
-    conditions: dict[str, Frag] = field(default_factory=dict)
-
-    @property
-    def source(self) -> str:
-        return self.text.from_clause() if self.text else f"{TABLE} e"
-
-    @property
-    def base(self) -> Frag:
-        """The kind and the text, without facet filters."""
-        frags = [("e.kind = %s", [self.kind])]
-        if self.text:
-            frags.append(self.text.where)
-        return joined(frags)
-
-    def where(self, *, without: str | None = None) -> Frag:
-        frags = [self.base] + [c for f, c in self.conditions.items() if f != without]
-        return joined(frags)
-
-
-# --- the backend --------------------------------------------------------------------------
-
-
-class DatabaseBackend(api.Backend):
+class DatabaseBackend(Backend):
     """The shared part; ``SQLiteBackend`` and ``PostgresBackend`` supply the engine hooks."""
 
     name = "database"
@@ -288,15 +95,8 @@ class DatabaseBackend(api.Backend):
         """A statement giving (position, value as text, count) for each (position, column) over
         the rows of ``source`` matching ``where``, plus (-1, NULL, count) for the total. This
         portable form scans once per column; engines with GROUPING SETS scan once."""
-        parts = [
-            (
-                f"SELECT {position}, CAST({column} AS TEXT), COUNT(*) FROM {source} "
-                f"WHERE {where[0]} GROUP BY {column}",
-                where[1],
-            )
-            for position, column in columns
-        ]
-        parts.append((f"SELECT -1, NULL, COUNT(*) FROM {source} WHERE {where[0]}", where[1]))
+        parts = [value_counts(source, where, position, column) for position, column in columns]
+        parts.append(total_count(source, where))
         return union(parts)
 
     @abc.abstractmethod
@@ -332,10 +132,10 @@ class DatabaseBackend(api.Backend):
 
     # searching ------------------------------------------------------------------------------
 
-    def search(self, query: api.Query) -> api.Results:
+    def search(self, query: Query) -> Results:
         check_page(query)
         words = query_words(query.text)
-        selected = selected_filters(query)
+        selected = usable_filters(query)
         with self.cursor() as cursor:
             results = self._run(cursor, query, words, selected)
             if words and not results.total:
@@ -364,11 +164,11 @@ class DatabaseBackend(api.Backend):
         return plan
 
     def _run(
-        self, cursor, query: api.Query, words: list[Word], selected: dict, prefix: bool = False
-    ) -> api.Results:
+        self, cursor, query: Query, words: list[Word], selected: dict, prefix: bool = False
+    ) -> Results:
         plan = self._plan(query.kind, words, selected, prefix)
         where, where_params = plan.where()
-        order, order_params = self._order(plan, query.sort)
+        order, order_params = order_by(plan, query.sort)
         rows = self.fetch(
             cursor,
             (
@@ -387,45 +187,7 @@ class DatabaseBackend(api.Backend):
             total = self.fetch(
                 cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}", where_params)
             )[0][0]
-        return api.Results(ids=ids, total=total, facets=facets)
-
-    def _order(self, plan: Plan, sort: str) -> Frag:
-        """The ORDER BY of a page; every order ends with the id, so pages never overlap."""
-        relevance: list[Frag] = []
-        if plan.text:
-            phrase = " ".join(w.folded for w in plan.words)
-            typed = " ".join(w.typed for w in plan.words).casefold()
-            relevance = [
-                (
-                    "(CASE WHEN e.title_folded = %s THEN 4 ELSE 0 END"
-                    " + CASE WHEN e.title_lower LIKE %s ESCAPE '\\' THEN 2 ELSE 0 END"
-                    " + CASE WHEN (' ' || e.title_folded) LIKE %s ESCAPE '\\' THEN 1 ELSE 0 END) DESC",
-                    [phrase, f"%{like_escape(typed)}%", f"% {like_escape(phrase)}%"],
-                ),
-                (f"{plan.text.score[0]} ASC", plan.text.score[1]),
-            ]
-        if plan.kind == api.PRODUCT:
-            keys = {
-                api.PRICE_ASC: ["e.price ASC"],
-                api.PRICE_DESC: ["e.price DESC"],
-                api.NEWEST: ["e.created DESC"],
-                api.STARS_DESC: ["e.stars DESC", "e.popularity DESC"],
-                api.POPULAR: ["e.popularity DESC"],
-            }.get(sort)
-            fallback = ["e.stars DESC", "e.created DESC"]
-        else:
-            keys = {api.NEWEST: ["e.created DESC"], api.POPULAR: ["e.popularity DESC"]}.get(sort)
-            fallback = ["e.popularity DESC", "e.created DESC"]
-        if keys is None:  # relevance, and sorts this kind does not have
-            frags = (
-                [*relevance, ("e.popularity DESC", [])]
-                if relevance
-                else [(k, []) for k in fallback]
-            )
-        else:
-            frags = [(k, []) for k in keys] + relevance
-        frags.append(("e.object_id ASC", []))
-        return ", ".join(sql for sql, _ in frags), [p for _, ps in frags for p in ps]
+        return Results(ids=ids, total=total, facets=facets)
 
     def _facets(self, cursor, plan: Plan, selected: dict) -> tuple[dict, int]:
         """Counts of every facet's values, each with every *other* facet's filter applied,
@@ -437,36 +199,11 @@ class DatabaseBackend(api.Backend):
         parts = [self.counts_sql(plan.source, plan.where(), free)]
         for i, facet in enumerate(names):
             if facet in plan.conditions:
-                where, params = plan.where(without=facet)
-                column = FACET_COLUMNS[facet]
-                parts.append(
-                    (
-                        f"SELECT {i}, CAST({column} AS TEXT), COUNT(*) FROM {plan.source} "
-                        f"WHERE {where} GROUP BY {column}",
-                        params,
-                    )
-                )
-        counts = {facet: Counter() for facet in names}
-        total = 0
-        for position, value, count in self.fetch(cursor, union(parts)):
-            if position < 0:
-                total += count
-                continue
-            facet = names[position]
-            if facet in MULTI_VALUED:
-                for code in (value or "").strip("|").split("|"):
-                    if code:
-                        counts[facet][code] += count
-            elif facet == api.IN_STOCK:
-                if value in ("1", "true"):
-                    counts[facet]["1"] += count
-            elif facet == api.STARS:
-                if value not in (None, "", "0"):
-                    counts[facet][value] += count
-            elif value not in (None, ""):
-                counts[facet][value] += count
+                others = plan.where(without=facet)
+                parts.append(value_counts(plan.source, others, i, FACET_COLUMNS[facet]))
+        counts, total = read_counts(names, self.fetch(cursor, union(parts)))
         facets = {
-            facet: _facet_values(facet, counts[facet], selected.get(facet, [])) for facet in names
+            facet: facet_values(facet, counts[facet], selected.get(facet, [])) for facet in names
         }
         return facets, total
 
@@ -518,7 +255,7 @@ class DatabaseBackend(api.Backend):
 
     # type-ahead -----------------------------------------------------------------------------
 
-    def suggest(self, text: str, *, limit: int = 8) -> list[api.Suggestion]:
+    def suggest(self, text: str, *, limit: int = 8) -> list[Suggestion]:
         """Products, then sellers (who keep a quarter of the places), whose name has the typed
         words, the last one as a prefix. Names that start with the text come first, then names
         that only contain the words; within each, an exact-accent match (when accents were
@@ -528,11 +265,11 @@ class DatabaseBackend(api.Backend):
             return []
         limit = max(1, min(int(limit), 50))
         with self.cursor() as cursor:
-            sellers = self._suggest_kind(cursor, api.SELLER, words, max(1, limit // 4))
-            products = self._suggest_kind(cursor, api.PRODUCT, words, limit - len(sellers))
+            sellers = self._suggest_kind(cursor, SELLER, words, max(1, limit // 4))
+            products = self._suggest_kind(cursor, PRODUCT, words, limit - len(sellers))
         return [
-            api.Suggestion(kind=kind, id=object_id, label=title, url=url)
-            for kind, rows in ((api.PRODUCT, products), (api.SELLER, sellers))
+            Suggestion(kind=kind, id=object_id, label=title, url=url)
+            for kind, rows in ((PRODUCT, products), (SELLER, sellers))
             for object_id, title, url in rows
         ]
 
@@ -638,8 +375,8 @@ class DatabaseBackend(api.Backend):
 
     def rebuild(self, documents, *, total: int, progress=None) -> int:
         """Everything in one transaction: searches keep reading the old rows until it
-        commits, then see the new ones (K2). Concurrent single updates wait for it and then
-        apply on top (they upsert)."""
+        commits, then see the new ones, so they never meet an empty or half-filled index.
+        Concurrent single updates wait for it and then apply on top (they upsert)."""
         written = 0
         manager = SearchEntry.objects.using(self.using)
         with transaction.atomic(using=self.using), self.cursor() as cursor:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from django.db import connections
 
-from search.backends.database import TABLE, DatabaseBackend, TextMatch, edit_distance
+from search.backends.database import DatabaseBackend
+from search.backends.sql import TABLE, TextMatch, total_count
 from search.models import SearchTerm
+from search.query import edit_distance
 
 TERMS = SearchTerm._meta.db_table
 # The score, as SQLite's bm25 weighs it: the title 10 times the body, each rank divided by
@@ -34,7 +36,7 @@ TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 def tsquery(words: list[str], *, title_only: bool = False, prefix: bool = True) -> str:
     """Every word (AND), the last one as a prefix if asked. Words hold only letters and digits
-    (``database.query_words``), so they need no quoting."""
+    (``search.query.query_words``), so they need no quoting."""
     weight = "A" if title_only else ""
     terms = [f"{word}:{weight}" if weight else word for word in words[:-1]]
     last = f"{words[-1]}:{'*' if prefix else ''}{weight}"
@@ -61,7 +63,7 @@ class PostgresBackend(DatabaseBackend):
     def counts_sql(self, source, where, columns):
         """One pass: GROUPING SETS, one set per column and () for the total."""
         if not columns:
-            return f"SELECT -1, NULL, COUNT(*) FROM {source} WHERE {where[0]}", where[1]
+            return total_count(source, where)
         names = [f"f_{position}" for position, _ in columns]
         full = (1 << len(names)) - 1
         # GROUPING(f_a, f_b, ...) has a 1 bit for each column not grouped, f_a the highest.

@@ -13,7 +13,9 @@ table with it.
 
 from __future__ import annotations
 
-from search.backends.database import TABLE, DatabaseBackend, TextMatch, edit_distance
+from search.backends.database import DatabaseBackend
+from search.backends.sql import TABLE, TextMatch
+from search.query import edit_distance
 
 FTS = "search_entry_fts"
 VOCAB = "search_entry_vocab"
@@ -59,7 +61,7 @@ def schema_ensure(cursor) -> bool:
 
 def _fts_query(words: list[str], *, title_only: bool, prefix: bool) -> str:
     """Every word (implicit AND), each quoted, the last one as a prefix if asked. Words hold
-    only letters and digits (``database.query_words``), so quoting is all the escaping needed."""
+    only letters and digits (``search.query.query_words``), so quoting is all the escaping needed."""
     terms = [f'"{word}"' for word in words]
     if prefix:
         terms[-1] += "*"
