@@ -21,31 +21,19 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalog.selectors import product_listing, products_in_order
+from catalog.selectors import products_in_order
 from core import pagecache
 from search import api
 from search.facets import Vocabulary, active_filters, clear_url, panels
 from search.forms import ListingRequest, clean_text
+from search.selectors import database_results, sellers_in_order
 
 logger = logging.getLogger(__name__)
 Category = get_model("catalogue", "Category")
-Partner = get_model("partner", "Partner")
 
 SELLER_STRIP_SIZE = 4
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_LIMIT = 8
-
-
-def sellers_in_order(ids: list[int]) -> list:
-    if not ids:
-        return []
-    found = {
-        s.pk: s
-        for s in Partner.objects.filter(pk__in=ids, status=Partner.Status.APPROVED).select_related(
-            "province"
-        )
-    }
-    return [found[pk] for pk in ids if pk in found]
 
 
 class _ResultWindow:
@@ -102,7 +90,7 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
             self.results = api.search(query)
         except ValueError:  # a page the backend refuses to reach
             raise Http404(_("This page of results does not exist.")) from None
-        except Exception:  # noqa: BLE001 - the search server is down: buyers still browse
+        except Exception:  # the search server is down: buyers still browse
             logger.exception("Search backend failed; listing from the database instead")
             self.degraded = True
             pagecache.do_not_store(request)
@@ -115,16 +103,15 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
         return None
 
     def database_results(self, page: int) -> api.Results:
-        """The simple database listing (no facets, no typo tolerance), used when the page's
-        category is not indexed or the search server does not answer."""
-        sort = "" if self.listing.sort == api.RELEVANCE else self.listing.sort
-        qs = product_listing(
-            query=self.listing.text, sort_by=sort, categories=self.fallback_categories()
+        """The simple database listing, used when the page's category is not indexed or the
+        search server does not answer."""
+        return database_results(
+            text=self.listing.text,
+            sort=self.listing.sort,
+            categories=self.fallback_categories(),
+            page=page,
+            per_page=self.paginate_by,
         )
-        total = qs.count()
-        start = (page - 1) * self.paginate_by
-        ids = list(qs.values_list("pk", flat=True)[start : start + self.paginate_by])
-        return api.Results(ids=ids, total=total)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -256,7 +243,7 @@ class SuggestView(View):
         if len(text.replace(" ", "")) >= SUGGEST_MIN_LENGTH:
             try:
                 suggestions = api.suggest(text, limit=SUGGEST_LIMIT)
-            except Exception:  # noqa: BLE001 - a help, not a page: log and answer nothing
+            except Exception:  # a help, not a page: log and answer nothing
                 logger.exception("Type-ahead failed for %r", text)
         body = {
             "suggestions": [

@@ -1,4 +1,4 @@
-"""K3 from the buyer's side: when the search server does not answer, listing pages still
+"""A search server that does not answer, from the buyer's side: listing pages still
 list products from the database (without filters) instead of an error page."""
 
 import pytest
