@@ -20,6 +20,7 @@ from catalog.partner import views as seller_views
 from cms import views as cms_views
 from cms.sitemaps import SITEMAPS
 from core import media_views
+from core.health import healthz
 from core.security import auth as security_auth
 from shop import alerts as shop_alerts
 from shop.dashboard import imports as dashboard_imports
@@ -27,9 +28,10 @@ from shop.dashboard.access import dashboard_view
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
 from shop.dashboard.orders import parts as dashboard_order_parts
 from shop.payments.webhooks import stripe_webhook
-from startups import views as startups_views
+from startups.views import reports as startups_reports
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -55,7 +57,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "shop/dashboard/marketplace-clicks/",
-        dashboard_view(startups_views.MarketplaceClicksView.as_view(), "marketplace-clicks"),
+        dashboard_view(startups_reports.MarketplaceClicksView.as_view(), "marketplace-clicks"),
         name="marketplace-clicks",
     ),
     path(
