@@ -8,6 +8,7 @@ from core.text import fold_vietnamese, vietnamese_sort_key
 from shop.addresses import normalise_vn_phone
 from shop.payments.banks import bank_choices
 from startups.models import SellerApplication, UnionUnit
+from startups.services.onboarding import handover_refusal
 
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
 ACCOUNT_NUMBER = re.compile(r"^[0-9]{6,19}$")
@@ -160,8 +161,6 @@ class HandoverForm(forms.Form):
                 _("No account uses this e-mail. Ask the producer to register first.")
             )
         if self.application is not None:
-            from startups.services import handover_refusal
-
             refusal = handover_refusal(self.application, user)
             if refusal:
                 raise forms.ValidationError(refusal)

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from startups.models import Officer, UnionUnit
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 from tests.browser.steps import guest_gives_address
 
 Product = get_model("catalogue", "Product")

@@ -10,7 +10,7 @@ from catalog.services.moderation import (
     product_reject,
 )
 from startups.models import Officer, UnionUnit
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 from tests.factories import SellerFactory, product_create
 
 pytestmark = pytest.mark.django_db

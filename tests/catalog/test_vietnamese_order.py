@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from core.text import vietnamese_sort_key, vietnamese_sort_string
 from search import api
 from search.facets import Vocabulary
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 
 Province = get_model("catalogue", "Province")
 

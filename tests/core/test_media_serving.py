@@ -121,7 +121,7 @@ def test_the_officer_downloads_a_pdf_certificate_instead_of_opening_it_in_the_pa
     client, site_tree, django_user_model, seller
 ):
     from startups.models import Officer, SellerApplication, UnionUnit
-    from startups.services import union_units_load
+    from startups.services.union import union_units_load
 
     Product = get_model("catalogue", "Product")
     union_units_load()

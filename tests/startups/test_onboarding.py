@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from startups.models import Officer, SellerApplication, UnionUnit
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 
 Partner = get_model("partner", "Partner")
 Province = get_model("catalogue", "Province")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from startups.models import Officer, SellerApplication, UnionUnit
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 from tests.factories import product_create
 
 Product = get_model("catalogue", "Product")

@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from catalog.services.marketplaces import marketplace_link_set
 from startups.models import Officer, SellerApplication, UnionUnit
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 from tests.factories import SellerFactory, order_create, product_create, seller_user_create
 
 Product = get_model("catalogue", "Product")

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from catalog.services.reference import ocop_groups_load, product_class_load, provinces_load
 from shop.services import shop_reference_data_load
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 
 
 class Command(BaseCommand):

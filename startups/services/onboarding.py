@@ -1,96 +1,26 @@
-"""Writes of the community layer: union units, seller applications and their review."""
+"""Seller onboarding: applications to sell (by the producer, or by an officer on the producer's behalf), their review, and the handover of a union-run seller to the producer."""
 
 import logging
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from core.text import vn_slugify
-from startups.models import Officer, SellerApplication, SellerHandover, UnionUnit
+from shop.order.outbox import task_enqueue_on_commit
+from startups import tasks
+from startups.access import ConflictOfInterest, NotAllowed, officer_can_act_on, officer_is_party_to
+from startups.models import Officer, SellerApplication, SellerHandover
 
 Partner = get_model("partner", "Partner")
+
+
 Province = get_model("catalogue", "Province")
+
+
 logger = logging.getLogger(__name__)
-
-CENTRAL_CODE = "trung-uong-doan"
-
-
-class NotAllowed(Exception):
-    """The officer may not act on this object (outside their unit tree)."""
-
-
-class ConflictOfInterest(NotAllowed):
-    """The officer is a party to what they would decide (their own application, a shop they
-    run): another officer of the unit, or of a unit above, decides instead."""
-
-
-@transaction.atomic
-def union_units_load() -> int:
-    """Seed the central unit and one unit per province or city; returns how many were made."""
-    created = 0
-    central = UnionUnit.objects.filter(code=CENTRAL_CODE).first()
-    if central is None:
-        central = UnionUnit.add_root(
-            code=CENTRAL_CODE,
-            level=UnionUnit.Level.CENTRAL,
-            name="Trung ương Đoàn TNCS Hồ Chí Minh",
-        )
-        created += 1
-    existing = set(
-        UnionUnit.objects.filter(level=UnionUnit.Level.PROVINCE).values_list(
-            "province_id", flat=True
-        )
-    )
-    for province in Province.objects.exclude(pk__in=existing).order_by("name"):
-        prefix = "Thành đoàn" if province.kind == Province.Kind.CITY else "Tỉnh đoàn"
-        central.refresh_from_db()
-        central.add_child(
-            code=f"tinh-doan-{province.slug}",
-            level=UnionUnit.Level.PROVINCE,
-            name=f"{prefix} {province.name}",
-            province=province,
-        )
-        created += 1
-    return created
-
-
-def units_of(officer: Officer):
-    """The officer's unit and every unit below it."""
-    return UnionUnit.objects.filter(path__startswith=officer.unit.path)
-
-
-def officer_can_act_on(officer: Officer | None, application: SellerApplication) -> bool:
-    return bool(officer) and application.union_unit.path.startswith(officer.unit.path)
-
-
-def officer_is_party_to(officer: Officer, application: SellerApplication) -> bool:
-    """The officer applied, or their account runs (or ran) the seller."""
-    if application.applicant_id == officer.user_id:
-        return True
-    if not application.on_behalf and application.created_by_id == officer.user_id:
-        return True
-    return (
-        bool(application.partner_id)
-        and application.partner.users.filter(pk=officer.user_id).exists()
-    )
-
-
-def officer_runs_shop_of(officer: Officer, product) -> bool:
-    """The officer's account is one of the users of a seller of this product."""
-    return Partner.objects.filter(stockrecords__product=product, users=officer.user).exists()
-
-
-def product_decide(*, officer: Officer, product, approve: bool, reason: str = ""):
-    """An officer approves or rejects a product under review; never one of a shop they run."""
-    from catalog.services import moderation
-
-    if officer_runs_shop_of(officer, product):
-        raise ConflictOfInterest
-    if approve:
-        return moderation.product_approve(product_id=product.pk)
-    return moderation.product_reject(product_id=product.pk, reason=reason)
 
 
 def _unique_partner_code(name: str) -> str:
@@ -110,10 +40,7 @@ def _grant_dashboard(user) -> None:
 
 
 def _notify(application: SellerApplication) -> None:
-    from shop.order.outbox import task_enqueue_on_commit
-    from startups.tasks import send_application_decision
-
-    task_enqueue_on_commit(send_application_decision, application.pk)
+    task_enqueue_on_commit(tasks.send_application_decision, application.pk)
 
 
 @transaction.atomic
@@ -227,8 +154,6 @@ class HandoverRefused(NotAllowed):
 
 def handover_refusal(application: SellerApplication, producer) -> str | None:
     """Why this account may not receive this seller, or None when it may."""
-    from django.utils.translation import gettext as _
-
     partner = application.partner
     if not application.on_behalf or partner is None or not partner.managed_by_union:
         return _("Only a seller that the union runs for a producer can be handed over.")
