@@ -5,7 +5,9 @@ Every function here runs inside the caller's transaction with the ``CardPayment`
 so two webhook deliveries at once, or a delivery racing a cancellation, change things once.
 """
 
+import datetime
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 
 import stripe
@@ -21,7 +23,9 @@ from shop.payments import gateway
 from shop.payments.models import CardPayment, CardRefund, SellerPayout
 from shop.payments.selectors import seller_balances
 
+Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
+PaymentTerms = get_model("order", "PaymentTerms")
 Partner = get_model("partner", "Partner")
 
 logger = logging.getLogger(__name__)
@@ -34,6 +38,107 @@ class RefundFailed(PartChangeRefused):
 
 def payment_locked(*, order_id) -> CardPayment | None:
     return CardPayment.objects.select_for_update().filter(order_id=order_id).first()
+
+
+# --- Opening the card payment ----------------------------------------------------------------
+
+# A session closing sooner than this is not worth sending the buyer to.
+SESSION_MARGIN = datetime.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class CardStart:
+    """What asking to pay an order by card came to: ``url``, Stripe's page to send the buyer
+    to (``OPEN``), or why there is none."""
+
+    OPEN = "open"  # a Checkout Session waits at ``url``
+    PAID = "paid"  # the order's card payment has been received
+    NOTHING_DUE = "nothing due"  # no card part of the order waits for a payment
+    CONFIRMING = "confirming"  # Stripe has the payment; its webhook has not arrived yet
+    FAILED = "failed"  # Stripe did not open a session; nothing was charged
+
+    outcome: str
+    url: str = ""
+
+
+@transaction.atomic
+def card_session_open(*, order, base_url: str) -> CardStart:
+    """Stripe's payment page for the card parts of ``order`` still waiting for their money:
+    the open session if it is still good for that amount, otherwise a new one (an older
+    session still payable at Stripe is closed first, so that there is never one payable next
+    to another). One order, one payment: the order row is locked, so a reload or a double
+    click lands on the same session. ``base_url`` is the site's address the buyer comes back
+    to. A Stripe error is logged and answered ``FAILED``; what was written before it stays."""
+    Order.objects.select_for_update().get(pk=order.pk)  # double clicks wait here
+    payment = CardPayment.objects.filter(order=order).first()
+    if payment is not None and payment.status == CardPayment.Status.PAID:
+        return CardStart(CardStart.PAID)
+    due = list(
+        order.parts.select_related("partner", "order").filter(
+            status=OrderPart.Status.AWAITING_PAYMENT, payment_method=OrderPart.Payment.CARD
+        )
+    )
+    if not due:
+        return CardStart(CardStart.NOTHING_DUE)
+    amount = sum((part.total for part in due), start=Decimal(0))
+    now = timezone.now()
+    if (
+        payment is not None
+        and payment.status == CardPayment.Status.OPEN
+        and payment.checkout_url
+        and payment.expires_at
+        and payment.expires_at > now + SESSION_MARGIN
+        and payment.amount == amount
+    ):
+        return CardStart(CardStart.OPEN, payment.checkout_url)
+
+    try:
+        if (
+            payment is not None
+            and payment.checkout_session_id
+            and payment.status == CardPayment.Status.OPEN
+        ):
+            # Never leave an older session payable next to a new one.
+            old = gateway.checkout_session_retrieve(payment.checkout_session_id)
+            if old.status == "complete":
+                return CardStart(CardStart.CONFIRMING)
+            if old.status == "open":
+                gateway.checkout_session_expire(payment.checkout_session_id)
+            # Forget it, so its "expired" event is not taken for this order's end.
+            payment.checkout_session_id, payment.checkout_url = None, ""
+            payment.expires_at = None
+            payment.save(update_fields=["checkout_session_id", "checkout_url", "expires_at"])
+        attempt = (payment.attempt if payment is not None else 0) + 1
+        lifetime = gateway.session_lifetime(PaymentTerms.current().cancel_after_hours)
+        session = gateway.checkout_session_create(
+            order, due, base_url=base_url, attempt=attempt, expires_at=now + lifetime
+        )
+    except stripe.StripeError as error:
+        logger.error(
+            "Stripe Checkout for order %s failed: %s (request %s)",
+            order.number,
+            error.user_message or error,
+            error.request_id,
+        )
+        return CardStart(CardStart.FAILED)
+
+    CardPayment.objects.update_or_create(
+        order=order,
+        defaults={
+            "amount": amount,
+            "currency": "VND",
+            "status": CardPayment.Status.OPEN,
+            "checkout_session_id": session.id,
+            "checkout_url": session.url,
+            "attempt": attempt,
+            "session_created_at": now,
+            "expires_at": datetime.datetime.fromtimestamp(session.expires_at, tz=datetime.UTC)
+            if session.expires_at
+            else now + lifetime,
+        },
+    )
+    logger.info("Order %s: Stripe Checkout %s opened (try %d)", order.number, session.id, attempt)
+    return CardStart(CardStart.OPEN, session.url)
 
 
 # --- Refunds --------------------------------------------------------------------------------
