@@ -22,7 +22,7 @@ from cms.sitemaps import SITEMAPS
 from core import media_views
 from core.health import healthz
 from core.security import auth as security_auth
-from shop import alerts as shop_alerts
+from shop import views as shop_views
 from shop.dashboard import imports as dashboard_imports
 from shop.dashboard.access import dashboard_view
 from shop.dashboard.catalogue import views as dashboard_catalogue_views
@@ -100,10 +100,10 @@ urlpatterns += i18n_patterns(
     ),
     path("shop/orders/", include("shop.order.urls")),
     path("shop/payments/", include("shop.payments.urls")),
-    # Oscar's stock-alert form, rate-limited (shop/alerts.py); same path, before Oscar's.
+    # Oscar's stock-alert form, rate-limited (shop/views.py); same path, before Oscar's.
     path(
         "shop/accounts/alerts/create/<int:pk>/",
-        shop_alerts.ThrottledProductAlertCreateView.as_view(),
+        shop_views.ThrottledProductAlertCreateView.as_view(),
         name="alert-create-throttled",
     ),
     re_path(r"^shop/accounts/wishlists/", cms_views.closed_feature),

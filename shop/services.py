@@ -1,14 +1,21 @@
-"""Reference data the shop needs: Vietnam as the shipping country, payment source types,
-the order-confirmation message type."""
+"""The reference data the shop's apps need: Vietnam as the shipping country, a payment source
+type per payment method, the order-confirmation message type.
+
+Kept here, above the shop's apps, because it spans them and the Oscar apps we use without
+forking (address, payment, communication). The source types and the message type are made by
+the payments and order services, which the checkout and the confirmation e-mail also call when
+a row is missing. Loaded by ``manage.py load_reference_data`` (and the demo data and the
+tests), any number of times.
+"""
 
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from shop.order.services import order_placed_event_type_ensure
 from shop.payments.methods import ALL_METHODS
+from shop.payments.services import source_type_ensure
 
 Country = get_model("address", "Country")
-SourceType = get_model("payment", "SourceType")
-CommunicationEventType = get_model("communication", "CommunicationEventType")
 
 
 @transaction.atomic
@@ -27,13 +34,7 @@ def shop_reference_data_load() -> int:
     )
     changed += created
     for method in ALL_METHODS:
-        _, created = SourceType.objects.get_or_create(
-            code=method.code, defaults={"name": method.source_type_name}
-        )
+        _, created = source_type_ensure(method)
         changed += created
-    _, created = CommunicationEventType.objects.get_or_create(
-        code="ORDER_PLACED",
-        defaults={"name": "Order placed", "category": CommunicationEventType.ORDER_RELATED},
-    )
-    changed += created
+    changed += order_placed_event_type_ensure()
     return changed

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.text import fold_vietnamese, vietnamese_sort_key
-from shop.addresses import normalise_vn_phone
+from shop.checkout.forms import normalise_vn_phone
 from shop.payments.banks import bank_choices
 from startups.models import SellerApplication, UnionUnit
 from startups.services.onboarding import handover_refusal

@@ -24,8 +24,8 @@ from shop.checkout.tasks import send_order_confirmation
 from shop.order.outbox import task_enqueue_on_commit
 from shop.order.services import parts_create
 from shop.payments.methods import CARD, get_method
+from shop.payments.services import source_type_ensure
 
-SourceType = get_model("payment", "SourceType")
 Source = get_model("payment", "Source")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -144,10 +144,7 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         return submission
 
     def handle_payment(self, order_number, total, **kwargs):
-        method = self.get_payment_method()
-        source_type, _created = SourceType.objects.get_or_create(
-            code=method.code, defaults={"name": method.source_type_name}
-        )
+        source_type, _created = source_type_ensure(self.get_payment_method())
         # Nothing is debited here: cash is collected per parcel, transfers go to each seller,
         # and a card is charged on Stripe's page after the order exists.
         self.add_payment_source(

@@ -1,7 +1,8 @@
-"""Card payments: what a paid, expired or refunded Stripe payment does to an order, and what
-the platform owes each seller for the card sales it collected.
+"""Every write about payments: Oscar's payment source type of each method, opening a card
+payment at Stripe, what a paid, expired or refunded Stripe payment does to an order, and the
+payouts staff record for what the platform owes each seller.
 
-Every function here runs inside the caller's transaction with the ``CardPayment`` row locked,
+The card functions run inside the caller's transaction with the ``CardPayment`` row locked,
 so two webhook deliveries at once, or a delivery racing a cancellation, change things once.
 """
 
@@ -20,6 +21,7 @@ from oscar.templatetags.currency_filters import currency
 
 from shop.order.services import PartChangeRefused, part_cancel, part_payment_received
 from shop.payments import gateway
+from shop.payments.methods import PaymentMethod
 from shop.payments.models import CardPayment, CardRefund, SellerPayout
 from shop.payments.selectors import seller_balances
 
@@ -27,6 +29,7 @@ Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")
 PaymentTerms = get_model("order", "PaymentTerms")
 Partner = get_model("partner", "Partner")
+SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,14 @@ class RefundFailed(PartChangeRefused):
 
 def payment_locked(*, order_id) -> CardPayment | None:
     return CardPayment.objects.select_for_update().filter(order_id=order_id).first()
+
+
+def source_type_ensure(method: PaymentMethod):
+    """Oscar's payment source type for ``method`` (an order's payment source names it), made
+    when missing; returns it and whether it was made."""
+    return SourceType.objects.get_or_create(
+        code=method.code, defaults={"name": method.source_type_name}
+    )
 
 
 # --- Opening the card payment ----------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Stock alerts ("tell me when it is back"): Oscar's view, rate-limited.
+"""Views of the Oscar apps the shop uses without forking them: the stock alerts of Oscar's
+customer app ("tell me when it is back"), rate-limited and closed to products not on sale.
 
 Anyone may give any e-mail address, and Oscar e-mails that address a confirmation link; without
 a limit the form sends mail to strangers at anyone's request. At most ``ALERTS_PER_ADDRESS``
@@ -15,8 +16,11 @@ import logging
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
 from django.shortcuts import render
 from oscar.core.loading import get_class
+
+from catalog.selectors import public_product_or_none
 
 ProductAlertCreateView = get_class("customer.alerts.views", "ProductAlertCreateView")
 
@@ -37,7 +41,7 @@ def _over(key: str, limit: int) -> bool:
     try:
         cache.add(key, 0, WINDOW_SECONDS)
         return cache.incr(key) > limit
-    except Exception:  # noqa: BLE001  (cache outage: degrade, do not refuse)
+    except Exception:  # a cache outage: degrade, do not refuse
         logger.warning("stock alert throttle: cache unavailable", exc_info=True)
         return False
 
@@ -58,11 +62,7 @@ def alert_request_allowed(request) -> bool:
 class ThrottledProductAlertCreateView(ProductAlertCreateView):
     def dispatch(self, request, *args, **kwargs):
         # Oscar looks the product up unfiltered and renders its whole page with the form's
-        # errors (or redirects to its address): a draft's page for anyone (issue 11 #4).
-        from django.http import Http404
-
-        from catalog.selectors import public_product_or_none
-
+        # errors (or redirects to its address): a draft's page would be shown to anyone.
         if public_product_or_none(kwargs.get("pk")) is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
