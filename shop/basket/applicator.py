@@ -1,4 +1,4 @@
-"""Offers read once per request (issue 6).
+"""Offers read once per request, however often the basket is priced in it.
 
 The basket middleware applies the offers when it loads the basket; an add to the basket, or a
 change on the basket page, applies them again to tell the buyer what was gained or lost

@@ -1,4 +1,4 @@
-"""The basket, with its lines loaded in a fixed number of queries (issue 6).
+"""The basket, with its lines loaded in a fixed number of queries.
 
 Oscar's ``Basket.all_lines()`` joins only the product and the stock record. Pricing then asks,
 line by line, for the product's stock records (the strategy prices the first one), their
@@ -154,4 +154,4 @@ class Basket(AbstractBasket):
             line.clear_discount()
 
 
-from oscar.apps.basket.models import *  # noqa: E402,F401,F403  (Line, LineAttribute)
+from oscar.apps.basket.models import *  # noqa: E402, F403  (Line, LineAttribute)

@@ -94,7 +94,7 @@ class PaymentDetailsView(PaymentMethodMixin, oscar_views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def _basket_already_ordered(self, request):
-        """Serialise "place order" per basket (RELIABILITY B3, issue 11 finding 9).
+        """Serialise "place order" per basket, so that a basket is ordered once.
 
         A double click or a resent request runs alongside the first, or after it. Oscar would
         freeze the basket again, fail on the taken order number and thaw the basket, so an

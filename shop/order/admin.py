@@ -1,5 +1,5 @@
 from django.contrib import admin
-from oscar.apps.order.admin import *  # noqa: F401,F403
+from oscar.apps.order.admin import *  # noqa: F403
 
 from shop.order.models import OrderPart, PaymentTerms
 

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -169,8 +170,6 @@ class PaymentTerms(models.Model):
         return str(_("Payment terms"))
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.reminder_after_hours < 1:
             raise ValidationError({"reminder_after_hours": _("Remind after at least one hour.")})
         if self.cancel_after_hours <= self.reminder_after_hours:
@@ -191,4 +190,4 @@ class PaymentTerms(models.Model):
         )
 
 
-from oscar.apps.order.models import *  # noqa: E402,F401,F403
+from oscar.apps.order.models import *  # noqa: E402, F403

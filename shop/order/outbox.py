@@ -1,4 +1,4 @@
-"""E-mails sent once, even when their task runs twice (issue 11 finding 12, RELIABILITY J2).
+"""E-mails sent once, even when their task runs twice.
 
 Celery acknowledges the e-mail tasks late, so a worker killed mid-task has its message
 delivered again to another worker. Recording the send in the same transaction as the send
@@ -82,7 +82,7 @@ def task_enqueue_on_commit(task, *args, **kwargs) -> None:
     def enqueue():
         try:
             task.apply_async(args=args, kwargs=kwargs)
-        except Exception:  # noqa: BLE001 - the change has committed; the e-mail must follow it
+        except Exception:  # the change has committed; the e-mail must follow it
             logger.exception("Could not enqueue %s%r: running it in this process", task.name, args)
             result = task.apply(args=args, kwargs=kwargs)
             if result.failed():

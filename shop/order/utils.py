@@ -1,11 +1,12 @@
 """Order placement that never oversells.
 
 Oscar checks availability before placing an order but allocates stock without checking again,
-so concurrent checkouts for the last units can all succeed (RELIABILITY A1). Here each
+so concurrent checkouts for the last units could all succeed and sell stock that is not there.
+Here each
 allocation is a conditional update (row-locked by PostgreSQL): when the units are gone it
 fails, the whole order is rolled back and the buyer is told, before any payment. Oscar
 allocates a basket's lines in stock-record order, so two baskets holding the same products
-in opposite order cannot deadlock (A2).
+in opposite order cannot deadlock.
 """
 
 from django.db.models import F

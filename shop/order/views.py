@@ -1,8 +1,9 @@
 """The buyer's order page: each seller's part, how to pay it (VietQR, cash, card) and cancel.
 
 The link carries the order's verification hash, as Oscar's guest order-status page does, so
-guests and signed-in buyers use the same page; a wrong hash or number is a 404 (RELIABILITY
-B4/G4). Amounts always come from the stored parts, never from the request.
+guests and signed-in buyers use the same page; a wrong hash or number is a 404, so nobody
+reads or changes a stranger's order. Amounts always come from the stored parts, never from the
+request.
 """
 
 import logging

@@ -3,6 +3,9 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+Partner = get_model("partner", "Partner")
 
 # Whole đồng, written plainly or with thousands separators: 1250000, 1.250.000, 1,250,000.
 _WHOLE_DONG = re.compile(r"\d{1,3}(?:([.,\s])\d{3})?(?:\1\d{3})*|\d+")
@@ -24,9 +27,6 @@ class PayoutForm(forms.Form):
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
-        from oscar.core.loading import get_model
-
-        Partner = get_model("partner", "Partner")
         if not hasattr(partners, "model"):
             partners = Partner.objects.filter(pk__in=[p.pk for p in partners])
         self.fields["partner"].queryset = partners.order_by("name")

@@ -3,6 +3,8 @@ import logging
 import stripe
 from celery import shared_task
 
+from shop.payments.reconcile import card_payments_reconcile
+
 logger = logging.getLogger(__name__)
 
 
@@ -12,10 +14,8 @@ logger = logging.getLogger(__name__)
     max_retries=3,
 )
 def reconcile_card_payments() -> dict:
-    """F4, nightly (Celery beat): Stripe's card payments against our orders. Safe to retry:
+    """Nightly (Celery beat): Stripe's card payments against our orders. Safe to retry:
     a second run changes nothing."""
-    from shop.payments.reconcile import card_payments_reconcile
-
     report = card_payments_reconcile()
     if report.unresolved:
         logger.error(

@@ -2,9 +2,8 @@
 
 A VietQR is an EMVCo merchant-presented QR: a string of ``ID LEN VALUE`` data objects, the
 NAPAS account template under tag 38 (00 GUID, 01 beneficiary = 00 BIN + 01 account, 02
-service) and a CRC-16/CCITT-FALSE under tag 63 last. The facts,
-published payloads included, are in the "VietQR" section of DOMAIN.md; tests/shop/payments/test_vietqr.py
-reproduces every one of them. Pure Python on purpose: no models and no Django, so a view, an
+service) and a CRC-16/CCITT-FALSE under tag 63 last. Payloads published by banks are
+reproduced byte for byte in tests/shop/payments/test_vietqr.py. Pure Python on purpose: no models and no Django, so a view, an
 e-mail or a Celery task can call it alike. ``parse_payload`` is the strict inverse of
 ``build_payload``, used to refuse to draw a QR that a banking app would reject.
 """
@@ -127,7 +126,7 @@ def build_payload(
 
     is_dynamic = (amount is not None) if dynamic is None else dynamic
     # The service code sits beside the beneficiary template (38.02), not inside it: that is
-    # what the published payloads in DOMAIN.md carry ("0123 0006<BIN>01..<account> 0208...").
+    # what the payloads banks publish carry ("0123 0006<BIN>01..<account> 0208...").
     beneficiary = tlv("00", bin) + tlv("01", account)
     napas = tlv("00", GUID_NAPAS) + tlv("01", beneficiary) + tlv("02", service)
     parts = [

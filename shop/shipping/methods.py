@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.shipping.methods import *  # noqa: F401,F403
+from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 

@@ -44,4 +44,4 @@ class ShippingRule(models.Model):
         return f"{self.get_region_display()}: {self.charge:.0f} ₫"
 
 
-from oscar.apps.shipping.models import *  # noqa: E402,F401,F403
+from oscar.apps.shipping.models import *  # noqa: E402, F403

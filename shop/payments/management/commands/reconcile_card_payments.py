@@ -1,4 +1,5 @@
-"""``manage.py reconcile_card_payments [--days N]``: F4 by hand or from cron.
+"""``manage.py reconcile_card_payments [--days N]``: the nightly card reconciliation
+(``shop.payments.reconcile``) by hand or from cron.
 
 Prints what it compared and found. Exits 1 when a mismatch needs a person (paid without order,
 order without payment, amount mismatch, or a payment that could not be applied now), so cron
