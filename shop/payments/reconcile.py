@@ -1,4 +1,4 @@
-"""F4: the nightly check that card money and orders agree.
+"""The nightly check that card money and orders agree.
 
 Every Stripe Checkout Session of the last days that carries one of our order numbers (in its
 metadata or ``client_reference_id``, as the webhook reads them) is compared with the order's
@@ -35,8 +35,14 @@ from oscar.core.loading import get_model
 
 from shop.payments import gateway
 from shop.payments.models import CardPayment
-from shop.payments.services import RefundFailed, payment_locked, payment_paid
-from shop.payments.webhooks import Refused, _check_amount, _order_number
+from shop.payments.services import (
+    EventRefused,
+    RefundFailed,
+    event_order_number,
+    payment_amount_check,
+    payment_locked,
+    payment_paid,
+)
 
 Order = get_model("order", "Order")
 
@@ -121,7 +127,7 @@ def _our_sessions(since: datetime.datetime) -> dict[str, list[dict]]:
     by_number: dict[str, list[dict]] = {}
     for session in listing.auto_paging_iter():
         data = session.to_dict()
-        number = _order_number(data)
+        number = event_order_number(data)
         if number:
             by_number.setdefault(number, []).append(data)
     return by_number
@@ -136,7 +142,7 @@ def _paid_on_stripe(payment: CardPayment) -> bool:
             {"payment_intent": payment.payment_intent_id, "limit": 1}
         )
         return any(
-            _is_paid(s) and _order_number(s) == number
+            _is_paid(s) and event_order_number(s) == number
             for s in (session.to_dict() for session in found.data)
         )
     if payment.checkout_session_id:
@@ -144,7 +150,7 @@ def _paid_on_stripe(payment: CardPayment) -> bool:
             session = gateway.checkout_session_retrieve(payment.checkout_session_id).to_dict()
         except stripe.InvalidRequestError:  # no such session
             return False
-        return _is_paid(session) and _order_number(session) == number
+        return _is_paid(session) and event_order_number(session) == number
     return False
 
 
@@ -164,8 +170,8 @@ def _recover(payment: CardPayment, session: dict, report: ReconcileReport) -> No
     """Apply a paid session the webhook never delivered, exactly as the webhook would."""
     number = payment.order.number
     try:
-        _check_amount(payment, session, "amount_total")
-    except Refused as error:
+        payment_amount_check(payment, session, "amount_total")
+    except EventRefused as error:
         _problem(
             report,
             "amount_mismatch",

@@ -22,7 +22,7 @@ from oscar.templatetags.currency_filters import currency
 from shop.order.services import PartChangeRefused, part_cancel, part_payment_received
 from shop.payments import gateway
 from shop.payments.methods import PaymentMethod
-from shop.payments.models import CardPayment, CardRefund, SellerPayout
+from shop.payments.models import CardPayment, CardRefund, SellerPayout, StripeEvent
 from shop.payments.selectors import seller_balances
 
 Order = get_model("order", "Order")
@@ -312,6 +312,97 @@ def payment_expired(payment: CardPayment) -> str:
         part_cancel(part, by=OrderPart.CancelledBy.SYSTEM)
         cancelled += 1
     return f"expired: {cancelled} part(s) cancelled"
+
+
+# --- Stripe's webhook events -----------------------------------------------------------------
+
+PAID_SESSION = ("checkout.session.completed", "checkout.session.async_payment_succeeded")
+PAID_INTENT = ("payment_intent.succeeded",)
+EXPIRED_SESSION = ("checkout.session.expired",)
+
+
+class EventRefused(Exception):
+    """The event cannot be applied (unknown order, amount tampered): nothing changes."""
+
+
+def event_order_number(obj: dict) -> str:
+    """The order a Stripe session or payment intent is for, as our sessions name it."""
+    metadata = obj.get("metadata") or {}
+    return str(metadata.get("order_number") or obj.get("client_reference_id") or "")
+
+
+def payment_amount_check(payment: CardPayment, obj: dict, amount_field: str) -> None:
+    """Refuse a Stripe object whose amount or currency is not the payment's."""
+    amount, currency = obj.get(amount_field), str(obj.get("currency") or "").lower()
+    if (
+        currency != gateway.CURRENCY
+        or not isinstance(amount, int)
+        or amount != gateway.stripe_amount(payment.amount)
+    ):
+        raise EventRefused(
+            f"amount {amount!r} {currency!r} is not the payment's {payment.amount:.0f} vnd"
+        )
+
+
+def _paid_at(event: dict) -> datetime.datetime:
+    created = event.get("created")
+    if isinstance(created, int):
+        return datetime.datetime.fromtimestamp(created, tz=datetime.UTC)
+    return timezone.now()
+
+
+def _event_effect(event: dict) -> str:
+    """What one verified event does, inside the current transaction; returns what it did."""
+    kind = event["type"]
+    obj = (event.get("data") or {}).get("object") or {}
+    if kind not in PAID_SESSION + PAID_INTENT + EXPIRED_SESSION:
+        return "not handled"
+    if kind in PAID_SESSION and obj.get("payment_status") != "paid":
+        return "session complete, payment not yet received"  # a later event says paid
+
+    number = event_order_number(obj)
+    payment = None
+    if kind in PAID_INTENT and obj.get("id"):
+        payment = CardPayment.objects.filter(payment_intent_id=obj["id"]).first()
+    if payment is None and number:
+        payment = CardPayment.objects.filter(order__number=number).first()
+    if payment is None:
+        raise EventRefused(f"no card payment for order {number!r}")
+    payment = payment_locked(order_id=payment.order_id)  # waits for a concurrent delivery
+    if StripeEvent.objects.filter(event_id=event["id"]).exists():
+        return "duplicate"
+
+    if kind in PAID_INTENT:
+        payment_amount_check(payment, obj, "amount_received")
+        return payment_paid(payment, payment_intent_id=obj["id"], paid_at=_paid_at(event))
+
+    if obj.get("id") != payment.checkout_session_id:
+        if kind in EXPIRED_SESSION:
+            return "an earlier session of this order expired: nothing to do"
+        logger.warning(
+            "Order %s paid through an earlier Checkout Session %s", number, obj.get("id")
+        )
+    payment_amount_check(payment, obj, "amount_total")
+    if kind in EXPIRED_SESSION:
+        return payment_expired(payment)
+    intent = obj.get("payment_intent")
+    intent_id = intent.get("id") if isinstance(intent, dict) else intent
+    return payment_paid(payment, payment_intent_id=intent_id or "", paid_at=_paid_at(event))
+
+
+@transaction.atomic
+def stripe_event_apply(event: dict) -> str:
+    """Apply one verified Stripe event exactly once and return what it did ("duplicate" when
+    it was applied already). Its ``StripeEvent`` row (unique event id) is written in the same
+    transaction as its effect, after the order's ``CardPayment`` row is locked, so a duplicate,
+    a replay or two deliveries at the same moment change things once; a delivery that loses
+    the race to commit raises ``IntegrityError``. Raises ``EventRefused`` for an event that
+    cannot be applied (nothing changes), ``RefundFailed`` or a Stripe error when a refund it
+    calls for did not go through (everything rolls back, so Stripe's next delivery retries)."""
+    outcome = _event_effect(event)
+    if outcome != "duplicate":
+        StripeEvent.objects.create(event_id=str(event["id"]), type=str(event["type"])[:64])
+    return outcome
 
 
 # --- Payouts to sellers -----------------------------------------------------------------------
