@@ -6,7 +6,7 @@ from .base import *  # noqa: F401,F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# The Celery worker started by tests/shop/test_celery_worker.py writes e-mails to files.
+# The Celery worker started by tests/shop/checkout/test_tasks.py writes e-mails to files.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")  # noqa: F405
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=None)  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
+from shop.order.services import parts_create
 from shop.payments.models import CardPayment
+from tests.factories import order_create
 from tests.shop.payments.stripe_fake import deliver, event_payload
 
 Order = get_model("order", "Order")
@@ -122,9 +124,6 @@ def test_an_english_order_gets_stripes_english_page(client, card_order, stripe_a
 def test_someone_elses_order_is_404_and_nothing_happens(
     client, card_order, two_sellers, stripe_api
 ):
-    from shop.order.services import parts_create
-    from tests.factories import order_create
-
     other = order_create(two_sellers[0])
     parts_create(order=other, payment_method="card")
     for url in [
@@ -142,9 +141,6 @@ def test_someone_elses_order_is_404_and_nothing_happens(
 
 
 def test_a_cash_order_has_no_card_page(client, two_sellers, stripe_api):
-    from shop.order.services import parts_create
-    from tests.factories import order_create
-
     order = order_create(*two_sellers)
     parts_create(order=order, payment_method="cod")
     assert client.get(start_url(order)).status_code == 404

@@ -1,4 +1,4 @@
-"""F2 on PostgreSQL: deliveries arriving at the same moment, in threads with their own
+"""Webhooks on PostgreSQL: deliveries arriving at the same moment, in threads with their own
 database connections, are applied once."""
 
 import os
@@ -86,7 +86,7 @@ def test_two_different_success_events_at_once(payment):
 
 
 def test_pay_by_card_clicked_four_times_at_once_opens_one_session(card_order, stripe_api):
-    """B3: a double (quadruple) click on "Pay by card" makes one Stripe session, not four."""
+    """A double (quadruple) click on "Pay by card" makes one Stripe session, not four."""
     url = reverse(
         "payments:card-start",
         kwargs={"number": card_order.number, "hash": card_order.verification_hash()},

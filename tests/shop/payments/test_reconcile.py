@@ -1,4 +1,4 @@
-"""F4: the nightly reconciliation of Stripe's card payments against the orders.
+"""The nightly reconciliation of Stripe's card payments against the orders.
 
 Stripe's list of Checkout Sessions comes from recorded list pages (``has_more`` pagination,
 a Payment Link sale on the same account that is not ours, an earlier expired try), pointed at

@@ -2,6 +2,7 @@
 refuses, the cancellation does not happen and the buyer is told why."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -103,8 +104,6 @@ def test_the_buyers_cancel_button_refunds(client, paid_order, stripe_api):
 
 
 def test_the_cancel_button_says_so_when_stripe_refuses(client, paid_order, stripe_api):
-    from django.contrib.messages import get_messages
-
     coffee = paid_order.parts.get(number=1)
     stripe_api.fail_next("post", "/v1/refunds", "error_charge_already_refunded")
     url = reverse(

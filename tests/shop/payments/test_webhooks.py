@@ -1,4 +1,4 @@
-"""Stripe's webhook (F1-F3): real signatures made from the test secret; missing, bad or old
+"""Stripe's webhook: real signatures made from the test secret; missing, bad or old
 signatures, tampered amounts and unknown orders refused with nothing changed; each event
 applied once, whatever order they come in; an expired session cancels the order and returns
 its stock; a payment that arrives after the order was cancelled is refunded."""
@@ -7,8 +7,10 @@ import json
 import time
 
 import pytest
+from django.urls import reverse
 from oscar.core.loading import get_model
 
+from shop.order.services import part_cancel
 from shop.payments.models import CardPayment, CardRefund, StripeEvent
 from tests.shop.payments.stripe_fake import deliver, event_payload, signature
 
@@ -23,7 +25,6 @@ INTENT = "pi_3QhZkB2eZvKYlo2C0c7Vd5Hy"
 @pytest.fixture
 def payment(client, card_order, stripe_api):
     """The buyer has opened Stripe's page for the order."""
-    from django.urls import reverse
 
     client.get(
         reverse(
@@ -221,8 +222,6 @@ def test_expired_session_cancels_the_order_and_returns_the_stock(client, payment
 
 
 def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stripe_api, caplog):
-    from shop.order.services import part_cancel
-
     for part in payment.order.parts.all():  # e.g. the unpaid-order timeout
         part_cancel(part, by="system")
     response = deliver(client, event_payload("event_checkout_session_completed", payment))
@@ -258,8 +257,6 @@ def test_payment_after_the_order_was_cancelled_is_refunded(client, payment, stri
 
 
 def test_a_refund_stripe_refuses_makes_stripe_deliver_again(client, payment, stripe_api):
-    from shop.order.services import part_cancel
-
     for part in payment.order.parts.all():
         part_cancel(part, by="system")
     stripe_api.fail_next("post", "/v1/refunds", "error_charge_already_refunded")

@@ -1,4 +1,4 @@
-"""A1/A3: many buyers place orders for the last units at the same moment, on PostgreSQL:
+"""Many buyers place orders for the last units at the same moment, on PostgreSQL:
 exactly as many orders as units, a clear "sold out" answer for the rest, no error page,
 stock never negative."""
 
@@ -113,7 +113,7 @@ def test_8_orders_with_two_products_in_opposite_order(site_tree, seller):
 
 
 def test_place_order_posted_five_times_at_once_makes_one_order(site_tree, seller):
-    """B3: a buyer double-clicks "place order" (and a flaky phone resends it): one order."""
+    """A buyer double-clicks "place order" (and a flaky phone resends it): one order."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's row locks (bin/test starts one)")
     product = product_create(seller=seller, title="Trà Shan tuyết", stock=10)
@@ -152,7 +152,7 @@ def test_place_order_posted_five_times_at_once_makes_one_order(site_tree, seller
 
 
 def test_two_buyers_adding_a_never_added_product_at_once_both_get_it(site_tree, seller):
-    """Issue 11 finding 13: Oscar's analytics row for a product is inserted on its first
+    """Oscar's analytics row for a product is inserted on its first
     basket addition; two at the same moment hit its unique key and one buyer got a 500."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's concurrent transactions (bin/test starts one)")

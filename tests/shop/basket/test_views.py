@@ -1,4 +1,4 @@
-"""A4: bad quantities are refused with a message and change nothing."""
+"""Bad quantities on the basket are refused with a message and change nothing."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,4 @@
-"""J1/J2 with the real parts: the order confirmation goes through Redis to a real Celery
+"""E-mail tasks with the real parts: the order confirmation goes through Redis to a real Celery
 worker process, which sends it once even when the message is delivered twice, and a task
 enqueued in a transaction that is rolled back never runs."""
 
@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from oscar.core.loading import get_model
 
 from tests.factories import order_create, product_create
+from tests.shop.conftest import start_worker, stop_worker
 
 TASK = "shop.checkout.tasks.send_order_confirmation"
 
@@ -58,10 +59,9 @@ def test_confirmation_email_through_a_real_worker_once(site_tree, seller, worker
 
 
 def test_a_worker_killed_while_sending_loses_and_doubles_nothing(site_tree, seller, sender):
-    """Issue 11 finding 12: the worker holding the confirmation dies in the middle of sending.
+    """The worker holding the confirmation dies in the middle of sending.
     The message, acknowledged late, goes to the next worker within seconds (not an hour), which
     sends the e-mail exactly once: the claim made before the send tells it what happened."""
-    from tests.shop.conftest import start_worker, stop_worker
 
     EmailClaim = get_model("order", "EmailClaim")
     product = product_create(seller=seller, title="Trà Shan tuyết cổ thụ", price=250000)

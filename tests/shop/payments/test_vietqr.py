@@ -1,4 +1,4 @@
-"""VietQR payloads (shop/vietqr.py): the payloads published in DOMAIN.md byte for byte, the
+"""VietQR payloads (shop/payments/vietqr.py): payloads published by banks byte for byte, the
 CRC, strict decoding, input checks, and the drawn QR read back by a real scanner (zbarimg)."""
 
 import os
@@ -27,7 +27,7 @@ ACB_10000 = (
     "5405100005802VN62150811Chuyen tien630453E6"
 )
 
-# DOMAIN.md, "Published payloads": builder arguments, payload, the fields parse_payload gives.
+# Published payloads: builder arguments, payload, the fields parse_payload gives.
 PUBLISHED = [
     pytest.param(
         dict(ACB, dynamic=False),
@@ -70,7 +70,7 @@ PUBLISHED = [
     ),
 ]
 
-# DOMAIN.md gives the bad-CRC example only as "...62060802Qr63044274 (the right CRC is 1A95)",
+# The published bad-CRC example is given only as "...62060802Qr63044274 (the right CRC is 1A95)",
 # so its prefix is ambiguous. It is NOT the ACB static prefix: ACB_STATIC's body +
 # "62060802Qr6304" has CRC F227 (E536 with "010212"), and no published payload's body gives
 # 1A95. The one public payload found with this exact tail is a dynamic MB Bank (970422) QR,

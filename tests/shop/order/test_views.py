@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -13,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
+from shop.order.selectors import part_transfer
 from shop.order.services import part_confirm, part_payment_received, part_ship, parts_create
 from shop.payments import receivers as payment_receivers
 from shop.payments.vietqr import parse_payload
@@ -282,8 +284,6 @@ def test_crafted_post_with_an_amount_changes_nothing(client, products):
 
 
 def _payload_of(order, number):
-    from shop.order.selectors import part_transfer
-
     part = order.parts.select_related("partner").get(number=number)
     return part_transfer(part).payload
 
@@ -397,8 +397,6 @@ def test_cash_order_email_says_what_to_pay_each_parcel(
 
 
 def test_signed_in_buyer_sees_the_parts_in_the_order_history(client, products):
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.create_user("lan", "lan@example.com", "mat-khau-an-toan-2026")
     order = order_with_parts(*products, method="cod", user=user)
     client.force_login(user)

@@ -1,4 +1,4 @@
-"""Issue 6: the basket fork (shop.basket) loads its lines in three queries, whatever their
+"""The basket fork (shop.basket) loads its lines in three queries, whatever their
 number, prices them exactly as Oscar's basket did, and an add keeps the loaded lines."""
 
 import threading

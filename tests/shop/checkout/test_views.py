@@ -2,9 +2,15 @@
 Vietnamese address, cash on delivery, confirmation e-mail, order in the dashboard."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from kombu.exceptions import OperationalError
 from oscar.core.loading import get_model
+from oscar.test.factories import UserFactory
+
+from shop.checkout.tasks import send_order_confirmation
+from shop.order.emails import order_confirmation_send
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -97,8 +103,6 @@ def test_confirmation_email_is_in_the_language_of_the_order(
 def test_sending_the_confirmation_twice_sends_one_email(
     client, site_tree, product, django_capture_on_commit_callbacks
 ):
-    from shop.order.emails import order_confirmation_send
-
     go_to_payment(client, product)
     client.post(reverse("checkout:payment-method"), {"method": "cod"})
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,8 +178,6 @@ def test_order_appears_in_the_dashboard(
 def test_checkout_with_an_account_keeps_the_order_in_the_account(
     client, site_tree, product, django_capture_on_commit_callbacks
 ):
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.create_user("lan", "lan@example.com", "mat-khau-an-toan-2026")
     client.force_login(user)
     add_to_basket(client, product, 1)
@@ -188,7 +190,7 @@ def test_checkout_with_an_account_keeps_the_order_in_the_account(
     history = client.get(reverse("customer:order-list")).content.decode()
     assert order.number in history
     assert mail.outbox[0].to == ["lan@example.com"]
-    # B4/G4: another buyer cannot open this order
+    # Another buyer cannot open this order
     other = get_user_model().objects.create_user("binh", "binh@example.com", "mat-khau-khac-2026")
     client.force_login(other)
     response = client.get(reverse("customer:order", kwargs={"order_number": order.number}))
@@ -199,12 +201,10 @@ def test_checkout_with_an_account_keeps_the_order_in_the_account(
 def test_place_order_resent_after_it_went_through_lands_on_the_order(
     client, site_tree, product, signed_in
 ):
-    """Issue 11 finding 9: the buyer's phone timed out and resent "place order" (or the buyer
+    """The buyer's phone timed out and resent "place order" (or the buyer
     clicked again) after the first request had placed the order. The resend must land on that
     order's confirmation, not on "your basket is empty", and place nothing more."""
     if signed_in:
-        from oscar.test.factories import UserFactory
-
         client.force_login(UserFactory(email="mai@example.com"))
         add_to_basket(client, product, 2)
         client.post(reverse("checkout:shipping-address"), ADDRESS, follow=True)
@@ -227,12 +227,9 @@ def test_place_order_resent_after_it_went_through_lands_on_the_order(
 def test_a_broker_that_is_down_never_turns_a_placed_order_into_an_error(
     client, site_tree, product, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """Issue 11 finding 11: the confirmation task could not be sent (Redis down) after the
-    order committed, and the buyer saw an error page. The buyer now sees the confirmation,
+    """The confirmation task could not be sent (Redis down) after the order committed, which
+    used to show the buyer an error page. The buyer now sees the confirmation,
     and the e-mail is sent from the web process instead."""
-    from kombu.exceptions import OperationalError
-
-    from shop.checkout.tasks import send_order_confirmation
 
     def broker_down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
