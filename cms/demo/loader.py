@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from catalog.services import ocop_groups_load, product_class_load, provinces_load
+from catalog.services.reference import ocop_groups_load, product_class_load, provinces_load
 from cms.demo.images import product_image_bytes
 from cms.demo.records import (
     PRODUCTS_FILE,
@@ -25,7 +25,7 @@ from cms.services import home_page_ensure
 from core.text import fold_vietnamese
 from shop.payments.banks import banks
 from shop.services import shop_reference_data_load
-from startups.services import union_units_load
+from startups.services.union import union_units_load
 
 Partner = get_model("partner", "Partner")
 ShippingRule = get_model("shipping", "ShippingRule")
