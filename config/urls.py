@@ -23,12 +23,7 @@ from core import media_views
 from core.health import healthz
 from core.security import auth as security_auth
 from shop import views as shop_views
-from shop.dashboard import imports as dashboard_imports
-from shop.dashboard.access import dashboard_view
-from shop.dashboard.catalogue import views as dashboard_catalogue_views
-from shop.dashboard.orders import parts as dashboard_order_parts
 from shop.payments.webhooks import stripe_webhook
-from startups.views import reports as startups_reports
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -55,38 +50,8 @@ urlpatterns += i18n_patterns(
         catalog_views.MarketplaceRedirectView.as_view(),
         name="marketplace-go",
     ),
-    path(
-        "shop/dashboard/marketplace-clicks/",
-        dashboard_view(startups_reports.MarketplaceClicksView.as_view(), "marketplace-clicks"),
-        name="marketplace-clicks",
-    ),
-    path(
-        "shop/dashboard/catalogue/import/",
-        dashboard_view(dashboard_imports.product_import, "product-import"),
-        name="product-import",
-    ),
-    path(
-        "shop/dashboard/catalogue/import/template.xlsx",
-        dashboard_view(dashboard_imports.template_xlsx_download, "product-import-template-xlsx"),
-        name="product-import-template-xlsx",
-    ),
-    path(
-        "shop/dashboard/catalogue/import/template.csv",
-        dashboard_view(dashboard_imports.template_csv_download, "product-import-template-csv"),
-        name="product-import-template-csv",
-    ),
-    path(
-        "shop/dashboard/catalogue/products/<int:pk>/submit/",
-        dashboard_view(dashboard_catalogue_views.ProductSubmitView.as_view(), "product-submit"),
-        name="product-submit",
-    ),
-    path(
-        "shop/dashboard/orders/<str:number>/parts/<int:part_number>/<slug:action>/",
-        dashboard_view(dashboard_order_parts.PartActionView.as_view(), "order-part-action"),
-        name="order-part-action",
-    ),
     # Login (throttled; registration that does not say whether an e-mail has an account),
-    # logout by POST only, and a password reset that lifts a login pause: security/auth.py.
+    # logout by POST only, and a password reset that lifts a login pause: core/security/auth.py.
     path("shop/accounts/login/", security_auth.LoginRegisterView.as_view()),
     path("shop/accounts/logout/", security_auth.LogoutView.as_view()),
     path(

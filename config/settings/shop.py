@@ -41,28 +41,23 @@ import copy  # noqa: E402
 
 from oscar.defaults import OSCAR_DASHBOARD_NAVIGATION as _OSCAR_NAV  # noqa: E402
 
-from shop.dashboard.nav import seller_or_staff  # noqa: E402  (plain function, no models)
-
 OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(_OSCAR_NAV)
 for _section in OSCAR_DASHBOARD_NAVIGATION:
     if _section.get("url_name") is None and _section.get("icon") == "fas fa-sitemap":
         _section["children"] += [
             {
                 "label": _("Import products"),
-                "url_name": "product-import",
-                "access_fn": seller_or_staff,
+                "url_name": "dashboard:product-import",
             },
             {
                 "label": pgettext_lazy("dashboard menu", "Marketplace clicks"),
-                "url_name": "marketplace-clicks",
-                "access_fn": seller_or_staff,
+                "url_name": "dashboard:marketplace-clicks",
             },
         ]
     if _section.get("url_name") is None and _section.get("icon") == "fas fa-shopping-cart":
         _section["children"] += [
             {
                 "label": _("Owed to sellers"),
-                "url_name": "payments:owed",
-                "access_fn": seller_or_staff,
+                "url_name": "dashboard:payments-owed",
             },
         ]

@@ -1,10 +1,12 @@
 """Who may open which page of Oscar's dashboard: one table, applied to every dashboard URL.
 
 Oscar lets partner users into some of its dashboard views and trusts each view to narrow what
-they see; several did not (issue 11 #2, #5: a seller edited the delivery address of an order it
-shared with another seller, read whole-order statistics and CSVs). Here every URL pattern of
-the dashboard, Oscar's sub-apps included, is wrapped once when the URLs are built
-(``DashboardConfig.post_process_urls``):
+they see; several did not (a seller could edit the delivery address of an order it shared with
+another seller, or read whole-order statistics and CSVs). Here every URL pattern of the
+dashboard, Oscar's sub-apps and our own pages included, is wrapped once when the URLs are
+built (``DashboardConfig.post_process_urls``), and Oscar's permission map for our pages is
+made from the same table (``oscar_permissions``), so the dashboard menu shows a page to those
+who may open it:
 
 - ``SELLER_VIEWS``: open to sellers, and each of these views shows and changes only the
   seller's own products and order lines (``shop.dashboard.orders.views``,
@@ -19,8 +21,8 @@ A refusal is the same everywhere: a visitor who is not signed in is sent to the 
 login page; a signed-in user gets 404 (a page's existence, or another seller's object, is not
 confirmed), also where a view itself refuses with 403.
 
-Our own dashboard pages outside Oscar's apps (config/urls.py, shop/payments/urls.py) are
-wrapped with ``dashboard_view`` and named in the same table.
+Our own dashboard pages are added in ``DashboardConfig.get_urls`` (or, for an app above the
+shop, ``DashboardConfig.register_url``) and named in the same table.
 """
 
 from __future__ import annotations
@@ -45,13 +47,13 @@ SELLER_VIEWS = frozenset(
         "order-list",  # orders with the seller's lines; own totals; no CSV
         "order-detail",  # the seller's lines and part only
         "order-line-detail",  # a line of the seller's
-        # Ours, wired in config/urls.py under /shop/dashboard/ (``dashboard_view``):
+        # Ours (``DashboardConfig.get_urls``):
         "product-import",
         "product-import-template-xlsx",
         "product-import-template-csv",
         "product-submit",  # the seller's own product
         "order-part-action",  # the seller's own part of an order
-        "owed",  # shop/payments/urls.py: the seller's own balance
+        "payments-owed",  # the seller's own balance
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})
@@ -60,11 +62,30 @@ OPEN_VIEWS = frozenset({"login", "logout"})
 SCOPED_VIEWS = frozenset({"marketplace-clicks"})
 
 
+SELLER_PERMISSION = "partner.dashboard_access"
+
+
+def is_seller_user(user) -> bool:
+    """A signed-in account that runs a seller's shop (given when its application is approved)."""
+    return user.is_active and user.has_perm(SELLER_PERMISSION)
+
+
 def may_open(user, name: str | None) -> bool:
     """May this signed-in user open the dashboard page called ``name``?"""
     if user.is_staff or name in OPEN_VIEWS or name in SCOPED_VIEWS:
         return True
-    return name in SELLER_VIEWS and user.has_perm("partner.dashboard_access")
+    return name in SELLER_VIEWS and is_seller_user(user)
+
+
+def oscar_permissions() -> dict:
+    """Oscar's permission map for the dashboard pages of the table: what its menu and its own
+    decorator check. Scoped pages get none (they decide themselves); the guard still asks
+    for a signed-in user."""
+    staff_or_seller = (["is_staff"], [SELLER_PERMISSION])
+    return {
+        **{name: staff_or_seller for name in SELLER_VIEWS},
+        **{name: None for name in SCOPED_VIEWS},
+    }
 
 
 def _guard(view, name):
@@ -84,11 +105,6 @@ def _guard(view, name):
 
     guarded.dashboard_policy = name  # for the test that enumerates every dashboard URL
     return guarded
-
-
-def dashboard_view(view, name: str):
-    """A dashboard page wired outside Oscar's app tree, under the same table."""
-    return _guard(view, name)
 
 
 def guard_patterns(patterns) -> None:

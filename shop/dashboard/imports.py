@@ -1,9 +1,10 @@
 """Dashboard page for importing products from a CSV or Excel file, and the template downloads.
 
-Who may import: staff, for any seller they choose; a seller user (``partner.dashboard_access``
-and linked to exactly one partner), only for that partner, whatever the POST says. The work
-is done by ``catalog.importing.products_import``; these views only parse the request and render.
-Wired in ``config/urls.py`` under ``/shop/dashboard/catalogue/import/``.
+Who may import: staff, for any seller they choose; a seller user (linked to exactly one
+partner), only for that partner, whatever the POST says. Who opens the page at all is the
+dashboard's table (``shop.dashboard.access``); here only the seller is found. The work is done
+by ``catalog.services.imports.products_import``; these views only parse the request and
+render. Routed in ``DashboardConfig.get_urls`` under ``/shop/dashboard/catalogue/import/``.
 """
 
 from functools import wraps
@@ -24,6 +25,7 @@ from catalog.importing import template as import_template
 from catalog.importing import template_csv, template_xlsx
 from catalog.importing.reading import MAX_BYTES
 from catalog.services.imports import held_message, products_import
+from shop.dashboard.access import is_seller_user
 
 Partner = get_model("partner", "Partner")
 
@@ -33,7 +35,7 @@ def importer_partner(user):
     user only for its own partner."""
     if user.is_staff and user.is_active:
         return True, None
-    if not user.is_active or not user.has_perm("partner.dashboard_access"):
+    if not is_seller_user(user):
         return False, None
     partners = list(Partner.objects.filter(users=user)[:2])
     return (True, partners[0]) if len(partners) == 1 else (False, None)
@@ -95,7 +97,7 @@ def product_import(request, partner):
                 )
                 if report.held:
                     messages.info(request, held_message(report.held))
-                return redirect("product-import")
+                return redirect("dashboard:product-import")
     else:
         form = ProductImportForm(partner=partner)
     return render(

@@ -132,4 +132,4 @@ class OwedView(LoginRequiredMixin, generic.TemplateView):
             _("Payout of %(amount)s to %(seller)s recorded.")
             % {"amount": currency(payout.amount, "VND"), "seller": payout.partner.name},
         )
-        return redirect("payments:owed")
+        return redirect("dashboard:payments-owed")

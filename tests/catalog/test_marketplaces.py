@@ -352,13 +352,13 @@ def test_click_report_shows_counts_to_staff(admin_client, link, product, seller)
     _clicks(link, recent=3, old=2)
     other = product_create(seller=SellerFactory(name="HTX Ong mật"), title="Mật ong 500ml")
     marketplace_link_set(product=other, marketplace="tiki", url="https://tiki.vn/mat-ong-p9.html")
-    response = admin_client.get(reverse("marketplace-clicks"))
+    response = admin_client.get(reverse("dashboard:marketplace-clicks"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Lượt bấm sang sàn" in html
     assert product.title in html and other.title in html
     assert 'data-testid="clicks-recent">3<' in html and 'data-testid="clicks-total">5<' in html
-    filtered = admin_client.get(reverse("marketplace-clicks"), {"partner": seller.pk})
+    filtered = admin_client.get(reverse("dashboard:marketplace-clicks"), {"partner": seller.pk})
     assert product.title in filtered.content.decode()
     assert other.title not in filtered.content.decode()
 
@@ -366,7 +366,7 @@ def test_click_report_shows_counts_to_staff(admin_client, link, product, seller)
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", ["abc", "999999", "-1", "1.5", "99999999999999999999"])
 def test_click_report_ignores_a_bad_seller_filter(admin_client, link, product, value):
-    response = admin_client.get(reverse("marketplace-clicks"), {"partner": value})
+    response = admin_client.get(reverse("dashboard:marketplace-clicks"), {"partner": value})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Không tìm thấy người bán này" in html
@@ -375,7 +375,7 @@ def test_click_report_ignores_a_bad_seller_filter(admin_client, link, product, v
 
 @pytest.mark.django_db
 def test_click_report_is_for_staff_only(client, django_user_model):
-    url = reverse("marketplace-clicks")
+    url = reverse("dashboard:marketplace-clicks")
     response = client.get(url)
     assert response.status_code == 302 and "login" in response["Location"]
     buyer = django_user_model.objects.create_user(
@@ -434,9 +434,9 @@ def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(
     )
     marketplace_link_set(product=pb, marketplace="shopee", url="https://shopee.vn/mat-ong-i.1.2")
     client.force_login(user_a)
-    html = client.get(reverse("marketplace-clicks")).content.decode()
+    html = client.get(reverse("dashboard:marketplace-clicks")).content.decode()
     assert "Cà phê của A" in html and "Mật ong của B" not in html
-    html = client.get(reverse("marketplace-clicks"), {"partner": b.pk}).content.decode()
+    html = client.get(reverse("dashboard:marketplace-clicks"), {"partner": b.pk}).content.decode()
     assert "Mật ong của B" not in html
 
 

@@ -45,9 +45,7 @@ def dashboard_patterns():
             route = prefix + str(pattern.pattern)
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern) and (
-                "shop/dashboard/" in route or "shop/payments/dashboard/" in route
-            ):
+            elif isinstance(pattern, URLPattern) and "shop/dashboard/" in route:
                 found.append((pattern, route))
 
     walk(get_resolver().url_patterns, "")

@@ -36,9 +36,9 @@ def seller_user(django_user_model, seller):
 
 
 def test_urls_are_where_the_template_links_point():
-    assert reverse("product-import") == URL
-    assert reverse("product-import-template-xlsx") == URL + "template.xlsx"
-    assert reverse("product-import-template-csv") == URL + "template.csv"
+    assert reverse("dashboard:product-import") == URL
+    assert reverse("dashboard:product-import-template-xlsx") == URL + "template.xlsx"
+    assert reverse("dashboard:product-import-template-csv") == URL + "template.csv"
 
 
 def test_staff_choose_the_seller_and_products_are_approved(admin_client, site_tree, seller):

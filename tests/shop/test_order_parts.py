@@ -169,7 +169,7 @@ def test_cancelling_a_part_returns_its_stock_and_leaves_the_other_part(two_selle
 def _action(client, order, part, action, data=None):
     return client.post(
         reverse(
-            "order-part-action",
+            "dashboard:order-part-action",
             kwargs={"number": order.number, "part_number": part.number, "action": action},
         ),
         data or {},
@@ -251,7 +251,7 @@ def test_part_actions_need_a_signed_in_seller(client, two_sellers):
     part = order.parts.get()
     response = client.post(
         reverse(
-            "order-part-action",
+            "dashboard:order-part-action",
             kwargs={
                 "number": order.number,
                 "part_number": part.number,
@@ -264,7 +264,7 @@ def test_part_actions_need_a_signed_in_seller(client, two_sellers):
     assert part.status == "awaiting_payment"
     assert client.get(
         reverse(
-            "order-part-action",
+            "dashboard:order-part-action",
             kwargs={"number": order.number, "part_number": part.number, "action": "confirm"},
         )
     ).status_code in (302, 405)

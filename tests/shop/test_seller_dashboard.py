@@ -56,7 +56,7 @@ def test_other_sellers_product_urls_are_404_and_change_nothing(client, two_selle
             403,
             404,
         ), url
-    assert client.post(reverse("product-submit", kwargs={"pk": b.pk})).status_code == 404
+    assert client.post(reverse("dashboard:product-submit", kwargs={"pk": b.pk})).status_code == 404
     b.refresh_from_db()
     assert b.title == "Mật ong của B" and Product.objects.filter(pk=b.pk).exists()
     assert StockRecord.objects.get(product=b).price == 200000
@@ -138,7 +138,7 @@ def test_new_product_by_a_seller_is_a_draft_until_approved(client, two_sellers):
     product = product_create(seller=two_sellers["a"], title="Sản phẩm mới của A")
     Product.objects.filter(pk=product.pk).update(moderation_status="draft")
     assert client.get(product.get_absolute_url()).status_code == 404
-    client.post(reverse("product-submit", kwargs={"pk": product.pk}))
+    client.post(reverse("dashboard:product-submit", kwargs={"pk": product.pk}))
     product.refresh_from_db()
     assert product.moderation_status == "submitted"
     assert client.get(product.get_absolute_url()).status_code == 404

@@ -66,8 +66,8 @@ def world(site_tree, django_user_model):
         reverse("startups:product-review", args=[product_b.pk]),
         reverse("startups:queue") + "?status=approved",
         reverse("startups:product-queue"),
-        reverse("marketplace-clicks") + f"?partner={b.pk}",
-        reverse("product-import"),
+        reverse("dashboard:marketplace-clicks") + f"?partner={b.pk}",
+        reverse("dashboard:product-import"),
         product_b.get_absolute_url(),
     ]
     return {
@@ -96,5 +96,5 @@ def test_officer_of_the_sellers_unit_sees_its_clicks_and_review(client, world, d
         user=officer, unit=UnionUnit.objects.get(province__code="66", level="province")
     )
     client.force_login(officer)
-    assert SECRET in client.get(reverse("marketplace-clicks")).content.decode()
+    assert SECRET in client.get(reverse("dashboard:marketplace-clicks")).content.decode()
     assert SECRET in client.get(reverse("startups:product-queue")).content.decode()

@@ -155,14 +155,6 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
 class ProductSubmitView(oscar_views.PartnerProductFilterMixin, View):
     """POST: a seller sends a draft (or rejected) product for review."""
 
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if not (
-            user.is_authenticated and (user.is_staff or user.has_perm("partner.dashboard_access"))
-        ):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
     def post(self, request, pk):
         products = self.filter_queryset(Product.objects.all())
         product = products.filter(pk=pk).first()

@@ -21,7 +21,7 @@ NBSP = "\u00a0"
 
 def owed_url():
     with translation.override("en"):
-        return reverse("payments:owed")
+        return reverse("dashboard:payments-owed")
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_the_dashboard_menu_links_to_it(client, sales):
     coffee, _ = sales
     client.force_login(seller_user_create(partner=coffee, username="nguoi-ban-menu"))
     html = client.get(reverse("dashboard:index")).content.decode()
-    assert reverse("payments:owed") in html
+    assert reverse("dashboard:payments-owed") in html
 
 
 def test_django_admin_shows_payments_read_only(client, sales, django_user_model):
