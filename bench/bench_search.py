@@ -13,7 +13,7 @@ in this process: server-side latency, warm (every case runs once before timing),
   plus browsing without text (a category page: group and another facet, a sort);
 - type-ahead: ``search.api.suggest`` for 1 to 4 letter prefixes ("c", "ca", "ca p", "mat ").
 
-Prints a table of p50/p95/max per scenario against the targets of issue #5 (search with facets
+Prints a table of p50/p95/max per scenario against the targets (search with facets
 p95 < 150 ms, type-ahead p95 < 50 ms, rebuild < 5 min); ``--readme`` writes it into
 ``bench/README.md`` (section "Search") with the machine, date and commit. ``--explain N``
 prints EXPLAIN ANALYZE of the statements of the N slowest searches and type-ahead prefixes.
@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import (  # noqa: E402
+from bench.common import (
     Clock,
     django_setup,
     machine,

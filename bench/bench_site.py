@@ -1,4 +1,4 @@
-"""Site benchmark (issue #6): every page type, in-process latency and queries, then throughput
+"""Site benchmark: every page type, in-process latency and queries, then throughput
 and memory against gunicorn (2 workers, production settings) on loopback.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:55432/ocop_bench \\
@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, Clock, django_setup, machine, percentile  # noqa: E402
+from bench.common import ROOT, Clock, django_setup, machine, percentile
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 OUTPUT = Path(__file__).resolve().parent / "output"
@@ -628,8 +628,8 @@ def results_write(body: str, products: int, label: str) -> None:
         if RESULTS.exists()
         else (
             "# Site benchmark results\n\nWritten by `bench/bench_site.py --write` (see "
-            'bench/README.md). Targets from issue #6. This is the "before" measurement: the '
-            "application code as it was, no caching or query work for issue #6 yet.\n"
+            'bench/README.md). Targets: see bench/README.md. This is the "before" measurement: the '
+            "application code as it was, no caching or query work yet.\n"
         )
     )
     if begin in text:

@@ -25,7 +25,7 @@ What it makes (default sizes):
 Rows are written with ``bulk_create`` in large batches: no model signals are sent, so the
 search index is not touched (rebuild it afterwards: ``bench/bench_search.py`` does).
 
-For the site benchmark (issue #6), more kinds of rows join as one more entry in ``STEPS``:
+For the site benchmark, more kinds of rows join as one more entry in ``STEPS``:
 a function taking the ``Context`` (random generator, reference data and what earlier steps
 made) and returning how many rows it made. ``generate()`` is the importable entry point.
 """
@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Clock, django_setup  # noqa: E402
+from bench.common import Clock, django_setup
 
 SELLER_CODE_PREFIX = "gen-"  # how the generator recognises its own sellers
 SKU_PREFIX = "GEN-"

@@ -7,6 +7,6 @@ WhiteNoise with the manifest storage, ATOMIC_REQUESTS, CONN_MAX_AGE, security mi
 
 from pathlib import Path
 
-from config.settings.production import *  # noqa: F401,F403
+from config.settings.production import *  # noqa: F403
 
 STATIC_ROOT = Path(__file__).resolve().parent / "output" / "static"

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from oscar.apps.catalogue.admin import *  # noqa: F401,F403
+from oscar.apps.catalogue.admin import *  # noqa: F403
 
 from catalog.marketplaces import validate_marketplace_url
 from catalog.models import MarketplaceClick, MarketplaceLink, Province

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import (
     AbstractCategory,
@@ -18,6 +19,7 @@ from oscar.apps.catalogue.abstract_models import (
     AbstractProductImage,
 )
 
+from core.text import vietnamese_sort_string
 from core.uploads import (
     UploadFileField,
     UploadImageField,
@@ -62,8 +64,6 @@ class Province(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from core.text import vietnamese_sort_string
-
         self.sort_name = vietnamese_sort_string(self.name)
         if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "sort_name"}
@@ -102,8 +102,6 @@ class Category(AbstractCategory):
 
     @property
     def display_name(self):
-        from django.utils.translation import get_language
-
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name
@@ -361,4 +359,4 @@ class MarketplaceClick(models.Model):
         return f"{self.link_id} @ {self.clicked_at:%Y-%m-%d %H:%M}"
 
 
-from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403
+from oscar.apps.catalogue.models import *  # noqa: E402, F403

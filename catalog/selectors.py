@@ -106,8 +106,6 @@ def product_listing(*, query: str = "", categories=None, sort_by: str = "") -> Q
 
 def featured_products(*, limit: int = 8):
     """Products with a certificate in force, most stars first."""
-    from django.utils import timezone
-
     today = timezone.localdate()
     qs = product_listing(sort_by="stars").filter(
         ocop_stars__isnull=False, ocop_valid_from__lte=today, ocop_valid_until__gte=today
@@ -173,8 +171,6 @@ def seller_other_products(*, seller, exclude=None, limit: int = 4):
 
 def seller_marketplaces(*, seller) -> list[str]:
     """Names of the marketplaces where a seller's public products are also sold."""
-    from catalog.models import Marketplace, MarketplaceLink
-
     codes = (
         MarketplaceLink.objects.filter(
             product__stockrecords__partner=seller,

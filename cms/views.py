@@ -29,6 +29,6 @@ def server_error(request):
 
 
 def closed_feature(request, *args, **kwargs):
-    """Oscar features the site does not offer (wish lists: issue 11 #4); Oscar's customer app
+    """Oscar features the site does not offer (wish lists, which would show other people's lists by id); Oscar's customer app
     wires their URLs itself, whatever ``OSCAR_HIDDEN_FEATURES`` says."""
     raise Http404

@@ -1,4 +1,4 @@
-"""Django's Redis cache, made to keep the site up when Redis is not (issue 11 finding 11).
+"""Django's Redis cache, made to keep the site up when Redis is not.
 
 Two changes to Django's backend:
 

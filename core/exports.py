@@ -1,4 +1,4 @@
-"""Every CSV and XLSX the project writes goes through here (issue 11 #6).
+"""Every CSV and XLSX the project writes goes through here.
 
 A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in some
 programs, a tab or carriage return) as a formula: a buyer named ``=HYPERLINK(...)`` became a
@@ -72,7 +72,7 @@ def xlsx_append(sheet, values: Iterable) -> None:
 
 def neutralise_oscar_csv() -> None:
     """Make Oscar's ``UnicodeCSVWriter`` (every CSV of Oscar's dashboard) write safe rows."""
-    from oscar.core.compat import UnicodeCSVWriter
+    from oscar.core.compat import UnicodeCSVWriter  # Oscar's compat module needs the app registry
 
     if getattr(UnicodeCSVWriter, "_safe_cells", False):
         return

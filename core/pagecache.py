@@ -111,7 +111,7 @@ def tokens(keys: Iterable[str]) -> dict[str, str]:
 def _replace(keys: list[str]) -> None:
     try:
         cache.set_many({TOKEN_PREFIX + k: uuid.uuid4().hex for k in keys}, timeout=None)
-    except Exception:  # noqa: BLE001 - a change must never fail because the cache did
+    except Exception:
         logger.exception("Could not invalidate cached pages for %s", keys[:20])
 
 
@@ -139,7 +139,7 @@ def note(*keys: str) -> None:
     if new:
         try:
             recorded.update(tokens(new))
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.exception("Page cache tokens unreadable; this page will not be cached")
             recorded["!"] = "unusable"
 
@@ -257,7 +257,7 @@ def cached_page(
         needed = [SITE, *keys]  # read with the entry already, unless never made yet
         recorded = {k: current[k] for k in needed if k in current}
         recorded.update(tokens([k for k in needed if k not in recorded]))
-    except Exception:  # noqa: BLE001 - no cache: render as if there were none
+    except Exception:
         logger.exception("Page cache unreadable; rendering %s", request.path)
         return render()
 
@@ -279,7 +279,7 @@ def cached_page(
     _deps_hint(key, recorded)
     try:
         cache.set(key, entry, page_seconds())
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Could not store %s in the page cache", request.path)
     return _respond(request, {**entry, "state": "miss"})
 
@@ -342,7 +342,7 @@ def index_cached(key: str) -> tuple[object | None, str | None]:
     try:
         found = cache.get_many([key, TOKEN_PREFIX + INDEX])
         token = found.get(TOKEN_PREFIX + INDEX) or tokens([INDEX])[INDEX]
-    except Exception:  # noqa: BLE001 - no cache: compute as if there were none
+    except Exception:
         logger.exception("Cache unreadable for %s", key)
         return None, None
     stored = found.get(key)
@@ -357,7 +357,7 @@ def index_store(key: str, token: str | None, value) -> None:
         return
     try:
         cache.set(key, {"token": token, "value": value}, page_seconds())
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Could not store %s", key)
 
 
@@ -380,7 +380,7 @@ def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
             for p in products
         ]
         found = cache.get_many(keys)
-    except Exception:  # noqa: BLE001
+    except Exception:
         logger.exception("Card cache unreadable")
         return [render_one(p) for p in products]
     out, fresh = [], {}
@@ -392,6 +392,6 @@ def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
     if fresh:
         try:
             cache.set_many(fresh, page_seconds())
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.exception("Could not store product cards")
     return out

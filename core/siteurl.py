@@ -12,6 +12,7 @@ Lowest layer on purpose: every app (catalog, shop, startups, cms) may import it.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sites.models import Site
 
 SITE_NAME = "Chợ OCOP Thanh niên"
 
@@ -37,8 +38,6 @@ def absolute_url(path: str) -> str:
 
 def site_sync(**_kwargs) -> None:
     """Make the Site record (``SITE_ID``) name ``SITE_URL``'s host; a post_migrate receiver."""
-    from django.contrib.sites.models import Site
-
     domain = site_domain()
     name = getattr(settings, "OSCAR_SHOP_NAME", "") or SITE_NAME
     site, created = Site.objects.get_or_create(

@@ -1,5 +1,5 @@
 """Every file a user uploads: checked by its content in full, stored under a name the server
-makes, served so that it can never run as a page of the site (RELIABILITY H1, issue 11 #1).
+makes, served so that it can never run as a page of the site.
 
 - ``inspect(upload, allowed)`` says what a file really is: a picture that Pillow opens,
   verifies and then decodes completely (JPEG, PNG, WebP), or a PDF that pypdf parses (every
@@ -27,13 +27,18 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.apps import apps as installed_apps
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +116,6 @@ def _picture_kind(data: bytes) -> str | None:
 def _pdf_has_active_parts(reader) -> bool:
     """Any object reachable from the trailer holds JavaScript, a launch or submit action, an
     embedded file, XFA or a ``javascript:`` link (refused: a scan or a deck needs none)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
     stack, seen, steps = [reader.trailer], set(), 0
     while stack:
         obj = stack.pop()
@@ -145,8 +148,6 @@ def _pdf_has_active_parts(reader) -> bool:
 
 def _pdf_kind(data: bytes) -> str | None:
     """PDF when pypdf parses the file and every page's content, and nothing in it acts."""
-    from pypdf import PdfReader
-
     if not data.startswith(b"%PDF-"):
         return None
     pypdf_logger = logging.getLogger("pypdf")
@@ -447,10 +448,6 @@ def stored_uploads_check(*, fix: bool = False, get_model=None, labels=None) -> d
     ``get_model``: a migration's ``apps.get_model``; ``labels``: only these models. Returns
     ``checked``, ``renamed``, ``removed`` counts, ``problems`` (one line each) and the
     ``product_ids`` whose pages show a changed file."""
-    from django.apps import apps as installed_apps
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
     get_model = get_model or installed_apps.get_model
     report = {"checked": 0, "renamed": 0, "removed": 0, "problems": [], "product_ids": set()}
     for entry in STORED_UPLOADS:

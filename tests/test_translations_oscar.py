@@ -1,4 +1,4 @@
-"""Vietnamese for Oscar's, Django's and phonenumber_field's strings (issue 11, "Vietnamese that
+"""Vietnamese for Oscar's, Django's and phonenumber_field's strings ("Vietnamese that
 reads as Vietnamese"): the msgids listed in locale/third_party.pot, translated in
 locale/vi/LC_MESSAGES/django.po (bin/messages merges them in and compiles it)."""
 

@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import openpyxl
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -151,8 +152,6 @@ def _read_csv(data: bytes) -> Table:
 
 
 def _read_xlsx(data: bytes) -> Table:
-    import openpyxl
-
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -172,7 +171,7 @@ def _read_xlsx(data: bytes) -> Table:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileRefused:
         raise
-    except Exception:  # openpyxl raises many kinds (XML, zip, key, value errors) on bad files
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds (XML, zip, key, value) on bad files
         raise FileRefused(
             _(
                 "The Excel file could not be read. Open it in Excel, save it again "
@@ -189,7 +188,7 @@ def _read_xlsx(data: bytes) -> Table:
             return _collect(enumerate(rows, start=1))
         except FileRefused:
             raise
-        except Exception:
+        except Exception:  # noqa: BLE001 - the same, for rows read lazily
             raise FileRefused(
                 _(
                     "The Excel file could not be read. Open it in Excel, save it "

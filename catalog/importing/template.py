@@ -4,6 +4,10 @@ the importer reads: an .xlsx with the header row and a "Hướng dẫn" (guide) 
 
 import io
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from oscar.core.loading import get_model
 
 from catalog.importing.columns import COLUMNS
@@ -27,11 +31,6 @@ def template_csv() -> bytes:
 
 
 def template_xlsx() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sản phẩm"

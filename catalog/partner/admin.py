@@ -1,1 +1,1 @@
-from oscar.apps.partner.admin import *  # noqa: F401,F403
+from oscar.apps.partner.admin import *  # noqa: F403

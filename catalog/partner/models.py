@@ -62,4 +62,4 @@ class StockRecord(AbstractStockRecord):
         indexes = [models.Index(fields=["partner", "product"], name="stockrecord_seller_product")]
 
 
-from oscar.apps.partner.models import *  # noqa: E402,F401,F403
+from oscar.apps.partner.models import *  # noqa: E402, F403

@@ -62,6 +62,17 @@ def hold_new_images(*, product, images) -> int:
     return len(ids)
 
 
+@transaction.atomic
+def seller_product_saved(*, product, created: bool, images) -> bool:
+    """After a seller saved ``product`` (the dashboard's product form): a product the seller
+    created is a draft until an officer approves it, made so before its pictures are held (a
+    new product's pictures are not changes of an approved product); pictures it added or
+    replaced wait for review. True when pictures were held."""
+    if created:
+        Product.objects.filter(pk=product.pk).update(moderation_status=Moderation.DRAFT)
+    return bool(hold_new_images(product=product, images=images))
+
+
 def hold_trusted_changes(*, product, original) -> list[str]:
     """Move edits of trusted fields of an approved product into ``pending_changes`` and put
     the approved values back on ``product`` (not saved here). Returns the held field names."""

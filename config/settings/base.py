@@ -8,7 +8,7 @@ media, console email) so that ``bin/run`` needs no server at all.
 from pathlib import Path
 
 import environ
-from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
+from oscar.defaults import *
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -222,8 +222,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP Thanh niên <
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Integrations (each in its own module) ------------------------------------------------
-from .integrations import *  # noqa: E402,F401,F403
-from .shop import *  # noqa: E402,F401,F403
+from .integrations import *  # noqa: E402
+from .shop import *  # noqa: E402
 
 LOGGING = {
     "version": 1,

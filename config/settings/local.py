@@ -6,7 +6,7 @@ serves the site's own 403/404/500 pages like production does. Static files come 
 WhiteNoise straight from the source folders (no collectstatic), uploads through Django.
 """
 
-from .base import *  # noqa: F401,F403
+from .base import *
 from .base import MIDDLEWARE, env
 
 DEBUG = env.bool("DEBUG", default=False)

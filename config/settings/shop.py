@@ -9,9 +9,9 @@ OSCAR_DEFAULT_CURRENCY = "VND"
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 # Product reviews are closed (their URLs answer 404, the dashboard's review pages go too):
-# nobody moderates them and nothing shows them; reopen with a moderation desk (issue 11 #15).
+# nobody moderates them and nothing shows them; reopen with a moderation desk.
 # Wish lists are closed too: no page of ours offers them, and Oscar's "add to wish list" read
-# any product by id and named it in its message, a draft's title included (issue 11 #4).
+# any product by id and named it in its message, a draft's title included.
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 50

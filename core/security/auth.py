@@ -65,7 +65,7 @@ def lockout_response(request, original_response=None, credentials=None):
 
 def clear_login_failures(user) -> int:
     """Forget the failed logins of this account (after it proved itself by a reset link)."""
-    from axes.utils import reset
+    from axes.utils import reset  # axes' helpers load its models: once the app registry is ready
 
     return reset(username=f"user:{user.pk}")
 
@@ -94,7 +94,7 @@ class SilentRegistrationForm(EmailUserCreationForm):
     existing_user = None
 
     def clean_email(self):
-        from oscar.core.compat import get_user_model as oscar_user_model
+        from oscar.core.compat import get_user_model as oscar_user_model  # needs the app registry
 
         email = self.cleaned_data["email"]
         try:

@@ -27,7 +27,7 @@ class IndexView(oscar_views.IndexView):
 
 def seller_stats(user) -> dict:
     partners = list(user.partners.all())
-    # Revenue is the seller's own lines, less the parts cancelled (issue 11 #5).
+    # Revenue is the seller's own lines, less the parts cancelled.
     cancelled = OrderPart.objects.filter(
         order=OuterRef("order"), partner=OuterRef("partner"), status=OrderPart.Status.CANCELLED
     )

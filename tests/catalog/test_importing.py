@@ -1,5 +1,5 @@
 """Bulk import (catalog.importing): good files create then update; any bad row or bad file
-writes nothing and says where, in Vietnamese (RELIABILITY.md H1, H2)."""
+writes nothing and says where, in Vietnamese."""
 
 import csv
 import datetime

@@ -1,4 +1,4 @@
-"""H1 (issue 11 #1): stored uploads are served so that they never render as a page of the site,
+"""Stored uploads are served so that they never render as a page of the site,
 and files stored before the checks are renamed or removed by ``uploads_check``."""
 
 import io

@@ -1,4 +1,4 @@
-"""H1 (issue 11 #1): uploads are checked by their content in full, stored under a name the
+"""Uploads are checked by their content in full, stored under a name the
 server makes with the extension of their real type, whatever they were called."""
 
 import io

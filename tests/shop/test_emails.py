@@ -1,6 +1,6 @@
 """Every e-mail the project sends, in Vietnamese and English: its links start with SITE_URL
 (never Django's example.com) and open a page of ours; no English is left in the Vietnamese
-text (issue 11 #8). Stock alerts are rate-limited (#15)."""
+text. Stock alerts are rate-limited."""
 
 import datetime
 import re

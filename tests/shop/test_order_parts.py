@@ -1,5 +1,5 @@
 """Orders with several sellers: one order, one part per seller, each priced with its own
-delivery charge from the admin's rules, each moved along by its own seller only (D1, D2)."""
+delivery charge from the admin's rules, each moved along by its own seller only."""
 
 from decimal import Decimal
 

@@ -1,5 +1,5 @@
 """The officer's product queue names new products as new, and the traceability link a seller
-gives is shown to the reviewer and, when https, on the product page (issue 11 #17)."""
+gives is shown to the reviewer and, when https, on the product page."""
 
 import pytest
 from django.urls import reverse

@@ -32,7 +32,7 @@ class ProductForm(oscar_forms.ProductForm):
         fields = oscar_forms.ProductForm.Meta.fields + OCOP_FIELDS
         widgets = {
             **oscar_forms.ProductForm.Meta.widgets,
-            # Plain text, shown with line breaks: no rich-text HTML to sanitise (RELIABILITY E2).
+            # Plain text, shown with line breaks: no rich-text HTML to sanitise.
             "description": forms.Textarea(attrs={"class": "no-widget-init", "rows": 8}),
             "ocop_decision_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ocop_valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -17,7 +17,12 @@ from django.views import View
 from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from catalog.services.moderation import hold_new_images, hold_trusted_changes, product_submit
+from catalog.selectors import public_products
+from catalog.services.moderation import (
+    hold_trusted_changes,
+    product_submit,
+    seller_product_saved,
+)
 from shop.dashboard.catalogue.forms import MarketplaceLinkFormSet
 
 Product = get_model("catalogue", "Product")
@@ -25,8 +30,7 @@ StockRecord = get_model("partner", "StockRecord")
 
 
 class ProductListView(oscar_views.ProductListView):
-    """Oscar's product list at a fixed, small cost (issue 6), fast for a seller among 100,000
-    products.
+    """Oscar's product list at a fixed, small cost, fast for a seller among 100,000 products.
 
     Oscar joins every product to its children, their stock records, sellers and seller users
     (and again without the children), keeps the rows of this user and removes the duplicates
@@ -119,21 +123,16 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
             original = Product.objects.get(pk=form.instance.pk)
             held = hold_trusted_changes(product=form.instance, original=original)
         response = super().forms_valid(form, formsets)
-        if not user.is_staff and self.creating:
-            # A draft before its pictures are held: a new product's pictures are not
-            # "changes of an approved product" (issue 11 #17).
-            Product.objects.filter(pk=self.object.pk).update(
-                moderation_status=Product.Moderation.DRAFT
-            )
         if not user.is_staff:
             images = formsets["image_formset"]
             changed = [obj for obj, _fields in images.changed_objects if "original" in _fields]
-            if hold_new_images(product=self.object, images=list(images.new_objects) + changed):
+            if seller_product_saved(
+                product=self.object,
+                created=self.creating,
+                images=list(images.new_objects) + changed,
+            ):
                 held = held or ["images"]
         if not user.is_staff and self.creating:
-            Product.objects.filter(pk=self.object.pk).update(
-                moderation_status=Product.Moderation.DRAFT
-            )
             messages.info(
                 self.request,
                 _(
@@ -167,7 +166,7 @@ class ProductSubmitView(oscar_views.PartnerProductFilterMixin, View):
 
 class ProductLookupView(oscar_views.ProductLookupView):
     """The product picker of the product form (recommended products). Oscar lists every
-    product, drafts of other sellers included (issue 11 #4): a seller picks among the public
+    product, drafts of other sellers included: a seller picks among the public
     products and its own."""
 
     def get_queryset(self):
@@ -175,7 +174,5 @@ class ProductLookupView(oscar_views.ProductLookupView):
         user = self.request.user
         if user.is_staff:
             return queryset
-        from catalog.selectors import public_products
-
         own = StockRecord.objects.filter(partner__users=user).values("product_id")
         return queryset.filter(Q(pk__in=public_products().values("pk")) | Q(pk__in=own))

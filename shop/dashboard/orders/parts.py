@@ -1,7 +1,7 @@
 """A seller's actions on its own order part, from the dashboard.
 
 Each action is a POST to one URL per part and action; only the part's seller (or staff)
-reaches it, anyone else gets a 404 (RELIABILITY D1/D2). Every action goes through
+reaches it, anyone else gets a 404. Every action goes through
 ``shop.order.services``, which refuses a change the part's state does not allow.
 """
 
@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from shop.order import services as part_actions
 
@@ -107,8 +108,6 @@ class PartActionView(View):
             messages.error(request, str(refused))
             return back
         logger.info("Order part %s: %s by user %s", part.code, action, request.user.pk)
-        from oscar.templatetags.currency_filters import currency
-
         messages.success(
             request,
             self.done_messages[action]

@@ -32,7 +32,7 @@ class OrderListView(oscar_views.OrderListView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.is_staff:
             # No bulk status changes or CSV exports of whole orders for sellers: the CSV
-            # holds whole-order totals, item counts and statuses (issue 11 #5), and asking for
+            # holds whole-order totals, item counts and statuses, and asking for
             # it by URL answers 404 rather than falling back to them.
             self.actions = ()
             if request.GET.get("response_format") == "csv":
