@@ -82,7 +82,7 @@ def test_one_order_two_parts_each_with_its_own_delivery_charge(
     )
     assert {coffee.status, honey.status} == {OrderPart.Status.PLACED}
     assert coffee.amount_to_collect == 395000 and honey.amount_to_collect == 600000
-    assert coffee.total + honey.total == order.total_incl_tax  # D2: the parts add up
+    assert coffee.total + honey.total == order.total_incl_tax  # the parts add up to the order
     assert coffee.code == f"{order.number}-1"
 
 
