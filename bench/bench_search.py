@@ -7,7 +7,7 @@ Runs against the data of ``bench/generate.py`` through ``search.api`` and the co
 backend (the database's own full text, or Elasticsearch when ``ELASTICSEARCH_URL`` is set),
 in this process: server-side latency, warm (every case runs once before timing), one client.
 
-- rebuild: ``search.indexing.index_rebuild`` of every public product and approved seller;
+- rebuild: ``search.services.index_rebuild`` of every public product and approved seller;
 - search with facets: unaccented Vietnamese queries ("ca phe", "nuoc mam phu quoc", one with
   a typo), each alone (relevance, page 1) and with two facets and a sort on pages 1 and 10,
   plus browsing without text (a category page: group and another facet, a sort);

@@ -6,7 +6,7 @@ and memory against gunicorn (2 workers, production settings) on loopback.
 
 1. Prepares the data when the database has none: ``manage.py load_reference_data`` and
    ``bench/generate.py`` (``--products``, sellers one per 20 products), then
-   ``search.indexing.index_rebuild()``; the site's home page (``cms.services.home_page_ensure``
+   ``search.services.index_rebuild()``; the site's home page (``cms.services.home_page_ensure``
    as ``prepare_demo_site`` does, instead of Wagtail's welcome page); and a dashboard login for the generated seller with the
    most products (``bench-seller``, with ``partner.dashboard_access``).
 2. Server-side latency p50/p95 per page: ``django.test.Client`` in this process, DEBUG off,

@@ -1,7 +1,7 @@
 """What a catalogue change invalidates in the page cache (``core.pagecache``).
 
 Connected in the catalogue app's ``ready()``. Search index writes bump ``index`` (and the
-written products) in ``search.indexing``; stock allocated by an order sends the stock record's
+written products) in ``search.services``; stock allocated by an order sends the stock record's
 post_save in ``shop.order.utils``, as Oscar's own ``allocate()`` does. Wagtail pages bump the
 site token in ``cms.receivers``.
 """

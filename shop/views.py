@@ -69,5 +69,5 @@ class ThrottledProductAlertCreateView(ProductAlertCreateView):
 
     def post(self, request, *args, **kwargs):
         if not alert_request_allowed(request):
-            return render(request, "oscar/customer/alerts/throttled.html", status=429)
+            return render(request, "alerts/throttled.html", status=429)
         return super().post(request, *args, **kwargs)

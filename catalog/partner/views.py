@@ -10,7 +10,7 @@ class SellerDetailView(pagecache.CachedPageMixin, ListView):
     get it from the page cache while the index (which products the seller has) and the
     products shown are unchanged."""
 
-    template_name = "oscar/partner/seller_detail.html"
+    template_name = "partner/seller_detail.html"
     context_object_name = "products"
     paginate_by = 24
 

@@ -57,7 +57,7 @@ class PaymentMethodMixin:
 
 
 class PaymentMethodView(PaymentMethodMixin, oscar_views.PaymentMethodView, generic.FormView):
-    template_name = "oscar/checkout/payment_method.html"
+    template_name = "checkout/payment_method.html"
     form_class = PaymentMethodForm
 
     def get(self, request, *args, **kwargs):

@@ -102,7 +102,7 @@ def product_import(request, partner):
         form = ProductImportForm(partner=partner)
     return render(
         request,
-        "oscar/dashboard/catalogue/product_import.html",
+        "dashboard/catalogue/product_import.html",
         {"form": form, "report": report, "partner": partner, "title": gettext("Import products")},
     )
 

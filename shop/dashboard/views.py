@@ -17,7 +17,7 @@ class IndexView(oscar_views.IndexView):
     def get_template_names(self):
         if self.request.user.is_staff:
             return super().get_template_names()
-        return ["oscar/dashboard/index_seller.html"]
+        return ["dashboard/index_seller.html"]
 
     def get_stats(self):
         if self.request.user.is_staff:

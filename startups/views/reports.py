@@ -18,7 +18,7 @@ class MarketplaceClicksView(LoginRequiredMixin, TemplateView):
     """Clicks on "Also on ..." per product and marketplace, for whoever may see them: staff
     see every seller, a union officer the sellers of their unit tree, a seller only itself."""
 
-    template_name = "oscar/dashboard/marketplace_clicks.html"
+    template_name = "dashboard/marketplace_clicks.html"
     recent_days = 30
 
     def allowed_partners(self):

@@ -27,7 +27,7 @@ def _own_lines(user, order):
 
 
 class OrderListView(oscar_views.OrderListView):
-    seller_template_name = "oscar/dashboard/orders/seller_order_list.html"
+    seller_template_name = "dashboard/orders/seller_order_list.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.is_staff:
@@ -88,12 +88,12 @@ class OrderListView(oscar_views.OrderListView):
 
 
 class OrderDetailView(oscar_views.OrderDetailView):
-    seller_template_name = "oscar/dashboard/orders/seller_order_detail.html"
+    seller_template_name = "dashboard/orders/seller_order_detail.html"
     seller_order_actions = ()
     # A seller acts on its whole part (confirm, ship, deliver, cancel) through
     # shop.dashboard.orders.parts; Oscar's per-line statuses would be a second, clashing story.
     seller_line_actions = ()
-    staff_template_name = "oscar/dashboard/orders/staff_order_detail.html"
+    staff_template_name = "dashboard/orders/staff_order_detail.html"
 
     def get_order_lines(self):
         return _own_lines(self.request.user, self.object)
