@@ -130,7 +130,7 @@ def data_load() -> Data:
 
 
 def seller_user(partner):
-    """One dashboard user for ``partner`` (as tests/factories.py seller_user_create makes)."""
+    """One dashboard user for ``partner`` (as tests/catalog/factories.py seller_user_create makes)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Permission
 

@@ -5,13 +5,32 @@ import os
 
 import pytest
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 
 def pytest_report_header(config):
     url = os.environ.get("DATABASE_URL", "sqlite (default)")
     engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+    if os.environ.get("TEST_DATABASE_TEMPLATE"):
+        engine += f" (test databases copied from {os.environ['TEST_DATABASE_TEMPLATE']})"
     return [f"database: {engine}", f"CI: {os.environ.get('CI', 'false')}"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """In a parallel run (bin/test: pytest-xdist, whole files per process, handed out in this
+    order with --no-loadscope-reorder) the files that start processes or a browser (a test
+    marked slow or browser) come first: the longest, the run command's test (minutes), then
+    runs beside the rest instead of last and alone. Tests keep their order within a file; a
+    serial run keeps the order of the files too."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    slow_files = {
+        item.nodeid.split("::")[0]
+        for item in items
+        if any(mark.name in ("slow", "browser") for mark in item.iter_markers())
+    }
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow_files)  # stable
 
 
 @pytest.fixture

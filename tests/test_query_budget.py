@@ -22,7 +22,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from search.services import index_rebuild
-from tests.factories import SellerFactory, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 
 Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")

@@ -2,6 +2,7 @@
 download browsers here, so the system browser is used. Missing browser: skipped with the
 reason, or a failure under CI=true."""
 
+import fcntl
 import os
 import shutil
 
@@ -50,7 +51,10 @@ def phone_page(browser, live_server):
     artifacts = os.environ.get("TEST_ARTIFACTS")
     if artifacts:
         os.makedirs(artifacts, exist_ok=True)
-        page.screenshot(path=os.path.join(artifacts, "last-phone-page.png"), full_page=True)
+        # one per test process of a parallel run (gw0, gw1...), which would overwrite each other
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        name = f"last-phone-page-{worker}.png" if worker else "last-phone-page.png"
+        page.screenshot(path=os.path.join(artifacts, name), full_page=True)
     context.close()
 
 
@@ -71,5 +75,6 @@ def _every_string_in_vietnamese(request):
         yield
     if found and os.environ.get("UNTRANSLATED_REPORT"):
         with open(os.environ["UNTRANSLATED_REPORT"], "a", encoding="utf-8") as out:
+            fcntl.flock(out, fcntl.LOCK_EX)  # the processes of a parallel run append in turn
             out.write(f"## {request.node.nodeid}\n{report(found)}\n")
     assert not found, "Untranslated strings shown in Vietnamese:\n" + report(found)

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from shop.payments.vietqr import parse_payload
 from tests.browser.steps import guest_gives_address
-from tests.factories import SellerFactory, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

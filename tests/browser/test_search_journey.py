@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

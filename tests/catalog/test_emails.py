@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from catalog.emails import certificate_notices_send
-from tests.factories import product_create, seller_user_create
+from tests.catalog.factories import product_create, seller_user_create
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from catalog.services.marketplaces import (
     marketplace_link_delete,
     marketplace_link_set,
 )
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 BROWSER = (
     "Mozilla/5.0 (Linux; Android 14; SM-A556E) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -423,7 +423,7 @@ def test_seller_sees_only_own_clicks_and_officer_those_of_the_unit_tree(
 ):
     """The click report, scoped: a seller sees its own products only."""
     from catalog.services.marketplaces import marketplace_link_set
-    from tests.factories import SellerFactory, seller_user_create
+    from tests.catalog.factories import SellerFactory, seller_user_create
 
     a, b = SellerFactory(name="HTX A"), SellerFactory(name="HTX B")
     user_a = seller_user_create(partner=a, username="ban-a")

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 pytestmark = pytest.mark.django_db
 

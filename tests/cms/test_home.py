@@ -4,7 +4,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from search.services import index_rebuild
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 Category = get_model("catalogue", "Category")
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from oscar.core.loading import get_model
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 Product = get_model("catalogue", "Product")
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from catalog.importing import parsing
 from catalog.importing.columns import COLUMNS
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 pytestmark = pytest.mark.django_db
 

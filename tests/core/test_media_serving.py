@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from tests.catalog.factories import product_create
 from tests.core.test_uploads import SCRIPT, pdf, picture
-from tests.factories import product_create
 
 pytestmark = pytest.mark.django_db
 

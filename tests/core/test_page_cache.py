@@ -19,7 +19,8 @@ from catalog import counters
 from core import pagecache
 from search import api
 from search.services import index_rebuild
-from tests.factories import SellerFactory, order_create, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
+from tests.shop.factories import order_create
 
 Category = get_model("catalogue", "Category")
 ProductRecord = get_model("analytics", "ProductRecord")

@@ -6,7 +6,8 @@ import logging
 import pytest
 from django.urls import reverse
 
-from tests.factories import order_create, product_create
+from tests.catalog.factories import product_create
+from tests.shop.factories import order_create
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,7 @@ from oscar.core.loading import get_model
 from catalog.services.moderation import product_approve, product_reject
 from search import api
 from search.services import index_rebuild, products_reindex, sellers_reindex
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.search.conftest import AVAILABLE
 
 Product = get_model("catalogue", "Product")

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search import api
 from search.services import index_rebuild, products_reindex
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.search.conftest import database_backend_name
 
 pytestmark = pytest.mark.django_db

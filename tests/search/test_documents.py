@@ -10,7 +10,8 @@ from oscar.core.loading import get_model
 
 from search.documents import product_documents, seller_documents
 from search.services import products_reindex
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.shop.factories import order_create
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")

@@ -12,9 +12,10 @@ from catalog.services.moderation import product_approve, product_reject
 from search import api, tasks
 from search.backends.database import DatabaseBackend
 from search.services import products_reindex
-from tests.catalog.test_importing import csv_file, good_row
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.catalog.test_services_imports import csv_file, good_row
 from tests.search.helpers import facet, found, sellers_found
+from tests.shop.factories import order_create
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")

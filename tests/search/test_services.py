@@ -21,7 +21,7 @@ from search.services import (
     products_reindex,
     sellers_reindex,
 )
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.search.conftest import database_backend_name
 from tests.search.helpers import facet, found, sellers_found
 
@@ -136,7 +136,7 @@ def test_searches_never_see_an_empty_index_during_a_rebuild(database_backend, re
                 totals.append(results.total)
                 if rebuilding.is_set():
                     during.append(results.total)
-        except Exception as exc:  # reported below
+        except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:
             connections.close_all()

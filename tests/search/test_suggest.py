@@ -7,7 +7,7 @@ import pytest
 
 from search import api
 from search.services import products_reindex, sellers_reindex
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from catalog.models import MarketplaceLink
 from search import api, views
 from search.services import products_reindex, sellers_reindex
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")

@@ -5,13 +5,30 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from celery import Celery
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+# In a parallel run (pytest-xdist) each test process is a worker named gw0, gw1...
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def worker_redis_url(url: str, worker: str = XDIST_WORKER) -> str:
+    """The Redis the Celery tests of this test process use. In a parallel run every worker has
+    a Redis database of its own (gw0 on /1, gw1 on /2...): its broker queue, the messages it
+    has not acknowledged and their restore index live there, so the Celery worker started by
+    one test process never takes a task sent by another (whose order is in another test
+    database). bin/test starts its Redis with 64 databases; a serial run keeps the URL as is."""
+    if not url or not worker:
+        return url
+    number = int(worker.removeprefix("gw")) + 1
+    return urlsplit(url)._replace(path=f"/{number}").geturl()
+
+
+REDIS_URL = worker_redis_url(os.environ.get("TEST_REDIS_URL", ""))
 
 
 def _require_worker_parts():
@@ -52,6 +69,7 @@ def start_worker(mail_dir: Path, **extra_env) -> subprocess.Popen:
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            f"--hostname=test-{XDIST_WORKER or 'serial'}@%h",  # names the worker in logs
         ],
         cwd=ROOT,
         env=env,

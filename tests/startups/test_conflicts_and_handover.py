@@ -6,7 +6,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from startups.models import Officer, SellerApplication, SellerHandover
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 from tests.startups.test_onboarding import form_data, make_officer, units  # noqa: F401
 
 Product = get_model("catalogue", "Product")

@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 from catalog.services.marketplaces import marketplace_link_set
 from startups.models import Officer, SellerApplication, UnionUnit
 from startups.services.union import union_units_load
-from tests.factories import SellerFactory, order_create, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
+from tests.shop.factories import order_create
 
 Product = get_model("catalogue", "Product")
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from oscar.test.factories import create_offer
 from catalog.partner.strategy import Default
 from shop.basket.applicator import Applicator
 from shop.basket.selectors import products_to_add
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")

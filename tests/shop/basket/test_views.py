@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 Line = get_model("basket", "Line")
 StockRecord = get_model("partner", "StockRecord")

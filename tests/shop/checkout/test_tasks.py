@@ -10,8 +10,9 @@ import pytest
 from django.db import connection, transaction
 from oscar.core.loading import get_model
 
-from tests.factories import order_create, product_create
+from tests.catalog.factories import product_create
 from tests.shop.conftest import start_worker, stop_worker
+from tests.shop.factories import order_create
 
 TASK = "shop.checkout.tasks.send_order_confirmation"
 

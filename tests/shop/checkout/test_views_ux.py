@@ -5,7 +5,7 @@ explained before the address is known and per parcel after: tests/shop/shipping.
 import pytest
 from django.urls import reverse
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.shop.checkout.test_views import ADDRESS, add_to_basket
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,8 @@ from shop.order.services import (
     parts_create,
 )
 from shop.order.tasks import send_part_notice
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.shop.factories import order_create
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

@@ -8,8 +8,9 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.order import services as part_actions
-from tests.factories import SellerFactory, order_create, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 from tests.shop.checkout.test_views import ADDRESS, add_to_basket
+from tests.shop.factories import order_create
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

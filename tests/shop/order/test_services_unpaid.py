@@ -9,7 +9,8 @@ from oscar.core.loading import get_model
 
 from shop.order import services
 from shop.order.services import part_payment_received, parts_create, unpaid_parts_process
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.shop.factories import order_create
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

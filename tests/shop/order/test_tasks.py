@@ -10,7 +10,8 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.order.services import parts_create
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.shop.factories import order_create
 
 TASK = "shop.order.tasks.remind_and_cancel_unpaid"
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

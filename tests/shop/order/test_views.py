@@ -18,7 +18,8 @@ from shop.order.selectors import part_transfer
 from shop.order.services import part_confirm, part_payment_received, part_ship, parts_create
 from shop.payments import receivers as payment_receivers
 from shop.payments.vietqr import parse_payload
-from tests.factories import SellerFactory, order_create, product_create
+from tests.catalog.factories import SellerFactory, product_create
+from tests.shop.factories import order_create
 
 Order = get_model("order", "Order")
 OrderPart = get_model("order", "OrderPart")

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.shop.payments.stripe_fake import WEBHOOK_SECRET, RecordedStripe
 
 ShippingRule = get_model("shipping", "ShippingRule")
@@ -50,7 +50,7 @@ def two_sellers(reference_data):
 def card_order(two_sellers):
     """A placed card order, both parts waiting for the payment (570.000 ₫ in all)."""
     from shop.order.services import parts_create
-    from tests.factories import order_create
+    from tests.shop.factories import order_create
 
     order = order_create(*two_sellers)
     order.guest_email = "mai@example.com"

@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 
 from shop.order.services import parts_create
 from shop.payments.models import CardPayment
-from tests.factories import order_create
+from tests.shop.factories import order_create
 from tests.shop.payments.stripe_fake import deliver, event_payload
 
 Order = get_model("order", "Order")

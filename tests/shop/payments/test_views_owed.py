@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 
 from shop.order.services import part_cancel
 from shop.payments.models import CardPayment, SellerPayout
-from tests.factories import seller_user_create
+from tests.catalog.factories import seller_user_create
 from tests.shop.payments.stripe_fake import deliver, event_payload
 
 Partner = get_model("partner", "Partner")

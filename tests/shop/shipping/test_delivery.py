@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 from tests.shop.checkout.test_views import ADDRESS, add_to_basket
 
 ShippingRule = get_model("shipping", "ShippingRule")

@@ -12,8 +12,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalog.importing import COLUMNS
-from tests.catalog.test_importing import csv_file, good_row
-from tests.factories import SellerFactory
+from tests.catalog.factories import SellerFactory
+from tests.catalog.test_services_imports import csv_file, good_row
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")

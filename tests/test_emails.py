@@ -14,7 +14,8 @@ from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
 from core.siteurl import site_sync
-from tests.factories import order_create, product_create
+from tests.catalog.factories import product_create
+from tests.shop.factories import order_create
 
 Order = get_model("order", "Order")
 ProductAlert = get_model("customer", "ProductAlert")
@@ -210,7 +211,7 @@ def test_back_in_stock_alert_in_both_languages(client, public_site, product, dja
 
 def test_certificate_reminder_in_both_languages(client, public_site, reference_data):
     from catalog.emails import certificate_notices_send
-    from tests.factories import SellerFactory, seller_user_create
+    from tests.catalog.factories import SellerFactory, seller_user_create
 
     seller = SellerFactory(name="HTX Chè", code="htx-che")
     seller_user_create(partner=seller, username="htxche")

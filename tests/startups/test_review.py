@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from startups.models import Officer, SellerApplication, UnionUnit
 from startups.services.union import union_units_load
-from tests.factories import product_create
+from tests.catalog.factories import product_create
 
 Product = get_model("catalogue", "Product")
 

@@ -14,7 +14,8 @@ from oscar.core.loading import get_model
 from shop.dashboard.access import OPEN_VIEWS, SCOPED_VIEWS, SELLER_VIEWS
 from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
-from tests.factories import SellerFactory, order_create, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
+from tests.shop.factories import order_create
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")

@@ -9,7 +9,7 @@ from oscar.apps.dashboard.catalogue.views import ProductListView as OscarProduct
 from oscar.core.loading import get_model
 
 from shop.dashboard.catalogue.views import ProductListView
-from tests.factories import SellerFactory, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")

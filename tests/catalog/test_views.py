@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from search.services import index_rebuild
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 Category = get_model("catalogue", "Category")
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from catalog.services.moderation import (
 )
 from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
-from tests.factories import SellerFactory, product_create
+from tests.catalog.factories import SellerFactory, product_create
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.factories import SellerFactory, order_create, product_create, seller_user_create
+from tests.catalog.factories import SellerFactory, product_create, seller_user_create
+from tests.shop.factories import order_create
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")

@@ -1,4 +1,4 @@
-"""Factories for the objects tests need: sellers, OCOP products with stock."""
+"""Factories of the catalogue: sellers (and their users), OCOP products with stock."""
 
 import datetime
 import itertools
@@ -91,23 +91,3 @@ def seller_user_create(*, partner, username):
     )
     partner.users.add(user)
     return user
-
-
-def order_create(*products, quantity=1, payment_method=None):
-    """An order with one line per product (each product's seller gets its own line); with a
-    ``payment_method`` ("cod", "vietqr", "card") it is split into seller parts as checkout does."""
-    from oscar.test.factories import create_order
-
-    from catalog.partner.strategy import Default
-
-    Basket = get_model("basket", "Basket")
-    basket = Basket.objects.create()
-    basket.strategy = Default()
-    for product in products:
-        basket.add_product(product, quantity)
-    order = create_order(basket=basket)
-    if payment_method:
-        from shop.order.services import parts_create
-
-        parts_create(order=order, payment_method=payment_method)
-    return order
