@@ -1,19 +1,33 @@
-"""Fast, hermetic test settings. DATABASE_URL points at the PostgreSQL that bin/test starts."""
+"""Fast, hermetic test settings. DATABASE_URL points at the PostgreSQL that bin/test starts.
 
+bin/test runs the suite on several processes (pytest-xdist workers gw0, gw1...); nothing here
+may be shared between them: each has its own test database (pytest-django adds the worker's
+name: test_ocop_gw0), its own MEDIA_ROOT (below), a memory cache of its own process, and its
+own Redis database for the Celery tests (tests/shop/conftest.py)."""
+
+import os
 import tempfile
 
-from .base import *  # noqa: F401,F403
+from .base import *
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The Celery worker started by tests/shop/checkout/test_tasks.py writes e-mails to files.
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")  # noqa: F405
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=None)  # noqa: F405
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=None)
+# bin/test migrates one PostgreSQL database (TEST_DATABASE_TEMPLATE) before pytest starts;
+# each test process's database is made as a copy of it (CREATE DATABASE ... TEMPLATE), so
+# the migrations, data migrations included, run once a run rather than once per process, and
+# the process's own migrate finds nothing left to do.
+_TEMPLATE = env("TEST_DATABASE_TEMPLATE", default="")
+if _TEMPLATE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = _TEMPLATE
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))  # noqa: F405
-STORAGES = {  # noqa: F405
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0"...; "" in a serial run
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix=f"ocop-test-media-{_XDIST_WORKER or 'serial'}-"))
+STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -29,7 +43,7 @@ import shutil  # noqa: E402
 import oscar  # noqa: E402
 
 shutil.copy(
-    Path(oscar.__file__).parent / "static/oscar/img/image_not_found.jpg",  # noqa: F405
+    Path(oscar.__file__).parent / "static/oscar/img/image_not_found.jpg",
     MEDIA_ROOT / "image_not_found.jpg",
 )
 
