@@ -1,4 +1,4 @@
-"""Issue 11 finding 11: with the cache server gone the site keeps serving from the database,
+"""With the cache server gone the site keeps serving from the database,
 sessions included, slower but whole; once it is back nothing stale comes out of it.
 
 A real Redis of the test's own, stopped (killed, or frozen with SIGSTOP as a network cut
