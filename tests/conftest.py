@@ -2,6 +2,7 @@
 bilingual home page are created by the same services the deployment uses."""
 
 import os
+import time
 
 import pytest
 
@@ -16,21 +17,54 @@ def pytest_report_header(config):
     return [f"database: {engine}", f"CI: {os.environ.get('CI', 'false')}"]
 
 
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or (
+        "django_db_setup" in getattr(item, "fixturenames", ())
+    )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """In a parallel run (bin/test: pytest-xdist, whole files per process, handed out in this
-    order with --no-loadscope-reorder) the files that start processes or a browser (a test
-    marked slow or browser) come first: the longest, the run command's test (minutes), then
-    runs beside the rest instead of last and alone. Tests keep their order within a file; a
-    serial run keeps the order of the files too."""
+    """The order of the files in a parallel run (bin/test: pytest-xdist, whole files per
+    process, handed out in this order with --no-loadscope-reorder): first those that need no
+    database, run while bin/test migrates the template the test databases are copied from,
+    the slow ones (marked slow or browser: they start processes or a browser) before the others;
+    then the slow ones that need a database, then the rest. The longest (the run command's
+    test, minutes) runs beside the rest instead of last and alone. Tests keep their order
+    within a file; a serial run keeps the files in their order too."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    slow_files = {
-        item.nodeid.split("::")[0]
-        for item in items
-        if any(mark.name in ("slow", "browser") for mark in item.iter_markers())
-    }
-    items.sort(key=lambda item: item.nodeid.split("::")[0] not in slow_files)  # stable
+    slow_files, database_files = set(), set()
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        if any(mark.name in ("slow", "browser") for mark in item.iter_markers()):
+            slow_files.add(path)
+        if _uses_database(item):
+            database_files.add(path)
+
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        return (path in database_files, path not in slow_files)
+
+    items.sort(key=rank)  # stable: the order within a rank is kept
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """bin/test migrates the template the test databases are copied from while pytest starts
+    (config/settings/test.py): the first test that needs a database waits here until it is
+    done. The file TEST_DATABASE_TEMPLATE_STATUS appears, whole, saying ready or failed."""
+    status_file = os.environ.get("TEST_DATABASE_TEMPLATE_STATUS")
+    if not status_file:
+        return
+    deadline = time.monotonic() + 20 * 60
+    while not os.path.exists(status_file):
+        if time.monotonic() > deadline:
+            pytest.exit("the template test database was not migrated within 20 minutes", 3)
+        time.sleep(0.2)
+    with open(status_file, encoding="utf-8") as status:
+        if status.read().strip() != "ready":
+            pytest.exit("the migrations failed on PostgreSQL: bin/test prints their output", 3)
 
 
 @pytest.fixture
