@@ -45,7 +45,9 @@ def use_backend(settings):
             pytest.skip(reason)
         if name == "elasticsearch":
             settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
-            settings.ELASTICSEARCH_INDEX_PREFIX = "ocop-test"
+            # one per test process of a parallel run (gw0, gw1...): they share the server
+            worker = os.environ.get("PYTEST_XDIST_WORKER")
+            settings.ELASTICSEARCH_INDEX_PREFIX = f"ocop-test-{worker}" if worker else "ocop-test"
         else:
             settings.ELASTICSEARCH_URL = ""
         return backend_by_name(name)
