@@ -12,7 +12,9 @@ def home(request):
     """``/``: from the page cache before Wagtail routes the request (finding the site and the
     page costs five queries a visit). Wagtail serves it on a miss, so the page is still the
     site's root page as edited in the CMS."""
-    return pagecache.cached_page(request, lambda: wagtail_serve(request, ""), keys=[pagecache.INDEX])
+    return pagecache.cached_page(
+        request, lambda: wagtail_serve(request, ""), keys=[pagecache.INDEX]
+    )
 
 
 def permission_denied(request, exception=None):
