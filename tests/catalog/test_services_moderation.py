@@ -12,6 +12,7 @@ from catalog.services.moderation import (
 from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory, product_create
+from tests.startups.factories import approved_application_create
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +63,6 @@ def test_officer_reviews_products_of_sellers_in_their_tree(
 ):
     from oscar.core.loading import get_model
 
-    from startups.models import SellerApplication
-
     Product = get_model("catalogue", "Product")
     union_units_load()
     daklak = UnionUnit.objects.get(province__code="66", level="province")
@@ -72,21 +71,7 @@ def test_officer_reviews_products_of_sellers_in_their_tree(
     Officer.objects.create(user=officer_user, unit=daklak)
     other_user = django_user_model.objects.create_user("hn", "hn@example.com", "mk-2026-abcd")
     Officer.objects.create(user=other_user, unit=hanoi)
-    SellerApplication.objects.create(
-        created_by=officer_user,
-        kind="cooperative",
-        display_name=seller.name,
-        legal_name="HTX",
-        province=daklak.province,
-        commune="Xã Ea Tu",
-        phone="+84912345678",
-        union_unit=daklak,
-        bank_bin="970436",
-        bank_account_number="0123456789",
-        bank_account_holder="A B",
-        status="approved",
-        partner=seller,
-    )
+    approved_application_create(seller=seller, unit=daklak, created_by=officer_user)
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     Product.objects.filter(pk=product.pk).update(moderation_status="submitted")
     stranger = product_create(seller=SellerFactory(), title="Sản phẩm không thuộc đơn vị")

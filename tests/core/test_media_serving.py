@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 
 from tests.catalog.factories import product_create
 from tests.core.test_uploads import SCRIPT, pdf, picture
+from tests.startups.factories import approved_application_create
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_uploads_check_renames_old_names_and_removes_bad_content(product, seller
 def test_the_officer_downloads_a_pdf_certificate_instead_of_opening_it_in_the_page(
     client, site_tree, django_user_model, seller
 ):
-    from startups.models import Officer, SellerApplication, UnionUnit
+    from startups.models import Officer, UnionUnit
     from startups.services.union import union_units_load
 
     Product = get_model("catalogue", "Product")
@@ -128,21 +129,7 @@ def test_the_officer_downloads_a_pdf_certificate_instead_of_opening_it_in_the_pa
     unit = UnionUnit.objects.get(province__code="66", level="province")
     officer = django_user_model.objects.create_user("cb", "cb@example.com", "mk-2026-abcd")
     Officer.objects.create(user=officer, unit=unit)
-    SellerApplication.objects.create(
-        created_by=officer,
-        kind="cooperative",
-        display_name=seller.name,
-        legal_name="HTX",
-        province=unit.province,
-        commune="Xã Ea Tu",
-        phone="+84912345678",
-        union_unit=unit,
-        bank_bin="970436",
-        bank_account_number="0123456789",
-        bank_account_holder="A B",
-        status="approved",
-        partner=seller,
-    )
+    approved_application_create(seller=seller, unit=unit, created_by=officer)
     product = product_create(seller=seller, title="Tiêu đen Ea Tu 500g")
     product.ocop_certificate_scan.save("chung-nhan.html", io.BytesIO(pdf()), save=False)
     Product.objects.filter(pk=product.pk).update(

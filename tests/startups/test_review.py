@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from startups.models import Officer, SellerApplication, UnionUnit
+from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
 from tests.catalog.factories import product_create
+from tests.startups.factories import approved_application_create
 
 Product = get_model("catalogue", "Product")
 
@@ -23,21 +24,7 @@ def officer_client(client, site_tree, django_user_model, seller):
     user = django_user_model.objects.create_user("cb", "cb@example.com", "mk-2026-abcd")
     Officer.objects.create(user=user, unit=daklak)
     creator = django_user_model.objects.create_user("nv", "nv@example.com", "mk-2026-abcd")
-    SellerApplication.objects.create(
-        created_by=creator,
-        kind="cooperative",
-        display_name=seller.name,
-        legal_name="HTX",
-        province=daklak.province,
-        commune="Xã Ea Tu",
-        phone="+84912345678",
-        union_unit=daklak,
-        bank_bin="970436",
-        bank_account_number="0123456789",
-        bank_account_holder="A B",
-        status="approved",
-        partner=seller,
-    )
+    approved_application_create(seller=seller, unit=daklak, created_by=creator)
     client.force_login(user)
     return client
 
