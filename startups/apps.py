@@ -8,11 +8,18 @@ class StartupsConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        # Views load models and forms, which needs the app registry: imported here.
         from django.apps import apps
 
+        from startups.views import leads, pitches, profiles, qr
         from startups.views.reports import MarketplaceClicksView
 
-        # A union report shown inside the shop's dashboard, which must not import this app.
-        apps.get_app_config("dashboard").register_url(
+        # Pages shown inside the shop's dashboard, which must not import this app; each is
+        # named in shop.dashboard.access.
+        dashboard = apps.get_app_config("dashboard")
+        dashboard.register_url(
             "marketplace-clicks/", MarketplaceClicksView.as_view(), "marketplace-clicks"
         )
+        for module in (profiles, pitches, leads, qr):
+            for route, view, name in module.DASHBOARD_URLS:
+                dashboard.register_url(route, view, name)

@@ -1,6 +1,10 @@
+"""The community layer's pages. Each domain's views module lists its own ``urlpatterns``
+(public and officer pages); its seller pages live in the shop's dashboard (``DASHBOARD_URLS``,
+registered from ``StartupsConfig.ready``)."""
+
 from django.urls import path
 
-from startups.views import onboarding, review
+from startups.views import leads, onboarding, pitches, profiles, qr, review
 
 app_name = "startups"
 urlpatterns = [
@@ -13,4 +17,8 @@ urlpatterns = [
     path("union/sellers/new/", review.OnBehalfCreateView.as_view(), name="on-behalf"),
     path("union/products/", review.ProductQueueView.as_view(), name="product-queue"),
     path("union/products/<int:pk>/", review.ProductReviewView.as_view(), name="product-review"),
+    *profiles.urlpatterns,
+    *pitches.urlpatterns,
+    *leads.urlpatterns,
+    *qr.urlpatterns,
 ]

@@ -226,7 +226,7 @@ def test_certificate_reminder_in_both_languages(client, public_site, reference_d
 def test_application_decision_in_both_languages(
     client, public_site, reference_data, django_user_model
 ):
-    from startups.emails import application_decision_send
+    from startups.emails.onboarding import application_decision_send
     from startups.models import SellerApplication, UnionUnit
     from startups.services.union import union_units_load
 

@@ -5,7 +5,7 @@ administrative tiers, commune or ward, then one of the 34 provinces and cities. 
 fields are used as follows: ``first_name`` holds the full name (Vietnamese names are not split
 for addressing), ``line1`` the house number and street or village, ``line4`` the commune or
 ward, ``state`` the province's name. The phone check is also the seller application's
-(``startups.forms``).
+(``startups.forms.onboarding``).
 """
 
 import phonenumbers

@@ -1,7 +1,44 @@
 """The community layer's models, one module per domain (``union``: units and officers;
-``onboarding``: seller applications and handovers). Django finds them through this package."""
+``onboarding``: seller applications and handovers; ``profiles``: startups, their team, awards
+and followers; ``pitches``: pitch pages, their versions, reviews, updates and questions;
+``leads``: interest sent to a startup; ``qr``: QR poster visits). Django finds them through
+this package."""
 
+from startups.models.leads import Lead
 from startups.models.onboarding import SellerApplication, SellerHandover
+from startups.models.pitches import (
+    FundUse,
+    Milestone,
+    Pitch,
+    PitchComment,
+    PitchReview,
+    PitchUpdate,
+    PitchVersion,
+    Question,
+    TractionFigure,
+)
+from startups.models.profiles import Award, Follow, Startup, TeamMember
+from startups.models.qr import QRVisitDay
 from startups.models.union import Officer, UnionUnit
 
-__all__ = ["Officer", "SellerApplication", "SellerHandover", "UnionUnit"]
+__all__ = [
+    "Award",
+    "Follow",
+    "FundUse",
+    "Lead",
+    "Milestone",
+    "Officer",
+    "Pitch",
+    "PitchComment",
+    "PitchReview",
+    "PitchUpdate",
+    "PitchVersion",
+    "QRVisitDay",
+    "Question",
+    "SellerApplication",
+    "SellerHandover",
+    "Startup",
+    "TeamMember",
+    "TractionFigure",
+    "UnionUnit",
+]

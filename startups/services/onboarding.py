@@ -10,9 +10,9 @@ from oscar.core.loading import get_model
 
 from core.text import vn_slugify
 from shop.order.outbox import task_enqueue_on_commit
-from startups import tasks
 from startups.access import ConflictOfInterest, NotAllowed, officer_can_act_on, officer_is_party_to
 from startups.models import Officer, SellerApplication, SellerHandover
+from startups.tasks import onboarding as tasks
 
 Partner = get_model("partner", "Partner")
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 
-from startups.forms import SellerApplicationForm
+from startups.forms.onboarding import SellerApplicationForm
 from startups.models import SellerApplication
 from startups.selectors import (
     applications_of_user,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from startups import access
-from startups.forms import HandoverForm, OnBehalfForm, RejectForm
+from startups.forms.onboarding import HandoverForm, OnBehalfForm, RejectForm
 from startups.models import SellerApplication
 from startups.selectors import (
     applications_for_officer,

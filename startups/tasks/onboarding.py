@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from shop.order.outbox import run_claimed
-from startups.emails import application_decision_send
+from startups.emails.onboarding import application_decision_send
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

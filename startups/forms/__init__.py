@@ -1,0 +1,1 @@
+"""The community layer's forms, one module per domain (``onboarding``, ...)."""
