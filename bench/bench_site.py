@@ -53,6 +53,9 @@ TARGET_RSS_MB = 300
 TARGET_RATIO = 1 / 3
 SELLER_USERNAME = "bench-seller"
 CATEGORY_DEEP_PAGE = 100
+DIRECTORY_DEEP_PAGE = 200
+DIRECTORY_PAGE_SIZE = 24
+DIRECTORY_FILTERS = "sector=agriculture_food&looking_for=investment"
 
 
 # --- the data the pages are built from ----------------------------------------------------
@@ -72,6 +75,12 @@ class Data:
     seller_user_id: int = 0
     public_products: int = 0
     products: int = 0  # all products, public or not (the generated size)
+    startups: int = 0  # public startups (the directory's size)
+    directory_url: str = ""
+    directory_pages: int = 0
+    startup_url: str = ""
+    startup_followers: int = 0
+    pitch_url: str = ""
 
 
 def data_load() -> Data:
@@ -126,7 +135,33 @@ def data_load() -> Data:
     data.seller_url, data.seller_products = seller.get_absolute_url(), seller.n
     data.seller_user_id = seller_user(seller).pk
     assert StockRecord.objects.filter(partner=seller).exists()
+    startups_load(data)
     return data
+
+
+def startups_load(data: Data) -> None:
+    """The directory, the most followed public startup's page, and the pitch page of the most
+    followed startup that has a published pitch."""
+    from django.urls import reverse
+
+    from startups.models import Pitch, Startup
+
+    public = Startup.objects.filter(published=True, partner__status="approved")
+    data.startups = public.count()
+    data.directory_url = reverse("startup-directory")
+    data.directory_pages = -(-data.startups // DIRECTORY_PAGE_SIZE)
+    startup = public.order_by("-follower_count", "pk").first()
+    data.startup_url = reverse("startups:startup-detail", kwargs={"slug": startup.slug})
+    data.startup_followers = startup.follower_count
+    pitch = (
+        Pitch.objects.filter(published_version__isnull=False, startup__in=public)
+        .select_related("startup")
+        .order_by("-startup__follower_count", "pk")
+        .first()
+    )
+    data.pitch_url = reverse(
+        "startups:pitch-detail", kwargs={"slug": pitch.startup.slug, "pitch_slug": pitch.slug}
+    )
 
 
 def seller_user(partner):
@@ -193,6 +228,19 @@ PAGES: list[Page] = [
         target_ms=150,
     ),
     Page("type-ahead", lambda d: "/shop/search/suggest/?q=ca+ph", target_ms=50),
+    Page("startup directory, page 1", lambda d: d.directory_url, target_ms=80),
+    Page(
+        f"startup directory, page {DIRECTORY_DEEP_PAGE}",
+        lambda d: f"{d.directory_url}?page={min(DIRECTORY_DEEP_PAGE, d.directory_pages)}",
+        target_ms=80,
+    ),
+    Page(
+        "startup directory, 2 filters",
+        lambda d: f"{d.directory_url}?{DIRECTORY_FILTERS}",
+        target_ms=80,
+    ),
+    Page("startup", lambda d: d.startup_url, target_ms=80),
+    Page("pitch", lambda d: d.pitch_url, target_ms=80),
     Page(
         "add to basket (POST)",
         lambda d: f"/shop/basket/add/{d.product_id}/",

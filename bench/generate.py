@@ -21,6 +21,11 @@ What it makes (default sizes):
   Oscar product class, one OCOP sub-group category and a stock record of its seller.
 - marketplace links on about 15 % of the products, with clicks; and past orders (one per five
   products by default) with order lines and seller parts, so popularity is not flat.
+- 20,000 startups: one per youth-startup or cooperative seller, then new youth-startup sellers
+  until the count is reached; teams of two to four (most founders under 36), awards on a fifth,
+  95 % shown, 40 % verified by their province's youth union; 20,000 signed-in visitors who follow
+  them (a few startups have many followers, a tenth of the follows this month); pitches with an
+  approved version on about a third; 40,000 leads (interest) with their counts.
 
 Rows are written with ``bulk_create`` in large batches: no model signals are sent, so the
 search index is not touched (rebuild it afterwards: ``bench/bench_search.py`` does).
@@ -570,6 +575,11 @@ class Context:
     product_class_id: int = 0
     seller_rows: list = field(default_factory=list)  # [id, name, province code, specialties]
     product_rows: list[MadeProduct] = field(default_factory=list)
+    startups: int = 0
+    visitors: int = 0
+    leads: int = 0
+    startup_ids: list[int] = field(default_factory=list)
+    visitor_ids: list[int] = field(default_factory=list)
 
 
 @contextmanager
@@ -995,12 +1005,269 @@ def orders_create(ctx: Context) -> int:
     return done
 
 
+# --- Startups, followers, pitches and leads ---------------------------------------------------
+TAGLINES = [
+    "Đưa {word} {place} lên sàn thương mại điện tử",
+    "{word} sạch từ nông trại thanh niên {place}",
+    "Kết nối nông dân {place} với người mua cả nước",
+    "Giữ nghề {word} truyền thống, bán theo cách mới",
+    "Chuỗi giá trị {word} minh bạch, truy xuất tận gốc",
+    "Công nghệ cho {word} của bà con {place}",
+]
+ROLES = ["Giám đốc điều hành", "Trưởng nhóm sản phẩm", "Phụ trách bán hàng", "Kỹ thuật viên"]
+AWARDS = [
+    (
+        "Cuộc thi Khởi nghiệp sáng tạo cấp tỉnh",
+        ["Giải Nhất", "Giải Nhì", "Giải Ba", "Khuyến khích"],
+    ),
+    ("Cuộc thi Ý tưởng khởi nghiệp thanh niên nông thôn", ["Giải Nhất", "Top 10"]),
+    ("Techfest Việt Nam", ["Top 20", "Giải cộng đồng"]),
+]
+SECTOR_WEIGHTS = {
+    "agriculture_food": 45,
+    "handicrafts": 12,
+    "tourism": 9,
+    "education": 6,
+    "technology": 10,
+    "environment": 8,
+    "health": 6,
+    "other": 4,
+}
+STAGES = ["idea", "prototype", "first_sales", "growing", "scaling"]
+LOOKING = ["investment", "loan", "grant", "mentoring", "distribution"]
+ASKS = ["investment", "loan", "grant", "mentoring", "distribution", "bulk_buyer"]
+
+
+def _visitor_users(ctx: Context):
+    """Signed-in visitors who follow startups and send interest (no password: never log in)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    User = get_user_model()
+    unusable = make_password(None)
+    batch = [
+        User(
+            username=f"gen-visitor-{n}",
+            email=f"nguoixem{n}@example.com",
+            password=unusable,
+            first_name=_person(ctx.rng).split()[-1],
+        )
+        for n in range(ctx.visitors)
+    ]
+    for start in range(0, len(batch), BATCH):
+        User.objects.bulk_create(batch[start : start + BATCH])
+    return [user.pk for user in batch]
+
+
+def startups_create(ctx: Context) -> int:
+    """One startup per youth-startup or cooperative seller, and new youth-startup sellers (no
+    products yet, most of them) until there are ``ctx.startups``; each with a team of two to
+    four (most under 36), some awards, a province unit of the youth union, and followers."""
+    from oscar.core.loading import get_model
+
+    from core.text import fold_vietnamese, vn_slugify
+    from startups.models import Award, Follow, Startup, TeamMember, UnionUnit
+    from startups.services.union import union_units_load
+
+    Partner = get_model("partner", "Partner")
+    rng, codes = ctx.rng, sorted(ctx.provinces)
+    if not ctx.startups:
+        return 0
+    union_units_load()
+    units = {
+        unit.province.code: unit
+        for unit in UnionUnit.objects.filter(level=UnionUnit.Level.PROVINCE).select_related(
+            "province"
+        )
+    }
+    kinds = dict(
+        Partner.objects.filter(code__startswith=SELLER_CODE_PREFIX).values_list("pk", "kind")
+    )
+    owners = [row for row in ctx.seller_rows if kinds.get(row[0]) in ("startup", "cooperative")]
+    owners = owners[: ctx.startups]
+    extra = []
+    for index in range(ctx.startups - len(owners)):
+        province_code = rng.choice(codes)
+        place = rng.choice(PLACES.get(province_code) or [ctx.provinces[province_code].name])
+        specialties = _specialties(rng, province_code)
+        name, legal_name = _seller_name(rng, "startup", specialties[0], place)
+        extra.append(
+            Partner(
+                code=f"{SELLER_CODE_PREFIX}ks-{index + 1}",
+                name=name[:128],
+                legal_name=legal_name[:255],
+                kind="startup",
+                status="approved",
+                description="",
+                province_id=ctx.provinces[province_code].pk,
+                commune=f"Xã {place}",
+                phone=f"09{rng.randrange(10**8):08d}",
+                founded_year=rng.randrange(2016, ctx.now.year + 1),
+                bank_bin="970436",
+                bank_account_number=f"{rng.randrange(10**9, 10**13)}",
+                bank_account_holder=fold_vietnamese(legal_name).upper()[:100],
+            )
+        )
+    for start in range(0, len(extra), BATCH):
+        Partner.objects.bulk_create(extra[start : start + BATCH])
+    owners += [[p.pk, p.name, None, None] for p in extra]
+    province_of = dict(
+        Partner.objects.filter(pk__in=[p.pk for p in extra]).values_list("pk", "province__code")
+    )
+
+    sectors, weights = list(SECTOR_WEIGHTS), list(SECTOR_WEIGHTS.values())
+    startups = []
+    for index, (partner_id, name, province_code, specialties) in enumerate(owners):
+        province_code = province_code or province_of[partner_id]
+        place = rng.choice(PLACES.get(province_code) or [ctx.provinces[province_code].name])
+        word = GROUPS[(specialties or _specialties(rng, province_code))[0]][1]
+        founded = rng.randrange(2015, ctx.now.year + 1)
+        created = ctx.now - datetime.timedelta(seconds=rng.randrange(3 * 365 * 86400))
+        verified = rng.random() < 0.4
+        startups.append(
+            Startup(
+                partner_id=partner_id,
+                union_unit=units[province_code],
+                slug=f"{vn_slugify(name)[:60]}-{index + 1}",
+                name=name[:120],
+                tagline=rng.choice(TAGLINES).format(word=word.lower(), place=place)[:90],
+                story=(
+                    f"{name} do một nhóm bạn trẻ ở {place} lập năm {founded}. "
+                    f"Chúng tôi làm {word.lower()} theo tiêu chuẩn OCOP và bán trực tuyến. "
+                    + rng.choice(SENTENCES)
+                ),
+                founded_year=founded,
+                province_id=ctx.provinces[province_code].pk,
+                sector=rng.choices(sectors, weights=weights)[0],
+                stage=rng.choice(STAGES),
+                looking_for=sorted(rng.sample(LOOKING, rng.randrange(0, 3))),
+                website=f"https://{vn_slugify(name)[:30]}.vn" if rng.random() < 0.4 else "",
+                facebook=f"https://www.facebook.com/{vn_slugify(name)[:30]}"
+                if rng.random() < 0.7
+                else "",
+                published=rng.random() < 0.95,
+                verified_by=units[province_code] if verified else None,
+                verified_at=created + datetime.timedelta(days=30) if verified else None,
+                created=created,
+            )
+        )
+    with explicit_timestamps(Startup):
+        for start in range(0, len(startups), BATCH):
+            Startup.objects.bulk_create(startups[start : start + BATCH])
+    ctx.startup_ids = [s.pk for s in startups]
+
+    team, awards = [], []
+    for startup in startups:
+        for position in range(rng.choices([2, 3, 4], weights=[40, 40, 20])[0]):
+            young = rng.random() < 0.85
+            born = ctx.now.year - (rng.randrange(20, 36) if young else rng.randrange(36, 50))
+            team.append(
+                TeamMember(
+                    startup_id=startup.pk,
+                    name=_person(rng),
+                    role=ROLES[position % len(ROLES)],
+                    birth_year=born,
+                    is_founder=position < 2,
+                    position=position,
+                )
+            )
+        if rng.random() < 0.2:
+            contest, ranks = rng.choice(AWARDS)
+            awards.append(
+                Award(
+                    startup_id=startup.pk,
+                    name=contest,
+                    year=rng.randrange(startup.founded_year, ctx.now.year + 1),
+                    rank=rng.choice(ranks),
+                )
+            )
+    for rows, model in ((team, TeamMember), (awards, Award)):
+        for start in range(0, len(rows), BATCH):
+            model.objects.bulk_create(rows[start : start + BATCH])
+
+    # Followers: a few startups are followed by many, most by a handful; a tenth this month.
+    ctx.visitor_ids = _visitor_users(ctx)
+    follows, counts = [], {}
+    month_start = ctx.now.replace(day=1, hour=0, minute=0, second=0)
+    for startup in startups:
+        n = min(len(ctx.visitor_ids), int(rng.lognormvariate(1.2, 1.1)))
+        counts[startup.pk] = n
+        for user_id in rng.sample(ctx.visitor_ids, n):
+            recent = rng.random() < 0.1
+            when = (
+                month_start + (ctx.now - month_start) * rng.random()
+                if recent
+                else ctx.now - datetime.timedelta(seconds=rng.randrange(31 * 86400, 365 * 86400))
+            )
+            follows.append(Follow(user_id=user_id, startup_id=startup.pk, created=when))
+    for start in range(0, len(follows), BATCH):
+        Follow.objects.bulk_create(follows[start : start + BATCH])
+    for n in set(counts.values()):
+        Startup.objects.filter(pk__in=[pk for pk, c in counts.items() if c == n]).update(
+            follower_count=n
+        )
+    ctx.say(f"team members: {len(team):,}, awards: {len(awards):,}, follows: {len(follows):,}")
+    return len(startups)
+
+
+def leads_create(ctx: Context) -> int:
+    """Interest sent to startups (a third of it on a pitch), kept in ``interest_count``."""
+    import hashlib
+
+    from django.db.models import Count
+
+    from startups.models import Lead, Pitch, Startup
+
+    rng = ctx.rng
+    if not ctx.startup_ids:
+        return 0
+    pitch_of = dict(
+        Pitch.objects.filter(published_version__isnull=False).values_list("startup_id", "pk")
+    )
+    roles = ["investor", "mentor", "buyer", "distributor"]
+    leads = []
+    for n in range(ctx.leads):
+        startup_id = rng.choice(ctx.startup_ids)
+        role = rng.choices(roles, weights=[25, 15, 40, 20])[0]
+        person = _person(rng)
+        message = f"Tôi quan tâm đến sản phẩm của các bạn, muốn trao đổi thêm ({n})."
+        leads.append(
+            Lead(
+                startup_id=startup_id,
+                pitch_id=pitch_of.get(startup_id),
+                source="pitch" if startup_id in pitch_of else "startup",
+                role=role,
+                message=message,
+                amount_range="100m-500m" if role == "investor" else "",
+                name=person,
+                email=f"lienhe{n}@example.com",
+                user_id=rng.choice(ctx.visitor_ids) if ctx.visitor_ids else None,
+                fingerprint=hashlib.sha256(message.encode()).hexdigest(),
+                status=rng.choices(
+                    ["new", "contacted", "in_talks", "closed"], weights=[40, 30, 20, 10]
+                )[0],
+                created=ctx.now - datetime.timedelta(seconds=rng.randrange(365 * 86400)),
+            )
+        )
+    for start in range(0, len(leads), BATCH):
+        Lead.objects.bulk_create(leads[start : start + BATCH])
+    per_startup = Lead.objects.values("startup_id").annotate(n=Count("pk"))
+    by_count: dict[int, list[int]] = {}
+    for row in per_startup:
+        by_count.setdefault(row["n"], []).append(row["startup_id"])
+    for n, ids in by_count.items():
+        Startup.objects.filter(pk__in=ids).update(interest_count=n)
+    return len(leads)
+
+
 # The order matters: each step may use what the earlier ones made (ids in ``Context``).
 STEPS: list[tuple[str, Callable[[Context], int]]] = [
     ("sellers", sellers_create),
     ("products", products_create),
     ("marketplace links and clicks", marketplace_links_create),
     ("orders", orders_create),
+    ("startups, teams and followers", startups_create),
+    ("leads", leads_create),
 ]
 
 
@@ -1027,6 +1294,9 @@ def generate(
     products: int = 100_000,
     sellers: int = 5_000,
     orders: int | None = None,
+    startups: int = 20_000,
+    visitors: int = 20_000,
+    leads: int = 40_000,
     seed: int = 2026,
     say: Callable[[str], None] = print,
 ) -> dict[str, int]:
@@ -1045,6 +1315,9 @@ def generate(
         products=products,
         sellers=sellers,
         orders=products // 5 if orders is None else orders,
+        startups=startups,
+        visitors=visitors,
+        leads=leads,
         rng=random.Random(seed),
         now=timezone.now().replace(microsecond=0),
         say=say,
@@ -1068,6 +1341,9 @@ def main() -> int:
     parser.add_argument(
         "--orders", type=int, default=None, help="past orders (default: one per five products)"
     )
+    parser.add_argument("--startups", type=int, default=20_000)
+    parser.add_argument("--visitors", type=int, default=20_000, help="signed-in followers")
+    parser.add_argument("--leads", type=int, default=40_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
         "--allow-sqlite",
@@ -1083,6 +1359,9 @@ def main() -> int:
         products=args.products,
         sellers=args.sellers,
         orders=args.orders,
+        startups=args.startups,
+        visitors=args.visitors,
+        leads=args.leads,
         seed=args.seed,
         say=clock.say,
     )
