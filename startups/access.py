@@ -40,3 +40,13 @@ def officer_is_party_to(officer: Officer, application: SellerApplication) -> boo
 def officer_runs_shop_of(officer: Officer, product) -> bool:
     """The officer's account is one of the users of a seller of this product."""
     return Partner.objects.filter(stockrecords__product=product, users=officer.user).exists()
+
+
+def officer_covers_startup(officer: Officer | None, startup) -> bool:
+    """The startup belongs to the officer's unit or a unit below it."""
+    return bool(officer) and startup.union_unit.path.startswith(officer.unit.path)
+
+
+def officer_runs_startup(officer: Officer, startup) -> bool:
+    """The officer's account is one of the users of the startup's seller."""
+    return startup.partner.users.filter(pk=officer.user_id).exists()
