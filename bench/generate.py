@@ -1149,6 +1149,7 @@ def startups_create(ctx: Context) -> int:
                 verified_by=units[province_code] if verified else None,
                 verified_at=created + datetime.timedelta(days=30) if verified else None,
                 created=created,
+                updated=created,
             )
         )
     with explicit_timestamps(Startup):
