@@ -6,6 +6,9 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from core.video import FRAME_ORIGINS as VIDEO_FRAMES
+from core.video import IMAGE_ORIGINS as VIDEO_STILLS
+
 
 def apply(s: dict) -> None:
     env = s["env"]
@@ -39,20 +42,21 @@ def apply(s: dict) -> None:
         s["AXES_IPWARE_META_PRECEDENCE_ORDER"] = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
     # --- Content-Security-Policy: no inline script on the site (an injected one never
-    # runs); scripts, styles, fonts and frames only from our origin. Inline style attributes
+    # runs); scripts, styles and fonts only from our origin. Inline style attributes
     # stay allowed (they cannot run code). The admin areas get 'unsafe-inline' scripts:
     # security/middleware.py. MEDIA_ORIGIN: a separate media domain, e.g. https://media.example.
+    # Frames: ours and the video players of core/video.py; pictures: also YouTube's stills.
     media = [o for o in [env("MEDIA_ORIGIN", default="")] if o]
     s["CONTENT_SECURITY_POLICY"] = {
         "DIRECTIVES": {
             "default-src": [SELF],
             "script-src": [SELF],
             "style-src": [SELF, UNSAFE_INLINE],
-            "img-src": [SELF, "data:", *media],
+            "img-src": [SELF, "data:", *media, *VIDEO_STILLS],
             "object-src": [SELF, *media],
             "font-src": [SELF, "data:"],
             "connect-src": [SELF],
-            "frame-src": [SELF, *media],
+            "frame-src": [SELF, *media, *VIDEO_FRAMES],
             "frame-ancestors": [SELF],
             "base-uri": [SELF],
             "form-action": [SELF, "https://checkout.stripe.com"],
