@@ -9,7 +9,6 @@ from reportlab.pdfgen import canvas
 
 from core.pdf_preview import MAX_SIDE, PreviewError, first_page_png
 
-
 LANDSCAPE_A4 = landscape(A4)
 
 
