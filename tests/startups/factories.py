@@ -6,7 +6,19 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from core.text import vn_slugify
-from startups.models import Award, SellerApplication, Startup, TeamMember, UnionUnit
+from startups.models import (
+    Award,
+    FundUse,
+    Milestone,
+    Pitch,
+    PitchVersion,
+    SellerApplication,
+    Startup,
+    TeamMember,
+    TractionFigure,
+    UnionUnit,
+)
+from startups.selectors import pitch_snapshot
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory
 
@@ -98,3 +110,50 @@ def startup_create(
     for award in awards:
         Award.objects.create(startup=startup, **award)
     return startup
+
+
+def pitch_create(
+    *,
+    startup,
+    title="Mở rộng xưởng rang cà phê Ea Tu",
+    slug=None,
+    approved_by=None,
+    fund_uses=(("Máy rang 5 kg", 300_000_000), ("Vùng nguyên liệu", 200_000_000)),
+    traction=(("Doanh thu 2024", 820_000_000, "đ"),),
+    milestones=(("2025-06-01", "Máy rang mới chạy", False),),
+    **fields,
+):
+    """A pitch with every required section, its rows (uses of funds adding up to the ask)
+    and, when ``approved_by`` (an Officer) is given, an approved public version of it, as
+    ``startups.services.pitches.pitch_approve`` would leave it. Any Pitch field can be passed."""
+    fields = {
+        "problem": "Nông dân bán cà phê nhân giá thấp, không ai rang tại chỗ.",
+        "solution": "Xưởng rang mộc của thanh niên xã, mua cà phê chín đỏ giá cao hơn.",
+        "ask_kind": "investment",
+        "ask_amount": sum(amount for _label, amount in fund_uses) or None,
+        **fields,
+    }
+    pitch = Pitch.objects.create(
+        startup=startup, title=title, slug=slug or vn_slugify(title)[:70], **fields
+    )
+    for label, amount in fund_uses:
+        FundUse.objects.create(pitch=pitch, label=label, amount=amount)
+    for label, value, unit in traction:
+        TractionFigure.objects.create(
+            pitch=pitch, label=label, value=value, unit=unit, as_of=datetime.date(2024, 12, 31)
+        )
+    for when, text, done in milestones:
+        Milestone.objects.create(
+            pitch=pitch, when=datetime.date.fromisoformat(when), text=text, done=done
+        )
+    if approved_by is not None:
+        version = PitchVersion.objects.create(
+            pitch=pitch,
+            number=1,
+            content=pitch_snapshot(pitch),
+            approved_by=approved_by.user,
+            approved_unit=approved_by.unit,
+        )
+        Pitch.objects.filter(pk=pitch.pk).update(published_version=version, state="approved")
+        pitch.refresh_from_db()
+    return pitch
