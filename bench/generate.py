@@ -1211,6 +1211,144 @@ def startups_create(ctx: Context) -> int:
     return len(startups)
 
 
+PITCH_TITLES = [
+    "Mở rộng xưởng chế biến {word} cho {n} hộ liên kết",
+    "Đưa {word} {place} vào chuỗi siêu thị và sàn thương mại điện tử",
+    "Vùng nguyên liệu {word} hữu cơ {place}",
+    "Kho lạnh và đóng gói {word} đạt chuẩn xuất khẩu",
+]
+
+
+def pitches_create(ctx: Context) -> int:
+    """An approved pitch (with traction, use of funds that add up to the ask, milestones and
+    its approved version, frozen as the site freezes it) for about a third of the startups, by
+    an officer of the startup's province."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db.models import Prefetch
+
+    from core.text import vn_slugify
+    from startups.models import (
+        FundUse,
+        Milestone,
+        Officer,
+        Pitch,
+        PitchVersion,
+        Startup,
+        TeamMember,
+        TractionFigure,
+        UnionUnit,
+    )
+    from startups.selectors import pitch_snapshot
+
+    rng = ctx.rng
+    User = get_user_model()
+    units = list(UnionUnit.objects.filter(level=UnionUnit.Level.PROVINCE))
+    unusable = make_password(None)
+    officers = {}
+    for unit in units:
+        user = User.objects.create(
+            username=f"gen-officer-{unit.code}", email=f"{unit.code}@example.com", password=unusable
+        )
+        Officer.objects.create(user=user, unit=unit, title="Cán bộ Ban Thanh niên nông thôn")
+        officers[unit.pk] = user
+    chosen = [pk for pk in ctx.startup_ids if rng.random() < 0.33]
+    startups = Startup.objects.in_bulk(chosen)
+    pitches = []
+    for startup_id in chosen:
+        startup = startups[startup_id]
+        word = startup.tagline.split()[0] if startup.tagline else "sản phẩm"
+        title = rng.choice(PITCH_TITLES).format(
+            word=word.lower(), place=startup.name.split()[-1], n=rng.randrange(20, 300)
+        )
+        ask = rng.randrange(2, 200) * 10_000_000
+        pitches.append(
+            Pitch(
+                startup_id=startup_id,
+                slug=vn_slugify(title)[:70],
+                title=title[:150],
+                state=Pitch.State.APPROVED,
+                problem="Bà con bán nguyên liệu thô cho thương lái với giá thấp và bấp bênh.",
+                solution="Chế biến tại chỗ, đóng gói theo tiêu chuẩn OCOP, bán thẳng cho người mua.",
+                product=startup.tagline,
+                market="Thị trường trong nước tăng đều, người mua thành phố chuộng hàng có nguồn gốc.",
+                market_size=rng.randrange(5, 500) * 1_000_000_000,
+                business_model="Bán lẻ trực tuyến, bán sỉ cho cửa hàng đặc sản và bếp ăn.",
+                competition="Hàng không nhãn ở chợ rẻ hơn nhưng không truy xuất được nguồn gốc.",
+                team_note="Nhóm sáng lập là đoàn viên thanh niên địa phương.",
+                ask_amount=ask,
+                ask_kind=rng.choice(ASKS),
+                risks="Thời tiết, giá nguyên liệu và vốn lưu động mùa thu hoạch.",
+                created=startup.created,
+                updated=startup.created,
+                submitted_at=startup.created,
+            )
+        )
+    with explicit_timestamps(Pitch):
+        for start in range(0, len(pitches), BATCH):
+            Pitch.objects.bulk_create(pitches[start : start + BATCH])
+    rows_traction, rows_funds, rows_milestones = [], [], []
+    today = ctx.now.date()
+    for pitch in pitches:
+        first = pitch.ask_amount * rng.randrange(40, 70) // 100
+        rows_funds += [
+            FundUse(pitch_id=pitch.pk, label="Máy móc và nhà xưởng", amount=first),
+            FundUse(pitch_id=pitch.pk, label="Vốn lưu động", amount=pitch.ask_amount - first),
+        ]
+        rows_traction.append(
+            TractionFigure(
+                pitch_id=pitch.pk,
+                label="Doanh thu năm",
+                value=rng.randrange(1, 300) * 10_000_000,
+                unit="₫",
+                as_of=today - datetime.timedelta(days=rng.randrange(10, 200)),
+            )
+        )
+        rows_milestones.append(
+            Milestone(
+                pitch_id=pitch.pk,
+                when=today + datetime.timedelta(days=rng.randrange(30, 400)),
+                text="Xưởng mới đi vào hoạt động",
+            )
+        )
+    for rows, model in (
+        (rows_funds, FundUse),
+        (rows_traction, TractionFigure),
+        (rows_milestones, Milestone),
+    ):
+        for start in range(0, len(rows), BATCH):
+            model.objects.bulk_create(rows[start : start + BATCH])
+    # Freeze each as an approval does, reading the rows in batches (never one query a pitch).
+    ids = [pitch.pk for pitch in pitches]
+    for start in range(0, len(ids), 1000):
+        batch = (
+            Pitch.objects.filter(pk__in=ids[start : start + 1000])
+            .select_related("startup")
+            .prefetch_related(
+                "traction",
+                "fund_uses",
+                "milestones",
+                Prefetch("startup__team", queryset=TeamMember.objects.order_by("position", "pk")),
+            )
+        )
+        versions = [
+            PitchVersion(
+                pitch=pitch,
+                number=1,
+                content=pitch_snapshot(pitch),
+                approved_by=officers[pitch.startup.union_unit_id],
+                approved_unit_id=pitch.startup.union_unit_id,
+                approved_at=pitch.created + datetime.timedelta(days=7),
+            )
+            for pitch in batch
+        ]
+        PitchVersion.objects.bulk_create(versions)
+        for pitch, version in zip(batch, versions, strict=True):
+            pitch.published_version = version
+        Pitch.objects.bulk_update(batch, ["published_version"])
+    return len(pitches)
+
+
 def leads_create(ctx: Context) -> int:
     """Interest sent to startups (a third of it on a pitch), kept in ``interest_count``."""
     import hashlib
@@ -1268,6 +1406,7 @@ STEPS: list[tuple[str, Callable[[Context], int]]] = [
     ("marketplace links and clicks", marketplace_links_create),
     ("orders", orders_create),
     ("startups, teams and followers", startups_create),
+    ("pitches", pitches_create),
     ("leads", leads_create),
 ]
 

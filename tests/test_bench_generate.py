@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from bench.generate import generate
-from startups.models import Follow, Lead, Startup
+from startups.models import Follow, Lead, Pitch, Startup
 
 
 @pytest.mark.django_db
@@ -29,6 +29,11 @@ def test_startups_followers_and_leads_are_consistent():
         assert startup.follower_count == follows.get(startup.pk, 0)
         assert startup.interest_count == leads.get(startup.pk, 0)
         assert startup.team.filter(is_founder=True).exists()
+    pitches = Pitch.objects.select_related("published_version").prefetch_related("fund_uses")
+    assert pitches
+    for pitch in pitches:
+        assert pitch.published_version.content["title"] == pitch.title
+        assert sum(use.amount for use in pitch.fund_uses.all()) == pitch.ask_amount
 
 
 def models_province():
