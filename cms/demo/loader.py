@@ -1,7 +1,9 @@
 """Builds the demo site: sellers, products with OCOP certificates, stock, pictures, the home
 page in Vietnamese and English, and an admin account. Idempotent: objects are looked up by
 their natural keys (seller code, product SKU) and left alone when they already exist.
-The sellers and products are records in ``cms/demo/data/``, read by ``cms.demo.records``."""
+The sellers, products and startups are records in ``cms/demo/data/``, read by
+``cms.demo.records``; startups and their pitches are written through ``startups.services``
+as a seller and an officer would."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -16,15 +18,19 @@ from cms.demo.images import product_image_bytes
 from cms.demo.records import (
     PRODUCTS_FILE,
     SELLERS_FILE,
+    STARTUPS_FILE,
     DemoDataError,
     ProductRecord,
     SellerRecord,
     demo_catalogue,
+    startups,
 )
 from cms.services import home_page_ensure
 from core.text import fold_vietnamese
 from shop.payments.banks import banks
 from shop.services import shop_reference_data_load
+from startups.services.pitches import pitch_approve, pitch_save, pitch_submit
+from startups.services.profiles import startup_publish, startup_save, startup_verify
 from startups.services.union import union_units_load
 
 Partner = get_model("partner", "Partner")
@@ -39,6 +45,10 @@ Province = get_model("catalogue", "Province")
 OFFICER_USERNAME = "canbo.daklak"
 OFFICER_EMAIL = "canbo.daklak@ocop.local"
 OFFICER_PASSWORD = "ocop-officer-2026"
+SELLER_USERNAME = "nguoiban.eatu"
+SELLER_EMAIL = "nguoiban.eatu@ocop.local"
+SELLER_PASSWORD = "ocop-seller-2026"
+SELLER_CODE = "htx-ca-phe-ea-tu"  # its startup's pitch is approved by the Đắk Lắk officer
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@ocop.local"
 ADMIN_PASSWORD = "ocop-admin-2026"
@@ -194,6 +204,108 @@ def _officer(report: DemoReport) -> None:
         report.add("union officers")
 
 
+def _seller_account(partner):
+    """The account that runs a demo seller's shop: the one with the printed login for Ea Tu,
+    accounts nobody can sign in with for the others (they only own their startup)."""
+    from django.contrib.auth.models import Permission
+
+    User = get_user_model()
+    user = partner.users.order_by("pk").first()
+    if user is not None:
+        return user
+    if partner.code == SELLER_CODE:
+        user = User.objects.create_user(
+            SELLER_USERNAME, SELLER_EMAIL, SELLER_PASSWORD, first_name="HTX Cà phê Ea Tu"
+        )
+    else:
+        user = User.objects.create_user(f"demo-{partner.code}"[:150], "", None)
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    partner.users.add(user)
+    return user
+
+
+def _startups(report: DemoReport, sellers: dict, rows: list[dict]) -> None:
+    """Startups of demo sellers, written through the services as a seller would (team,
+    awards, shown to the public), verified and their pitch approved by the Đắk Lắk officer
+    where the file says so. A seller that has a startup already is left alone."""
+    from startups.models import Officer, Startup
+
+    officer = Officer.objects.select_related("unit", "user").get(user__username=OFFICER_USERNAME)
+    today = datetime.date.today()
+    for row in rows:
+        partner = sellers[row["seller"]]
+        if Startup.objects.filter(partner=partner).exists():
+            continue
+        user = _seller_account(partner)
+        data = {
+            key: row[key]
+            for key in (
+                "name",
+                "name_en",
+                "tagline",
+                "tagline_en",
+                "story",
+                "story_en",
+                "founded_year",
+                "sector",
+                "stage",
+                "looking_for",
+                "website",
+                "facebook",
+            )
+        }
+        data["province"] = partner.province
+        team = [
+            {
+                "name": m["name"],
+                "role": m["role"],
+                "role_en": m["role_en"],
+                "birth_year": today.year - m["age"],
+                "is_founder": m["founder"],
+            }
+            for m in row["team"]
+        ]
+        startup = startup_save(
+            partner=partner, user=user, data=data, team=team, awards=row["awards"]
+        )
+        startup_publish(startup=startup, user=user)
+        report.add("startups")
+        if row["verified"] and startup.union_unit.path.startswith(officer.unit.path):
+            startup_verify(officer=officer, startup=startup)
+        pitch = row["pitch"]
+        if pitch is None:
+            continue
+        fields = {
+            key: value
+            for key, value in pitch.items()
+            if key not in ("traction", "fund_uses", "milestones")
+        }
+        made = pitch_save(
+            user=user,
+            startup=startup,
+            fields=fields,
+            traction=[
+                {
+                    "label": t["label"],
+                    "value": t["value"],
+                    "unit": t["unit"],
+                    "as_of": _add_months(today, -t["months_ago"]),
+                }
+                for t in pitch["traction"]
+            ],
+            fund_uses=pitch["fund_uses"],
+            milestones=[
+                {"when": _add_months(today, m["months_ahead"]), "text": m["text"]}
+                for m in pitch["milestones"]
+            ],
+        )
+        pitch_submit(user=user, pitch=made)
+        pitch_approve(officer=officer, pitch=made)
+        report.add("pitches")
+
+
 def _admin(report: DemoReport) -> None:
     User = get_user_model()
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
@@ -204,6 +316,7 @@ def _admin(report: DemoReport) -> None:
 @transaction.atomic
 def demo_load() -> DemoReport:
     catalogue = demo_catalogue()  # read and checked first: a bad file changes nothing
+    startup_rows = startups(STARTUPS_FILE, seller_codes={row["code"] for row in catalogue.sellers})
     report = DemoReport()
     report.add("provinces", provinces_load())
     report.add("OCOP groups", ocop_groups_load())
@@ -215,4 +328,5 @@ def demo_load() -> DemoReport:
     report.add("pages", home_page_ensure())
     _admin(report)
     _officer(report)
+    _startups(report, sellers, startup_rows)
     return report

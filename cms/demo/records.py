@@ -7,6 +7,11 @@ specialities and the 34 provinces and cities in force after the 2025 merger (GSO
 
 ``sellers.json``
     ``{"source": ..., "sellers": [...]}``; each seller has a unique ``code``.
+``startups.json``
+    ``{"source": ..., "startups": [...]}``: the startup of a seller (``seller`` is its
+    ``code``), its team (``age`` in years, so the year of birth follows the year it is loaded),
+    awards, whether the Đắk Lắk demo officer verifies it, and an optional pitch (traction and
+    milestones dated in months from the day it is loaded) that the officer approves.
 ``products.json``
     ``{"source": ..., "products": [...]}``; each product has a unique ``sku``, ``seller`` is a
     seller's ``code``, ``group`` an OCOP sub-group code (e.g. ``"1.9"``), ``stars`` 3, 4 or 5
@@ -32,6 +37,7 @@ from typing import Any, TypedDict
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SELLERS_FILE = DATA_DIR / "sellers.json"
 PRODUCTS_FILE = DATA_DIR / "products.json"
+STARTUPS_FILE = DATA_DIR / "startups.json"
 
 SELLER_KINDS = ("startup", "cooperative", "household")
 OCOP_STARS = (3, 4, 5)
@@ -69,6 +75,30 @@ class ProductRecord(TypedDict):
 class DemoCatalogue:
     sellers: list[SellerRecord]
     products: list[ProductRecord]
+
+
+_STARTUP_KEYS: dict[str, tuple[type, bool]] = {
+    "seller": (str, True),
+    "name": (str, True),
+    "name_en": (str, True),
+    "tagline": (str, True),
+    "tagline_en": (str, True),
+    "story": (str, True),
+    "story_en": (str, True),
+    "founded_year": (int, True),
+    "sector": (str, True),
+    "stage": (str, True),
+    "looking_for": (list, True),
+    "website": (str, True),
+    "facebook": (str, True),
+    "team": (list, True),
+    "awards": (list, True),
+    "verified": (bool, True),
+    "pitch": (dict | None, True),
+}
+
+
+STARTUP_OPTIONAL_TEXT = frozenset({"name_en", "tagline_en", "story_en", "website", "facebook"})
 
 
 class DemoDataError(ValueError):
@@ -116,6 +146,22 @@ def demo_catalogue(directory: Path = DATA_DIR) -> DemoCatalogue:
                 f"in {sellers_file}"
             )
     return DemoCatalogue(sellers=seller_rows, products=product_rows)
+
+
+def startups(path: Path = STARTUPS_FILE, *, seller_codes: set[str]) -> list[dict]:
+    """The startups in ``path``, in file order; each names a seller of ``seller_codes``, once.
+    Their fields are checked again, as a seller's form would, when the loader saves them
+    through ``startups.services``."""
+    rows = _records(path, "startups")
+    for index, row in enumerate(rows):
+        _check_keys(path, index, "seller", row, _STARTUP_KEYS, STARTUP_OPTIONAL_TEXT)
+        if row["seller"] not in seller_codes:
+            raise DemoDataError(
+                f"{_where(path, index, 'seller', row)}: seller {row['seller']!r} is not in "
+                f"{SELLERS_FILE}"
+            )
+    _check_unique(path, "seller", rows)
+    return rows
 
 
 def sellers(path: Path = SELLERS_FILE) -> list[SellerRecord]:
@@ -212,7 +258,12 @@ def _where(path: Path, index: int, key: str, row: Any) -> str:
 
 
 def _check_keys(
-    path: Path, index: int, id_key: str, row: Any, spec: dict[str, tuple[type, bool]]
+    path: Path,
+    index: int,
+    id_key: str,
+    row: Any,
+    spec: dict[str, tuple[type, bool]],
+    may_be_empty: frozenset[str] = frozenset({"origin_place"}),
 ) -> None:
     where = _where(path, index, id_key, row)
     if not isinstance(row, dict):
@@ -225,16 +276,23 @@ def _check_keys(
         raise DemoDataError(f"{where}: unknown {', '.join(repr(k) for k in unknown)}")
     for key, value in row.items():
         expected, _ = spec[key]
-        if isinstance(value, bool) or not isinstance(value, expected):
+        if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             raise DemoDataError(
                 f"{where}: {key} should be {_type_name(expected)}, got {json.dumps(value)}"
             )
-        if isinstance(value, str) and key != "origin_place" and not value.strip():
+        if isinstance(value, str) and key not in may_be_empty and not value.strip():
             raise DemoDataError(f"{where}: {key} is empty")
 
 
 def _type_name(expected: Any) -> str:
-    names = {str: "a string", int: "a whole number", type(None): "null"}
+    names = {
+        str: "a string",
+        int: "a whole number",
+        bool: "true or false",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
     parts = getattr(expected, "__args__", (expected,))
     return " or ".join(names.get(part, part.__name__) for part in parts)
 

@@ -5,10 +5,12 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from oscar.core.loading import get_model
 
 from cms.demo import loader
-from cms.demo.records import DemoDataError, demo_catalogue
+from cms.demo.records import DemoDataError, demo_catalogue, startups
+from startups.models import Pitch, PitchVersion, Startup
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -22,6 +24,8 @@ def snapshot():
     return (
         Product.objects.count(),
         Partner.objects.count(),
+        Startup.objects.count(),
+        PitchVersion.objects.count(),
         ProductImage.objects.count(),
         sorted(StockRecord.objects.values_list("partner_sku", "price", "num_in_stock")),
     )
@@ -47,6 +51,19 @@ def test_demo_catalogue_is_believable_and_idempotent(capsys):
     assert {p.ocop_stars for p in products} >= {3, 4, 5, None}
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("ocop-admin-2026")
+    assert "nguoiban.eatu@ocop.local / ocop-seller-2026" in first
+
+    # Startups written through the services: shown, one verified, one pitch approved.
+    startups = Startup.objects.filter(published=True)
+    assert startups.count() == 3
+    ea_tu = startups.get(partner__code="htx-ca-phe-ea-tu")
+    assert ea_tu.verified_by.province.code == "66" and ea_tu.team.count() == 3
+    assert ea_tu.partner.users.get().check_password("ocop-seller-2026")
+    pitch = Pitch.objects.get(startup=ea_tu)
+    assert pitch.published_version.approved_by.username == "canbo.daklak"
+    assert sum(use.amount for use in pitch.fund_uses.all()) == pitch.ask_amount
+    response = Client().get(f"/khoi-nghiep/{ea_tu.slug}/goi-von/{pitch.slug}/")
+    assert response.status_code == 200 and "Ea Tu" in response.content.decode()
 
     before = snapshot()
     call_command("load_demo")
@@ -58,6 +75,21 @@ def test_the_demo_data_files_read_clean():
     catalogue = demo_catalogue()
     assert len(catalogue.sellers) >= 12 and len(catalogue.products) >= 60
     assert {row["seller"] for row in catalogue.products} == {r["code"] for r in catalogue.sellers}
+    rows = startups(seller_codes={r["code"] for r in catalogue.sellers})
+    assert len(rows) == 3 and sum(1 for row in rows if row["pitch"]) == 1
+
+
+def test_a_startup_of_an_unknown_seller_or_a_bad_key_is_refused(tmp_path):
+    row = dict(
+        startups(seller_codes={"htx-ca-phe-ea-tu", "tra-xanh-la-bang", "gom-men-lam-bat-trang"})[0]
+    )
+    path = tmp_path / "startups.json"
+    path.write_text(json.dumps({"startups": [{**row, "seller": "nobody"}]}), "utf-8")
+    with pytest.raises(DemoDataError, match="seller 'nobody' is not in"):
+        startups(path, seller_codes={"htx-ca-phe-ea-tu"})
+    path.write_text(json.dumps({"startups": [{**row, "verified": "yes"}]}), "utf-8")
+    with pytest.raises(DemoDataError, match='verified should be true or false, got "yes"'):
+        startups(path, seller_codes={"htx-ca-phe-ea-tu"})
 
 
 def _data_dir(tmp_path, *, sellers=None, products=None):

@@ -8,6 +8,8 @@ from cms.demo.loader import (
     ADMIN_USERNAME,
     OFFICER_EMAIL,
     OFFICER_PASSWORD,
+    SELLER_EMAIL,
+    SELLER_PASSWORD,
     demo_load,
 )
 
@@ -30,4 +32,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Union officer (Tỉnh đoàn Đắk Lắk): {OFFICER_EMAIL} / {OFFICER_PASSWORD} at "
             f"{base}/union/applications/"
+        )
+        self.stdout.write(
+            f"Seller (HTX Cà phê Ea Tu, with a startup and a pitch): {SELLER_EMAIL} / "
+            f"{SELLER_PASSWORD} at {base}/shop/dashboard/"
         )
