@@ -10,6 +10,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +23,7 @@ from cms.sitemaps import SITEMAPS
 from core import media_views
 from core.health import healthz
 from core.security import auth as security_auth
+from search import views as search_views
 from shop import views as shop_views
 from shop.payments.webhooks import stripe_webhook
 
@@ -73,6 +75,11 @@ urlpatterns += i18n_patterns(
     ),
     re_path(r"^shop/accounts/wishlists/", cms_views.closed_feature),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path(
+        pgettext_lazy("url", "khoi-nghiep/"),
+        search_views.StartupDirectoryView.as_view(),
+        name="startup-directory",
+    ),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),
     path("", include(wagtail_urls)),

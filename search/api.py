@@ -1,5 +1,6 @@
-"""The one search API every page calls: products and sellers, with a query, filters, a sort
-and a page, returning ids in order, a total and facet counts.
+"""The one search API every page calls: products, sellers and startups (the startup
+directory), with a query, filters, a sort and a page, returning ids in order, a total and
+facet counts.
 
 Two kinds of backend sit behind it, chosen by configuration (``search.backends``):
 - the database (default, no server): SQLite FTS5 or PostgreSQL full text with trigram typo
@@ -7,9 +8,10 @@ Two kinds of backend sit behind it, chosen by configuration (``search.backends``
 - Elasticsearch through elasticsearch-dsl when ``ELASTICSEARCH_URL`` is set.
 
 Both index the same documents (``search.documents``), which hold only what buyers may see:
-public, approved products of approved sellers, and approved sellers. Pages turn the ids back
-into objects through the catalogue's public queryset, so a product withdrawn a moment ago is
-never shown even before its index update has run.
+public, approved products of approved sellers, approved sellers, and published startups of
+approved sellers. Pages turn the ids back into objects through a public queryset, so a
+product withdrawn (or a startup hidden) a moment ago is never shown even before its index
+update has run.
 
 Text is folded the same way everywhere (``core.text.search_fold``: NFC, casefold,
 diacritics removed, đ→d, then i/y spellings of a syllable made one), so "ca phe dak lak" finds
@@ -33,8 +35,13 @@ from core import pagecache
 from search.backends import get_backend
 from search.query import usable_filters
 from search.types import (
+    BOOLEAN_FACETS,
+    FOLLOWED,
     GROUP,
+    HAS_OCOP,
     IN_STOCK,
+    INTEREST,
+    LOOKING_FOR,
     MARKETPLACE,
     MAX_FILTER_VALUES,
     MAX_PAGE,
@@ -49,12 +56,19 @@ from search.types import (
     PRODUCT_FACETS,
     PROVINCE,
     RELEVANCE,
+    SECTOR,
     SELLER,
     SELLER_FACETS,
     SELLER_KIND,
     SORTS,
+    STAGE,
     STARS,
     STARS_DESC,
+    STARTUP,
+    STARTUP_FACETS,
+    STARTUP_SORTS,
+    VERIFIED,
+    YOUTH_TEAM,
     Backend,
     FacetValue,
     Query,
@@ -63,8 +77,13 @@ from search.types import (
 )
 
 __all__ = [
+    "BOOLEAN_FACETS",
+    "FOLLOWED",
     "GROUP",
+    "HAS_OCOP",
     "IN_STOCK",
+    "INTEREST",
+    "LOOKING_FOR",
     "MARKETPLACE",
     "MAX_FILTER_VALUES",
     "MAX_PAGE",
@@ -79,12 +98,19 @@ __all__ = [
     "PRODUCT_FACETS",
     "PROVINCE",
     "RELEVANCE",
+    "SECTOR",
     "SELLER",
     "SELLER_FACETS",
     "SELLER_KIND",
     "SORTS",
+    "STAGE",
     "STARS",
     "STARS_DESC",
+    "STARTUP",
+    "STARTUP_FACETS",
+    "STARTUP_SORTS",
+    "VERIFIED",
+    "YOUTH_TEAM",
     "Backend",
     "FacetValue",
     "Query",

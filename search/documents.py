@@ -1,5 +1,5 @@
-"""What the search index holds: one document per public product and per approved seller, and
-how they are read from the database.
+"""What the search index holds: one document per public product, per approved seller and per
+public startup, and how they are read from the database.
 
 Documents are plain data; every backend indexes exactly these fields. Folded fields are
 ``core.text.fold_vietnamese`` of the original (NFC, casefold, no diacritics, đ→d), so backends
@@ -19,10 +19,18 @@ written once here (``indexed_title``, and ``search_body``: ``indexed_body`` with
   and former) in one piece. Descriptions are not joined: that would double the index for
   words buyers rarely type run together.
 
-``product_documents`` / ``seller_documents`` build the documents of public things only, in
-batches of BATCH with a fixed number of queries per batch (never one per product): the
-products themselves, their stock records with the seller, their categories, marketplace links,
-units sold and marketplace clicks; the category tree is read once per run.
+``product_documents`` / ``seller_documents`` / ``startup_documents`` build the documents of
+public things only, in batches of BATCH with a fixed number of queries per batch (never one per
+product): the products themselves, their stock records with the seller, their categories,
+marketplace links, units sold and marketplace clicks; the category tree is read once per run.
+Public startups are ``startups.selectors.public_startups`` and the youth-team badge is
+``startups.services.profiles.is_youth_team``, as on the startup's own page. A startup batch
+reads the startups, their founders, their published pitches' asks, their
+sellers' certified products and this month's follows: five queries.
+
+A startup's "followers this month" counts the follows made since the 1st of the current month
+in Viet Nam's time, so documents go stale when a month begins with no follow or unfollow: the
+nightly ``search.tasks.reindex_startups`` (``CELERY_BEAT_SCHEDULE``) rewrites them all.
 """
 
 from __future__ import annotations
@@ -32,9 +40,10 @@ import html
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -43,6 +52,11 @@ from oscar.core.loading import get_model
 from catalog.selectors import public_products
 from catalog.services.reference import province_names
 from core.text import fold_vietnamese, joined_syllables, search_fold, search_key
+from startups.models import Follow, Pitch, Startup, TeamMember
+from startups.models.pitches import AskKind
+from startups.models.profiles import LookingFor
+from startups.selectors import public_startups
+from startups.services.profiles import is_youth_team
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -53,6 +67,7 @@ Partner = get_model("partner", "Partner")
 Line = get_model("order", "Line")
 
 BATCH = 1000
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")  # where a month of follows begins
 
 
 @dataclass
@@ -92,6 +107,33 @@ class SellerDocument:
     kind = "seller"
 
 
+@dataclass
+class StartupDocument:
+    id: int
+    title: str  # the startup's name as written
+    title_folded: str
+    body_folded: str  # English name, taglines, stories, province: folded
+    url: str
+    province_code: str
+    sector: str
+    stage: str
+    seller_id: int
+    verified: bool = False
+    youth_team: bool = False
+    has_ocop: bool = False
+    looking_for: list[str] = field(default_factory=list)  # LookingFor codes, sorted
+    followers_month: int = 0
+    interest: int = 0
+    popularity: int = 0  # every follower: breaks relevance ties
+    logo_url: str = ""
+    created: datetime.datetime | None = None
+
+    kind = "startup"
+
+
+Document = ProductDocument | SellerDocument | StartupDocument
+
+
 # --- what every backend indexes -----------------------------------------------------------
 
 
@@ -99,18 +141,18 @@ def _words(folded: str) -> list[str]:
     return "".join(ch if ch.isalnum() else " " for ch in folded).split()
 
 
-def indexed_title(doc: ProductDocument | SellerDocument) -> str:
+def indexed_title(doc: Document) -> str:
     """The folded title as the index compares it."""
     return search_key(doc.title_folded or "")
 
 
-def indexed_body(doc: ProductDocument | SellerDocument) -> str:
+def indexed_body(doc: Document) -> str:
     """The folded body as the index compares it, with the former names of the province."""
     former = [" ".join(_words(search_fold(name))) for name in province_names(doc.province_code)[1:]]
     return " ".join(filter(None, [search_key(doc.body_folded or ""), *former]))
 
 
-def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
+def joined_words(doc: Document) -> list[str]:
     """Words written together that a query typed without spaces may use (see above)."""
     runs = joined_syllables(_words(indexed_title(doc)))
     for name in province_names(doc.province_code):
@@ -120,7 +162,7 @@ def joined_words(doc: ProductDocument | SellerDocument) -> list[str]:
     return list(dict.fromkeys(runs))
 
 
-def search_body(doc: ProductDocument | SellerDocument) -> str:
+def search_body(doc: Document) -> str:
     """The body every backend indexes: ``indexed_body`` then the ``joined_words``."""
     return " ".join(filter(None, [indexed_body(doc), *joined_words(doc)]))
 
@@ -142,6 +184,16 @@ def _fold(*parts) -> str:
 def _plain(text: str) -> str:
     """Descriptions may be HTML (the dashboard's editor): the words only."""
     return html.unescape(strip_tags(text or ""))
+
+
+def stars_in_force(stars, valid_from, valid_until, today: datetime.date) -> bool:
+    """Whether a product's OCOP stars count today: a certificate with both dates around it."""
+    return bool(stars and valid_from and valid_until and valid_from <= today <= valid_until)
+
+
+def certified_on(today: datetime.date) -> Q:
+    """``stars_in_force`` as a filter on products."""
+    return Q(ocop_stars__isnull=False, ocop_valid_from__lte=today, ocop_valid_until__gte=today)
 
 
 def _reverse(name: str, **kwargs) -> str:
@@ -266,11 +318,8 @@ def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]
         ]
         codes = sorted({code for code, _name in lineage if code})
         names = list(dict.fromkeys(name for _code, name in lineage if name))
-        certified = (
-            p["ocop_stars"]
-            and p["ocop_valid_from"]
-            and p["ocop_valid_until"]
-            and p["ocop_valid_from"] <= today <= p["ocop_valid_until"]
+        certified = stars_in_force(
+            p["ocop_stars"], p["ocop_valid_from"], p["ocop_valid_until"], today
         )
         docs.append(
             ProductDocument(
@@ -354,3 +403,131 @@ def _seller_batch(ids: list[int]) -> list[SellerDocument]:
         )
         for s in sellers
     ]
+
+
+# --- startups -----------------------------------------------------------------------------
+
+# What a published pitch asks for, as the directory's "looking for" values.
+ASK_LOOKING_FOR = {
+    AskKind.INVESTMENT: LookingFor.INVESTMENT,
+    AskKind.LOAN: LookingFor.LOAN,
+    AskKind.GRANT: LookingFor.GRANT,
+    AskKind.MENTORING: LookingFor.MENTORING,
+    AskKind.DISTRIBUTION: LookingFor.DISTRIBUTION,
+    AskKind.BULK_BUYER: LookingFor.DISTRIBUTION,
+}
+
+
+def month_start(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Midnight of the 1st of the current month in Viet Nam, where "this month" begins."""
+    local = (now or timezone.now()).astimezone(VIETNAM)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def sellers_with_ocop(seller_ids: Iterable[int], today: datetime.date) -> set[int]:
+    """The sellers among ``seller_ids`` with a public product whose stars are in force (the
+    rule the product documents' ``stars`` follow). One query."""
+    return set(
+        StockRecord.objects.filter(
+            partner_id__in=list(seller_ids),
+            product__in=public_products().filter(certified_on(today)).values("pk"),
+        )
+        .values_list("partner_id", flat=True)
+        .distinct()
+    )
+
+
+def startup_documents(
+    ids: Iterable[int] | None = None, *, batch_size: int = BATCH
+) -> Iterator[StartupDocument]:
+    """Documents of the public startups among ``ids`` (all public startups when None)."""
+    if ids is None:
+        ids = public_startups().values_list("pk", flat=True)
+    since = month_start()
+    for chunk in id_chunks(ids, batch_size):
+        yield from _startup_batch(chunk, since)
+
+
+def _startup_batch(ids: list[int], since: datetime.datetime) -> list[StartupDocument]:
+    startups = list(
+        public_startups()
+        .filter(pk__in=ids)
+        .values(
+            "id",
+            "slug",
+            "name",
+            "name_en",
+            "tagline",
+            "tagline_en",
+            "story",
+            "story_en",
+            "logo",
+            "province__code",
+            "province__name",
+            "sector",
+            "stage",
+            "looking_for",
+            "verified_by_id",
+            "partner_id",
+            "follower_count",
+            "interest_count",
+            "created",
+        )
+    )
+    if not startups:
+        return []
+    ids = [s["id"] for s in startups]
+    founders = defaultdict(list)
+    for member in TeamMember.objects.filter(startup_id__in=ids, is_founder=True).only(
+        "startup_id", "birth_year", "is_founder"
+    ):
+        founders[member.startup_id].append(member)
+    asks = defaultdict(set)
+    for startup_id, kind in Pitch.objects.filter(
+        startup_id__in=ids, published_version__isnull=False
+    ).values_list("startup_id", "published_version__content__ask_kind"):
+        if kind in ASK_LOOKING_FOR:
+            asks[startup_id].add(str(ASK_LOOKING_FOR[kind]))
+    follows = dict(
+        Follow.objects.filter(startup_id__in=ids, created__gte=since)
+        .values("startup_id")
+        .annotate(n=Count("id"))
+        .values_list("startup_id", "n")
+    )
+    today = timezone.localdate()
+    ocop = sellers_with_ocop({s["partner_id"] for s in startups}, today)
+    logo_field = Startup._meta.get_field("logo")
+    known = set(LookingFor.values)
+    docs = []
+    for s in startups:
+        wanted = {str(v) for v in (s["looking_for"] or []) if str(v) in known} | asks[s["id"]]
+        docs.append(
+            StartupDocument(
+                id=s["id"],
+                title=s["name"] or "",
+                title_folded=_fold(s["name"]),
+                body_folded=_fold(
+                    s["name_en"],
+                    s["tagline"],
+                    s["tagline_en"],
+                    _plain(s["story"]),
+                    _plain(s["story_en"]),
+                    s["province__name"],
+                ),
+                url=_reverse("startups:startup-detail", slug=s["slug"]),
+                province_code=s["province__code"] or "",
+                sector=s["sector"] or "",
+                stage=s["stage"] or "",
+                seller_id=s["partner_id"],
+                verified=s["verified_by_id"] is not None,
+                youth_team=is_youth_team(founders.get(s["id"], []), today),
+                has_ocop=s["partner_id"] in ocop,
+                looking_for=sorted(wanted),
+                followers_month=int(follows.get(s["id"]) or 0),
+                interest=int(s["interest_count"] or 0),
+                popularity=int(s["follower_count"] or 0),
+                logo_url=logo_field.storage.url(s["logo"]) if s["logo"] else "",
+                created=s["created"],
+            )
+        )
+    return docs

@@ -3,7 +3,8 @@ sidebar the pages draw (each value a link that adds or removes it from the URL).
 
 Backends return bare values and counts (``search.types.FacetValue``); names come from here: OCOP groups
 by ``Category.display_name``, provinces by code, seller kinds from ``Partner.Kind``, marketplaces
-from ``catalog.models.Marketplace``. One ``Vocabulary`` per request loads the groups and the
+from ``catalog.models.Marketplace``, startups' sectors, stages and asks from
+``startups.models`` (``Sector``, ``Stage``, ``LookingFor``). One ``Vocabulary`` per request loads the groups and the
 provinces once (two queries) and serves both the URL validation (``search.forms``) and the labels.
 """
 
@@ -21,6 +22,7 @@ from oscar.core.loading import get_model
 from catalog.models import Marketplace
 from core.text import vietnamese_sort_key
 from search import types
+from startups.models.profiles import LookingFor, Sector, Stage
 
 FACET_TITLES = {
     types.GROUP: _("Product group"),
@@ -30,6 +32,19 @@ FACET_TITLES = {
     types.SELLER_KIND: _("Seller type"),
     types.IN_STOCK: _("Availability"),
     types.MARKETPLACE: pgettext_lazy("search filter", "Also sold on"),
+    types.SECTOR: pgettext_lazy("search filter", "Sector"),
+    types.STAGE: pgettext_lazy("search filter", "Stage"),
+    types.LOOKING_FOR: pgettext_lazy("search filter", "Looking for"),
+    types.VERIFIED: pgettext_lazy("search filter", "Verification"),
+    types.YOUTH_TEAM: pgettext_lazy("search filter", "Team"),
+    types.HAS_OCOP: pgettext_lazy("search filter", "OCOP products"),
+}
+# The one value of each yes-or-nothing facet.
+BOOLEAN_LABELS = {
+    types.IN_STOCK: _("In stock"),
+    types.VERIFIED: _("Verified by the Youth Union"),
+    types.YOUTH_TEAM: _("Youth team"),
+    types.HAS_OCOP: _("Sells OCOP-certified products"),
 }
 
 
@@ -76,6 +91,13 @@ class Vocabulary:
     def marketplaces(self) -> dict[str, str]:
         return dict(Marketplace.choices)
 
+    # The startups' choices are fixed lists, in the order their panels show them.
+    choices = {
+        types.SECTOR: dict(Sector.choices),
+        types.STAGE: dict(Stage.choices),
+        types.LOOKING_FOR: dict(LookingFor.choices),
+    }
+
     def known(self, facet: str, value: str) -> bool:
         if facet == types.GROUP:
             return value in self.groups
@@ -87,10 +109,12 @@ class Vocabulary:
             return value in types.PRICE_RANGES
         if facet == types.SELLER_KIND:
             return value in self.seller_kinds
-        if facet == types.IN_STOCK:
+        if facet in types.BOOLEAN_FACETS:
             return value == "1"
         if facet == types.MARKETPLACE:
             return value in self.marketplaces
+        if facet in self.choices:
+            return value in self.choices[facet]
         return False
 
     def label(self, facet: str, value: str) -> str:
@@ -104,16 +128,19 @@ class Vocabulary:
             return price_label(value) if value in types.PRICE_RANGES else value
         if facet == types.SELLER_KIND:
             return str(self.seller_kinds.get(value, value))
-        if facet == types.IN_STOCK:
-            return gettext("In stock")
+        if facet in types.BOOLEAN_FACETS:
+            return str(BOOLEAN_LABELS[facet])
         if facet == types.MARKETPLACE:
             return str(self.marketplaces.get(value, value))
+        if facet in self.choices:
+            return str(self.choices[facet].get(value, value))
         return value
 
     def sort_key(self, facet: str, value: types.FacetValue):
         """Values in the order a buyer scans them: groups by code, most stars first, price
         ranges and seller kinds in their defined order, provinces by name in Vietnamese
-        alphabetical order (a list of 34 a buyer scans for one name), marketplaces by count."""
+        alphabetical order (a list of 34 a buyer scans for one name), marketplaces by count,
+        startups' sectors, stages and asks in their defined order."""
         if facet == types.GROUP:
             return tuple(int(p) if p.isdigit() else 0 for p in value.value.split("."))
         if facet == types.STARS:
@@ -123,6 +150,9 @@ class Vocabulary:
             return (keys.index(value.value) if value.value in keys else len(keys),)
         if facet == types.SELLER_KIND:
             keys = list(self.seller_kinds)
+            return (keys.index(value.value) if value.value in keys else len(keys),)
+        if facet in self.choices:
+            keys = list(self.choices[facet])
             return (keys.index(value.value) if value.value in keys else len(keys),)
         if facet == types.PROVINCE:
             return vietnamese_sort_key(self.label(facet, value.value))

@@ -51,17 +51,23 @@ class SearchForm(forms.Form):
     )
     sort_by = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
 
+    def __init__(self, *args, sorts=None, **kwargs):
+        """``sorts``: the sorts of the listing (``types.SORTS`` for products)."""
+        super().__init__(*args, **kwargs)
+        if sorts is not None:
+            self.fields["sort_by"].choices = list(sorts.items())
+
 
 class ListingRequest:
     """The parsed query string of a listing page.
 
     ``facets`` are the facets the page lets the buyer filter on (a category page fixes the
-    group itself). ``params`` is the canonical query string (only understood values), from
+    group itself); ``sorts`` the sorts it offers (the startup directory has its own). ``params`` is the canonical query string (only understood values), from
     which every link of the page is built, so a shared URL shows the same results.
     """
 
-    def __init__(self, data: QueryDict, *, vocabulary, facets=types.PRODUCT_FACETS):
-        self.form = SearchForm(data)
+    def __init__(self, data: QueryDict, *, vocabulary, facets=types.PRODUCT_FACETS, sorts=None):
+        self.form = SearchForm(data, sorts=sorts)
         self.form.is_valid()
         cleaned = getattr(self.form, "cleaned_data", {})
         self.text: str = cleaned.get("q", "") or ""

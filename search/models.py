@@ -1,4 +1,5 @@
-"""The database search index: one denormalised row per public product and approved seller.
+"""The database search index: one denormalised row per public product, approved seller and
+public startup (the columns after ``created`` are the startups' facets and sorts).
 
 ``SearchEntry`` is written only by ``search.backends.database`` from ``search.documents``; pages
 never read it directly (they go through ``search.api``). Full text lives beside it, per engine:
@@ -17,7 +18,7 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    kind = models.CharField(max_length=8)  # search.api.PRODUCT / SELLER
+    kind = models.CharField(max_length=8)  # search.api.PRODUCT / SELLER / STARTUP
     object_id = models.IntegerField()
     title = models.CharField(max_length=255)
     title_lower = models.CharField(max_length=255)  # NFC, casefolded, accents kept
@@ -34,6 +35,14 @@ class SearchEntry(models.Model):
     marketplaces = models.CharField(max_length=255, blank=True)  # "|lazada|shopee|"
     popularity = models.IntegerField(default=0)  # products: units sold + clicks; sellers: products
     created = models.DateTimeField(null=True)
+    sector = models.CharField(max_length=24, blank=True)
+    stage = models.CharField(max_length=16, blank=True)
+    looking_for = models.CharField(max_length=255, blank=True)  # "|investment|mentoring|"
+    verified = models.BooleanField(default=False)
+    youth_team = models.BooleanField(default=False)
+    has_ocop = models.BooleanField(default=False)
+    followers_month = models.IntegerField(default=0)  # follows since the 1st of this month
+    interest = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -52,6 +61,9 @@ class SearchEntry(models.Model):
             models.Index(fields=["kind", "-popularity"], name="searchentry_popularity"),
             models.Index(fields=["kind", "province_code"], name="searchentry_province"),
             models.Index(fields=["seller_id"], name="searchentry_seller"),
+            # The directory's "most followed this month" and "most interest" sorts.
+            models.Index(fields=["kind", "-followers_month"], name="searchentry_followed"),
+            models.Index(fields=["kind", "-interest"], name="searchentry_interest"),
         ]
 
     def __str__(self):

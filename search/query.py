@@ -16,15 +16,14 @@ from dataclasses import dataclass
 
 from core.text import search_fold
 from search.types import (
+    BOOLEAN_FACETS,
     GROUP,
-    IN_STOCK,
+    KINDS,
     MAX_FILTER_VALUES,
     MAX_PAGE,
     MAX_PER_PAGE,
     PRICE,
     PRICE_RANGES,
-    PRODUCT,
-    SELLER,
     STARS,
     FacetValue,
     Query,
@@ -113,8 +112,8 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
 def check_page(query: Query) -> None:
     """Refuse (ValueError) a kind that is not searched and a page or page size out of range:
     deep pages are refused rather than scanned."""
-    if query.kind not in (PRODUCT, SELLER):
-        raise ValueError(f"Unknown kind {query.kind!r}: search {PRODUCT} or {SELLER}.")
+    if query.kind not in KINDS:
+        raise ValueError(f"Unknown kind {query.kind!r}: search one of {', '.join(KINDS)}.")
     if not 1 <= query.page <= MAX_PAGE:
         raise ValueError(f"Page {query.page} is out of range (1 to {MAX_PAGE}).")
     if not 1 <= query.per_page <= MAX_PER_PAGE:
@@ -125,7 +124,8 @@ def check_page(query: Query) -> None:
 
 def usable_filters(query: Query) -> dict[str, list[str]]:
     """The values of each filter a backend acts on: facets of the query's kind only, known
-    price ranges, in_stock only "1"; empty and repeated values dropped. Anything else is
+    price ranges, yes-or-nothing facets (in stock, verified...) only "1"; empty and repeated
+    values dropped. Anything else is
     ignored, so every backend reads a crafted URL the same way."""
     out = {}
     for facet in facet_names(query.kind):
@@ -139,7 +139,7 @@ def usable_filters(query: Query) -> dict[str, list[str]]:
                 continue
             if facet == PRICE and value not in PRICE_RANGES:
                 continue
-            if facet == IN_STOCK and value != "1":
+            if facet in BOOLEAN_FACETS and value != "1":
                 continue
             clean.append(value)
         if clean:

@@ -1,5 +1,6 @@
-"""Changes in the catalogue and among sellers reach the index: receivers of the lower apps'
-signals, connected in ``SearchConfig.ready()`` (the lower apps never import ``search``).
+"""Changes in the catalogue, among sellers and in the startup community reach the index:
+receivers of the lower apps' signals, connected in ``SearchConfig.ready()`` (the lower apps
+never import ``search``).
 
 What triggers what:
 - a product saved or deleted (moderation's approve, reject and submit save it too), its stock
@@ -8,7 +9,11 @@ What triggers what:
   (read before the save: one query); deleted -> the seller (its stock records' deletions
   bring the products);
 - a bulk import (``catalog.services.imports``, which sends no model signals) -> its
-  ``catalog.signals.products_imported``.
+  ``catalog.signals.products_imported``;
+- ``startups.signals.startup_changed`` (profile, team, verification, follows, interest,
+  pitches: sent after commit by ``startups.services``) or a startup deleted -> that startup.
+  A seller's reindex takes its startup along (``search.services.sellers_reindex``), so the
+  seller's status and its products' certificates reach the directory through the seller.
 
 Ids are gathered per transaction and sent as one task per kind when it commits
 (``transaction.on_commit``), so a product form that saves the product, its stock record and its
@@ -29,22 +34,25 @@ from oscar.core.loading import get_model
 
 from catalog.signals import products_imported
 from search import tasks
+from startups.signals import startup_changed
 
 logger = logging.getLogger(__name__)
 
-PRODUCTS, SELLERS, SELLER_PRODUCTS = "products", "sellers", "seller_products"
+PRODUCTS, SELLERS, SELLER_PRODUCTS, STARTUPS = "products", "sellers", "seller_products", "startups"
 TASK_CHUNK = 500
 _local = threading.local()
 
 
 def _pending() -> dict[str, set[int]]:
     if not hasattr(_local, "ids"):
-        _local.ids = {PRODUCTS: set(), SELLERS: set(), SELLER_PRODUCTS: set()}
+        _local.ids = {PRODUCTS: set(), SELLERS: set(), SELLER_PRODUCTS: set(), STARTUPS: set()}
         _local.hook = None  # (the connection's run_on_commit list, our flush's place in it)
     return _local.ids
 
 
-def enqueue(*, products=(), sellers=(), seller_products=(), using: str = DEFAULT_DB_ALIAS):
+def enqueue(
+    *, products=(), sellers=(), seller_products=(), startups=(), using: str = DEFAULT_DB_ALIAS
+):
     """Reindex these ids once the current transaction commits (at once outside one).
 
     Ids wait in a per-thread set and every call registers ``_flush`` with ``on_commit``: the
@@ -57,6 +65,7 @@ def enqueue(*, products=(), sellers=(), seller_products=(), using: str = DEFAULT
         PRODUCTS: {int(i) for i in products if i is not None},
         SELLERS: {int(i) for i in sellers if i is not None},
         SELLER_PRODUCTS: {int(i) for i in seller_products if i is not None},
+        STARTUPS: {int(i) for i in startups if i is not None},
     }
     if not any(batch.values()):
         return
@@ -106,6 +115,7 @@ def _send(batch: dict[str, set[int]]) -> None:
         (tasks.reindex_products, PRODUCTS, {}),
         (tasks.reindex_sellers, SELLERS, {}),
         (tasks.reindex_sellers, SELLER_PRODUCTS, {"products": True}),
+        (tasks.reindex_startups, STARTUPS, {}),
     ]
     for task, kind, kwargs in jobs:
         ids = sorted(batch.get(kind) or ())
@@ -203,6 +213,17 @@ def categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
         )
 
 
+@_safely
+def startup_saved(sender, startup_id, **kwargs):
+    """``startups.signals.startup_changed``: sent after the change committed."""
+    enqueue(startups=[startup_id])
+
+
+@_safely
+def startup_deleted(sender, instance, **kwargs):
+    enqueue(startups=[instance.pk], using=kwargs.get("using") or "default")
+
+
 def connect() -> None:
     Product = get_model("catalogue", "Product")
     ProductCategory = get_model("catalogue", "ProductCategory")
@@ -229,6 +250,10 @@ def connect() -> None:
         categories_changed, sender=Product.categories.through, dispatch_uid="search-categories"
     )
     products_imported.connect(imported, dispatch_uid="search-imported")
+    startup_changed.connect(startup_saved, dispatch_uid="search-startup-changed")
+    post_delete.connect(
+        startup_deleted, sender=get_model("startups", "Startup"), dispatch_uid="search-startup"
+    )
 
 
 @_safely

@@ -1,12 +1,20 @@
-"""The reads the listing pages need beside ``search.api``: the sellers of a result page in the
-index's order, and the plain database listing shown when the index cannot answer."""
+"""The reads the listing pages need beside ``search.api``: the sellers and the startups of a
+result page in the index's order, and the plain database listings shown when the index cannot
+answer."""
 
 from __future__ import annotations
 
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog.selectors import product_listing
+from core import pagecache
+from search.documents import sellers_with_ocop
 from search.types import RELEVANCE, Results
+from startups.models import TeamMember
+from startups.selectors import public_startups
+from startups.services.profiles import is_youth_team, startup_key
 
 Partner = get_model("partner", "Partner")
 
@@ -33,4 +41,44 @@ def database_results(*, text: str, sort: str, categories, page: int, per_page: i
     total = qs.count()
     start = (page - 1) * per_page
     ids = list(qs.values_list("pk", flat=True)[start : start + per_page])
+    return Results(ids=ids, total=total)
+
+
+def startups_in_order(ids: list[int]) -> list:
+    """The public startups among ``ids``, in that order, with what a directory card shows:
+    province, verifying unit, and ``youth_team`` / ``has_ocop`` worked out as the index does.
+    Three queries however many. A startup hidden since ``ids`` were found is left out. A
+    cached page showing them depends on each one's token, noted before they are read."""
+    if not ids:
+        return []
+    pagecache.note(*(startup_key(pk) for pk in ids))
+    founders = Prefetch(
+        "team", queryset=TeamMember.objects.filter(is_founder=True), to_attr="founders"
+    )
+    found = {
+        s.pk: s
+        for s in public_startups()
+        .filter(pk__in=ids)
+        .select_related("province", "verified_by")
+        .prefetch_related(founders)
+    }
+    today = timezone.localdate()
+    ocop = sellers_with_ocop({s.partner_id for s in found.values()}, today)
+    for startup in found.values():
+        startup.youth_team = is_youth_team(startup.founders, today)
+        startup.has_ocop = startup.partner_id in ocop
+    return [found[pk] for pk in ids if pk in found]
+
+
+def database_startups(*, text: str, page: int, per_page: int) -> Results:
+    """The newest public startups whose name or tagline holds ``text`` (no folding, no
+    facets): the directory while the search server does not answer."""
+    qs = public_startups()
+    if text:
+        qs = qs.filter(Q(name__icontains=text) | Q(tagline__icontains=text))
+    total = qs.count()
+    start = (page - 1) * per_page
+    ids = list(
+        qs.order_by("-created", "-pk").values_list("pk", flat=True)[start : start + per_page]
+    )
     return Results(ids=ids, total=total)

@@ -2,9 +2,11 @@
 receivers' Celery tasks, ``manage.py search_index``, the daily certificate job, the demo
 set-up), and the check of the index against the database.
 
-``products_reindex`` / ``sellers_reindex`` bring given ids up to date: the public ones are
-written, every other id is removed (withdrawn, rejected, unpublished, seller suspended,
-deleted). ``search.receivers`` enqueues them after each commit through ``search.tasks``;
+``products_reindex`` / ``sellers_reindex`` / ``startups_reindex`` bring given ids up to date:
+the public ones are written, every other id is removed (withdrawn, rejected, unpublished,
+seller suspended, deleted). A seller's reindex takes its startup along (the seller's status
+decides whether the startup is public, its products whether it "has OCOP products"), and a
+product's reindex takes its sellers, so a product change reaches the startup too. ``search.receivers`` enqueues them after each commit through ``search.tasks``;
 ``index_rebuild`` replaces everything and ``index_check`` lists the differences between the
 database and the index. Each write replaces the page cache's index token, so listings made
 from the old index are not served again.
@@ -30,7 +32,10 @@ from search.documents import (
     id_chunks,
     product_documents,
     seller_documents,
+    startup_documents,
 )
+from startups.models import Startup
+from startups.selectors import public_startups
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -73,9 +78,9 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
 
 
 def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int, int]:
-    """Write the approved sellers among ``ids``, remove the others. With ``products``, their
-    products are reindexed too (a seller's status, kind and name are in its products'
-    documents). Returns (written, removed) for the sellers."""
+    """Write the approved sellers among ``ids``, remove the others, and bring their startups
+    up to date. With ``products``, their products are reindexed too (a seller's status, kind
+    and name are in its products' documents). Returns (written, removed) for the sellers."""
     backend = api.backend()
     written = removed = 0
     for chunk in id_chunks(ids):
@@ -93,13 +98,38 @@ def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int,
         if gone:
             removed += backend.delete(api.SELLER, gone)
         pagecache.bump(pagecache.INDEX)
+        startups = Startup.objects.filter(partner_id__in=chunk).values_list("pk", flat=True)
+        startups_reindex(list(startups))
     return written, removed
+
+
+def startups_reindex(ids: Iterable[int]) -> tuple[int, int]:
+    """Write the public startups among ``ids``, remove the others (hidden, seller suspended,
+    deleted). Returns (written, removed)."""
+    backend = api.backend()
+    written = removed = 0
+    for chunk in id_chunks(ids):
+        docs = list(startup_documents(chunk))
+        if docs:
+            written += backend.index(docs)
+        gone = set(chunk) - {doc.id for doc in docs}
+        if gone:
+            removed += backend.delete(api.STARTUP, gone)
+        pagecache.bump(pagecache.INDEX)
+    return written, removed
+
+
+def startups_refresh() -> tuple[int, int]:
+    """Every startup rewritten, and those the index holds but may not show removed: the
+    nightly job, since a new month empties "followers this month" without any save."""
+    ids = set(public_startups().values_list("pk", flat=True))
+    return startups_reindex(ids | api.backend().indexed_ids(api.STARTUP))
 
 
 def index_rebuild(progress: Progress | None = None) -> int:
     """Replace the whole index; searches see the old one until the new one is complete."""
-    total = public_products().count() + approved_sellers().count()
-    documents = chain(product_documents(), seller_documents())
+    total = public_products().count() + approved_sellers().count() + public_startups().count()
+    documents = chain(product_documents(), seller_documents(), startup_documents())
     written = api.backend().rebuild(documents, total=total, progress=progress)
     pagecache.bump(pagecache.INDEX)
     return written
@@ -166,6 +196,7 @@ def index_check(progress: Progress | None = None) -> CheckReport:
     sources = (
         (api.PRODUCT, product_documents, public_products().count()),
         (api.SELLER, seller_documents, approved_sellers().count()),
+        (api.STARTUP, startup_documents, public_startups().count()),
     )
     total = sum(count for _k, _f, count in sources)
     done, kinds = 0, []

@@ -45,6 +45,19 @@ def reindex_sellers(self, ids, products=False):
     _run(self, services.sellers_reindex, ids, products=products)
 
 
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, ignore_result=True)
+def reindex_startups(self, ids):
+    _run(self, services.startups_reindex, ids)
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True, ignore_result=True)
+def refresh_startups(self):
+    """Nightly: every startup rewritten. "Most followed this month" counts the follows since
+    the 1st; when a month begins no follow is saved, so without this last month's counts
+    would stay until each startup's next change."""
+    _run(self, services.startups_refresh)
+
+
 @shared_task(bind=True, max_retries=3, acks_late=True, ignore_result=True)
 def reindex_certificate_changes(self):
     """Daily: products whose OCOP certificate came into force today or lapsed yesterday.

@@ -1,5 +1,5 @@
-"""The words ``search.api`` and every backend share: kinds, facets, price ranges, sorts and
-limits, what a page asks (``Query``), what it gets back (``Results`` with ``FacetValue``s,
+"""The words ``search.api`` and every backend share: kinds (products, sellers, startups),
+facets, price ranges, sorts and limits, what a page asks (``Query``), what it gets back (``Results`` with ``FacetValue``s,
 ``Suggestion``s), and what a backend must implement (``Backend``).
 
 Plain data with no backend behind it, so the facade that picks a backend and the backends it
@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 PRODUCT = "product"
 SELLER = "seller"
+STARTUP = "startup"  # the startup directory (search.documents.StartupDocument)
+KINDS = (PRODUCT, SELLER, STARTUP)
 
 # Facets of products, in the order pages show them.
 GROUP = "group"  # OCOP group or sub-group code ("1", "1.9"); a product matches its ancestors
@@ -26,6 +28,17 @@ IN_STOCK = "in_stock"  # "1" only
 MARKETPLACE = "marketplace"  # catalog Marketplace codes ("lazada", "shopee", ...)
 PRODUCT_FACETS = (GROUP, STARS, PROVINCE, PRICE, SELLER_KIND, IN_STOCK, MARKETPLACE)
 SELLER_FACETS = (PROVINCE, SELLER_KIND)
+
+# Facets of startups (PROVINCE: the startup's own province), in the order pages show them.
+SECTOR = "sector"  # startups.models.Sector values
+STAGE = "stage"  # startups.models.Stage values
+LOOKING_FOR = "looking_for"  # startups.models.LookingFor values; a startup may have several
+VERIFIED = "verified"  # "1" only: verified by a youth-union unit
+YOUTH_TEAM = "youth_team"  # "1" only: every founder at most YOUTH_MAX_AGE this year
+HAS_OCOP = "has_ocop"  # "1" only: sells a public product with OCOP stars in force
+STARTUP_FACETS = (PROVINCE, SECTOR, STAGE, LOOKING_FOR, VERIFIED, YOUTH_TEAM, HAS_OCOP)
+# Facets that are a yes (value "1") or nothing.
+BOOLEAN_FACETS = frozenset({IN_STOCK, VERIFIED, YOUTH_TEAM, HAS_OCOP})
 
 # Price ranges in whole đồng: key -> (from, below); None is open-ended.
 PRICE_RANGES: dict[str, tuple[int | None, int | None]] = {
@@ -52,14 +65,25 @@ SORTS = {
     STARS_DESC: _("OCOP stars"),
     POPULAR: _("Most popular"),
 }
+FOLLOWED, INTEREST = "followed", "interest"
+# Startups: relevance orders a text's matches; without text it is the newest first.
+STARTUP_SORTS = {
+    RELEVANCE: _("Relevance"),
+    NEWEST: _("Newest"),
+    FOLLOWED: _("Most followed this month"),
+    INTEREST: _("Most interest"),
+}
 MAX_PER_PAGE = 100
 MAX_FILTER_VALUES = 50  # values kept per facet filter
 MAX_PAGE = 1000  # deep pages are refused rather than scanned
 
 
+KIND_FACETS = {PRODUCT: PRODUCT_FACETS, SELLER: SELLER_FACETS, STARTUP: STARTUP_FACETS}
+
+
 def facet_names(kind: str) -> tuple[str, ...]:
     """The facets of a kind, in the order pages show them."""
-    return PRODUCT_FACETS if kind == PRODUCT else SELLER_FACETS
+    return KIND_FACETS.get(kind, ())
 
 
 @dataclass(frozen=True)
@@ -99,7 +123,7 @@ class Results:
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str  # PRODUCT or SELLER
+    kind: str  # PRODUCT or SELLER (startups are not suggested)
     id: int
     label: str
     url: str

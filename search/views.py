@@ -1,10 +1,13 @@
 """Search results, the whole catalogue and category pages: one listing over ``search.api``,
-three faces. Type-ahead suggestions for the header box are a small JSON view.
+three faces. Type-ahead suggestions for the header box are a small JSON view. The startup
+directory (``/khoi-nghiep/``, ``/en/startups/``) is the same kind of listing over the
+startups.
 
 The index gives ids in order; the products themselves come from the catalogue's public
-queryset in one go (``public_products`` + ``with_listing_data``), so a page costs the same
-number of queries for 12 or 48 products, and a product withdrawn a moment ago is never shown
-even before its index update has run.
+queryset in one go (``public_products`` + ``with_listing_data``), and the startups from the
+public startups (``search.selectors.startups_in_order``), so a page costs the same number of
+queries for 12 or 48 of them, and one withdrawn or hidden a moment ago is never shown even
+before its index update has run.
 """
 
 import logging
@@ -26,7 +29,12 @@ from core import pagecache
 from search import api
 from search.facets import Vocabulary, active_filters, clear_url, panels
 from search.forms import ListingRequest, clean_text
-from search.selectors import database_results, sellers_in_order
+from search.selectors import (
+    database_results,
+    database_startups,
+    sellers_in_order,
+    startups_in_order,
+)
 
 logger = logging.getLogger(__name__)
 Category = get_model("catalogue", "Category")
@@ -254,6 +262,105 @@ class SuggestView(View):
         response = JsonResponse(body)
         response["Cache-Control"] = "public, max-age=60"
         return response
+
+
+class StartupDirectoryView(pagecache.CachedPageMixin, TemplateView):
+    """The startup directory: text (folded, typo-tolerant), facets with counts, a sort and
+    pages, all in the query string. Anonymous visitors get the page from the page cache while
+    the index and the startups on it are unchanged."""
+
+    template_name = "search/startups/directory.html"
+    paginate_by = 24
+    facets = api.STARTUP_FACETS
+
+    def page_cache_keys(self):
+        return [pagecache.INDEX]
+
+    def get(self, request, *args, **kwargs):
+        self.vocabulary = Vocabulary()
+        self.listing = ListingRequest(
+            request.GET,
+            vocabulary=self.vocabulary,
+            facets=self.facets,
+            sorts=api.STARTUP_SORTS,
+        )
+        self.page = page = page_number(request.GET.get("page"))
+        query = api.Query(
+            text=self.listing.text,
+            kind=api.STARTUP,
+            filters=self.listing.filters,
+            sort=self.listing.sort,
+            page=page,
+            per_page=self.paginate_by,
+        )
+        self.degraded = False
+        try:
+            self.results = api.search(query)
+        except ValueError:  # a page the backend refuses to reach
+            raise Http404(_("This page of results does not exist.")) from None
+        except Exception:  # the search server is down: the newest startups instead
+            logger.exception("Search backend failed; listing startups from the database")
+            self.degraded = True
+            pagecache.do_not_store(request)
+            self.results = database_startups(
+                text=self.listing.text, page=page, per_page=self.paginate_by
+            )
+        if page > 1 and query.offset >= self.results.total:
+            raise Http404(_("This page of results does not exist."))
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def sort_choices(self) -> list[tuple[str, str, bool]]:
+        """Relevance only for a text; without one the directory is newest first."""
+        listing = self.listing
+        current = listing.sort
+        if not listing.text and current == api.RELEVANCE:
+            current = api.NEWEST
+        return [
+            (value, label, value == current)
+            for value, label in api.STARTUP_SORTS.items()
+            if value != api.RELEVANCE or listing.text
+        ]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        listing, results, params = self.listing, self.results, self.listing.params
+        startups = startups_in_order(results.ids)
+        reachable = min(results.total, api.MAX_PAGE * self.paginate_by)
+        paginator = Paginator(_ResultWindow(reachable, startups), self.paginate_by)
+        page_obj = paginator.page(min(self.page, paginator.num_pages))
+        ctx.update(
+            startups=startups,
+            paginator=paginator,
+            page_obj=page_obj,
+            is_paginated=paginator.num_pages > 1,
+            total=results.total,
+            query=listing.text,
+            corrected_text=results.corrected_text,
+            listing_form=listing.form,
+            sort_choices=self.sort_choices(),
+            hidden_fields=listing.hidden_fields(),
+            text_hidden_fields=listing.hidden_fields(without=("q",)),
+            page_query=params.urlencode(),
+            facet_panels=[]
+            if self.degraded
+            else panels(
+                results,
+                vocabulary=self.vocabulary,
+                params=params,
+                selected=listing.filters,
+                shown=self.facets,
+            ),
+            active_filters=active_filters(
+                vocabulary=self.vocabulary,
+                params=params,
+                selected=listing.filters,
+                shown=self.facets,
+            ),
+            clear_filters_url=clear_url(params, self.facets) if listing.filters else "",
+            ignored_params=listing.ignored,
+            search_degraded=self.degraded,
+        )
+        return ctx
 
 
 # Oscar's catalogue app asks for these names.

@@ -21,8 +21,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from search.services import index_rebuild
+from search.services import index_rebuild, startups_reindex
 from tests.catalog.factories import SellerFactory, product_create, seller_user_create
+from tests.startups.factories import startup_create
 
 Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -121,6 +122,28 @@ def test_listing_pages_with_pictures_cost_no_more(client, site_tree, seller):
     index_rebuild()
     many, many_ctx = warm_count(client, url)
     assert_budget("category_with_pictures", few_ctx, many_ctx, few, many)
+
+
+# --- the startup directory: 2 cards, then 24 --------------------------------------------------
+
+
+def test_startup_directory_budget_2_vs_24_startups(client, site_tree):
+    def add(n, start):
+        made = []
+        for i in range(n):
+            startup = startup_create(name=f"Khởi nghiệp {start + i}", looking_for=["mentoring"])
+            product_create(seller=startup.partner, title=f"Cà phê {start + i}", stars=4)
+            made.append(startup.pk)
+        startups_reindex(made)
+
+    url = reverse("startup-directory")
+    params = {"q": "khoi nghiep", "looking_for": "mentoring", "has_ocop": "1"}
+    add(2, 0)
+    few, few_ctx = warm_count(client, url, params)
+    add(22, 2)
+    many, many_ctx = warm_count(client, url, params)
+    assert client.get(url, params).content.decode().count('data-testid="startup-card"') == 24
+    assert_budget("startup_directory", few_ctx, many_ctx, few, many)
 
 
 # --- the product page: 1 picture, stock record and link, then many ------------------------

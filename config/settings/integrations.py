@@ -42,6 +42,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "search.tasks.reindex_certificate_changes",
         "schedule": crontab(hour=0, minute=10),
     },
+    # "Most followed this month" in the startup directory starts again on the 1st, with no save
+    # to tell the index: every startup is rewritten nightly (and any left-over hidden one goes).
+    "search-startups-refresh": {
+        "task": "search.tasks.refresh_startups",
+        "schedule": crontab(hour=0, minute=20),
+    },
     "unpaid-order-parts": {
         "task": "shop.order.tasks.remind_and_cancel_unpaid",
         "schedule": crontab(minute="*/15"),

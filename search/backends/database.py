@@ -43,7 +43,13 @@ from search.backends.sql import (
     union,
     value_counts,
 )
-from search.documents import ProductDocument, SellerDocument, indexed_title, search_body
+from search.documents import (
+    ProductDocument,
+    SellerDocument,
+    StartupDocument,
+    indexed_title,
+    search_body,
+)
 from search.models import SearchEntry
 from search.query import (
     Word,
@@ -326,7 +332,6 @@ class DatabaseBackend(Backend):
             body_folded=search_body(doc),
             url=(doc.url or "")[:500],
             province_code=doc.province_code or "",
-            seller_kind=doc.seller_kind or "",
             created=doc.created or EPOCH,
         )
         if isinstance(doc, ProductDocument):
@@ -334,6 +339,7 @@ class DatabaseBackend(Backend):
             markets = sorted({m for m in doc.marketplaces if m})
             return SearchEntry(
                 **common,
+                seller_kind=doc.seller_kind or "",
                 group_codes=f"|{'|'.join(codes)}|" if codes else "",
                 stars=int(doc.stars or 0),
                 price=int(doc.price or 0),
@@ -344,7 +350,25 @@ class DatabaseBackend(Backend):
             )
         if isinstance(doc, SellerDocument):
             return SearchEntry(
-                **common, seller_id=int(doc.id), popularity=int(doc.product_count or 0)
+                **common,
+                seller_kind=doc.seller_kind or "",
+                seller_id=int(doc.id),
+                popularity=int(doc.product_count or 0),
+            )
+        if isinstance(doc, StartupDocument):
+            wanted = sorted({v for v in doc.looking_for if v})
+            return SearchEntry(
+                **common,
+                seller_id=doc.seller_id,
+                sector=doc.sector or "",
+                stage=doc.stage or "",
+                looking_for=f"|{'|'.join(wanted)}|" if wanted else "",
+                verified=bool(doc.verified),
+                youth_team=bool(doc.youth_team),
+                has_ocop=bool(doc.has_ocop),
+                followers_month=int(doc.followers_month or 0),
+                interest=int(doc.interest or 0),
+                popularity=int(doc.popularity or 0),
             )
         raise TypeError(f"Not a search document: {doc!r}")
 

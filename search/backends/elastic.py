@@ -2,10 +2,10 @@
 the life of the indexes, writes and rebuilds. What is stored is ``elastic_mapping``; the search
 and type-ahead requests and the reading of their answers are ``elastic_queries``.
 
-Layout: one index per kind, named ``<prefix>-products-<timestamp>`` and
-``<prefix>-sellers-<timestamp>``, always reached through the aliases ``<prefix>-products`` and
-``<prefix>-sellers``. A rebuild loads fresh indexes and swaps both aliases in one atomic
-``_aliases`` call, so a search sees either the old or the new index, never an empty one.
+Layout: one index per kind, named ``<prefix>-products-<timestamp>``,
+``<prefix>-sellers-<timestamp>`` and ``<prefix>-startups-<timestamp>``, always reached through
+the aliases ``<prefix>-products``, ``<prefix>-sellers`` and ``<prefix>-startups``. A rebuild
+loads fresh indexes and swaps every alias in one atomic ``_aliases`` call, so a search sees either the old or the new index, never an empty one.
 While it loads, the new indexes also carry ``<alias>-loading``: writes from Celery tasks go to
 both (``index``/``delete`` look the alias up), and the load only creates documents
 (``op_type: create``), so a change saved during a rebuild is neither lost with the old index
@@ -202,7 +202,7 @@ class ElasticsearchBackend(Backend):
         return removed
 
     def rebuild(self, documents, *, total: int, progress=None) -> int:
-        """Load fresh indexes, refresh them, swap both aliases at once, drop the old indexes.
+        """Load fresh indexes, refresh them, swap every alias at once, drop the old indexes.
         ``progress(done, total)`` is called after each chunk. On failure the new indexes are
         deleted and the aliases still point at the old ones. Documents a concurrent write
         already put into the new index (through ``<alias>-loading``) are newer than the

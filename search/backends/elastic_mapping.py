@@ -1,9 +1,11 @@
 """What the Elasticsearch backend stores: index names, the analysis of Vietnamese text, the
 mapping of each kind's index, and the ``_source`` of each ``search.documents`` document.
 
-Names: one index per kind, ``<prefix>-products-<stamp>`` and ``<prefix>-sellers-<stamp>``,
-always reached through the aliases ``<prefix>-products`` and ``<prefix>-sellers`` (see
-``search.backends.elastic`` for how a rebuild swaps them).
+Names: one index per kind, ``<prefix>-products-<stamp>``, ``<prefix>-sellers-<stamp>`` and
+``<prefix>-startups-<stamp>``, always reached through the aliases ``<prefix>-products``,
+``<prefix>-sellers`` and ``<prefix>-startups`` (see ``search.backends.elastic`` for how a
+rebuild swaps them). Startups are not offered by type-ahead, so their index has no
+``suggest`` field.
 
 Text: ``title`` is analysed with ``vi_folded`` (đ→d by an explicit mapping char filter, standard
 tokenizer, lowercase, asciifolding), so "ca phe dak lak" meets "Cà phê Đắk Lắk"; its sub-field
@@ -37,11 +39,11 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from search.documents import ProductDocument, SellerDocument, search_body
+from search.documents import ProductDocument, SellerDocument, StartupDocument, search_body
 from search.query import nfc
-from search.types import MAX_PAGE, MAX_PER_PAGE, PRODUCT, SELLER
+from search.types import MAX_PAGE, MAX_PER_PAGE, PRODUCT, SELLER, STARTUP
 
-PLURAL = {PRODUCT: "products", SELLER: "sellers"}
+PLURAL = {PRODUCT: "products", SELLER: "sellers", STARTUP: "startups"}
 
 
 def alias_name(prefix: str, kind: str) -> str:
@@ -116,7 +118,33 @@ class SellerIndexDoc(Document):
         dynamic = MetaField("strict")
 
 
-DOC_CLASSES = {PRODUCT: ProductIndexDoc, SELLER: SellerIndexDoc}
+class StartupIndexDoc(Document):
+    """The mapping of ``<prefix>-startups-*`` (one ``search.documents.StartupDocument`` each)."""
+
+    id = Integer()
+    title = _title_field()
+    body = Text(analyzer=vi_folded, copy_to="spell")
+    spell = Text(analyzer=vi_folded)
+    url = Keyword(index=False)
+    logo_url = Keyword(index=False)
+    province_code = Keyword()
+    sector = Keyword()
+    stage = Keyword()
+    looking_for = Keyword()
+    verified = Boolean()
+    youth_team = Boolean()
+    has_ocop = Boolean()
+    seller_id = Integer()
+    followers_month = Integer()
+    interest = Integer()
+    popularity = Integer()
+    created = Date()
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+DOC_CLASSES = {PRODUCT: ProductIndexDoc, SELLER: SellerIndexDoc, STARTUP: StartupIndexDoc}
 
 
 def index_definition(kind: str, name: str, *, using: str, loading: bool = False) -> Index:
@@ -167,6 +195,26 @@ def document_source(doc) -> dict:
             province_code=doc.province_code or None,
             seller_kind=doc.seller_kind or None,
             product_count=int(doc.product_count or 0),
+            created=doc.created,
+        ).to_dict()
+    if isinstance(doc, StartupDocument):
+        return StartupIndexDoc(
+            id=doc.id,
+            title=nfc(doc.title),
+            body=search_body(doc),
+            url=doc.url,
+            logo_url=doc.logo_url or None,
+            province_code=doc.province_code or None,
+            sector=doc.sector or None,
+            stage=doc.stage or None,
+            looking_for=sorted(doc.looking_for),
+            verified=bool(doc.verified),
+            youth_team=bool(doc.youth_team),
+            has_ocop=bool(doc.has_ocop),
+            seller_id=doc.seller_id,
+            followers_month=int(doc.followers_month or 0),
+            interest=int(doc.interest or 0),
+            popularity=int(doc.popularity or 0),
             created=doc.created,
         ).to_dict()
     raise TypeError(f"Not a search document: {doc!r}")

@@ -35,8 +35,13 @@ from search.query import (
     usable_filters,
 )
 from search.types import (
+    BOOLEAN_FACETS,
+    FOLLOWED,
     GROUP,
+    HAS_OCOP,
     IN_STOCK,
+    INTEREST,
+    LOOKING_FOR,
     MARKETPLACE,
     NEWEST,
     POPULAR,
@@ -46,10 +51,15 @@ from search.types import (
     PRICE_RANGES,
     PRODUCT,
     PROVINCE,
+    SECTOR,
     SELLER,
     SELLER_KIND,
+    STAGE,
     STARS,
     STARS_DESC,
+    STARTUP,
+    VERIFIED,
+    YOUTH_TEAM,
     FacetValue,
     Query,
     Results,
@@ -66,6 +76,13 @@ FACET_FIELDS = {
     PROVINCE: "province_code",
     SELLER_KIND: "seller_kind",
     MARKETPLACE: "marketplaces",
+    SECTOR: "sector",
+    STAGE: "stage",
+    LOOKING_FOR: "looking_for",
+    IN_STOCK: "in_stock",
+    VERIFIED: "verified",
+    YOUTH_TEAM: "youth_team",
+    HAS_OCOP: "has_ocop",
 }
 SUGGEST_FIELDS = ["suggest", "suggest._2gram", "suggest._3gram"]
 
@@ -82,8 +99,8 @@ def facet_filter(facet: str, values: list[str]) -> Q:
             bounds = {k: v for k, v in (("gte", low), ("lt", below)) if v is not None}
             ranges.append(Q("range", price=bounds))
         return ranges[0] if len(ranges) == 1 else Q("bool", should=ranges, minimum_should_match=1)
-    if facet == IN_STOCK:
-        return Q("term", in_stock=True)
+    if facet in BOOLEAN_FACETS:
+        return Q("term", **{FACET_FIELDS[facet]: True})
     return Q("terms", **{FACET_FIELDS[facet]: values})
 
 
@@ -119,6 +136,14 @@ def sort_keys(kind: str, sort: str, has_text: bool) -> list:
         }.get(sort)
         if keys is None:  # relevance (and unknown sorts)
             keys = ["_score", {"popularity": "desc"}] if has_text else [stars, newest]
+    elif kind == STARTUP:
+        keys = {
+            NEWEST: [newest],
+            FOLLOWED: [{"followers_month": "desc"}],
+            INTEREST: [{"interest": "desc"}],
+        }.get(sort)
+        if keys is None:
+            keys = ["_score", {"popularity": "desc"}] if has_text else [newest]
     else:
         keys = {NEWEST: [newest], POPULAR: [{"product_count": "desc"}]}.get(sort)
         if keys is None:
@@ -129,6 +154,8 @@ def sort_keys(kind: str, sort: str, has_text: bool) -> list:
             )
     if has_text and "_score" not in keys:
         keys = [*keys, "_score"]
+    if kind == STARTUP and newest not in keys:  # the database backends' last tie-break
+        keys = [*keys, newest]
     return [*keys, {"id": "asc"}]
 
 
@@ -144,8 +171,8 @@ def facet_agg(facet: str) -> A:
                 bucket["to"] = below
             ranges.append(bucket)
         return A("range", field="price", ranges=ranges)
-    if facet == IN_STOCK:
-        return A("filter", filter=Q("term", in_stock=True))
+    if facet in BOOLEAN_FACETS:
+        return A("filter", filter=Q("term", **{FACET_FIELDS[facet]: True}))
     return A("terms", field=FACET_FIELDS[facet], size=FACET_SIZE)
 
 
@@ -194,7 +221,7 @@ def search_request(query: Query, *, using: str, prefix: str, fuzzy: bool = False
 
 def bucket_counts(facet: str, agg: dict) -> dict[str, int]:
     """value -> count from one facet's aggregation in an answer."""
-    if facet == IN_STOCK:
+    if facet in BOOLEAN_FACETS:
         return {"1": agg.get("doc_count", 0)}
     counts = {}
     for bucket in agg.get("buckets", []):

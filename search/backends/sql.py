@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 from search.models import SearchEntry
 from search.query import Word
 from search.types import (
+    BOOLEAN_FACETS,
+    FOLLOWED,
     GROUP,
+    HAS_OCOP,
     IN_STOCK,
+    INTEREST,
+    LOOKING_FOR,
     MARKETPLACE,
     NEWEST,
     POPULAR,
@@ -27,9 +32,14 @@ from search.types import (
     PRICE_RANGES,
     PRODUCT,
     PROVINCE,
+    SECTOR,
     SELLER_KIND,
+    STAGE,
     STARS,
     STARS_DESC,
+    STARTUP,
+    VERIFIED,
+    YOUTH_TEAM,
 )
 
 TABLE = SearchEntry._meta.db_table
@@ -74,9 +84,19 @@ FACET_COLUMNS = {
     SELLER_KIND: "e.seller_kind",
     IN_STOCK: "e.in_stock",
     MARKETPLACE: "e.marketplaces",
+    SECTOR: "e.sector",
+    STAGE: "e.stage",
+    LOOKING_FOR: "e.looking_for",
+    VERIFIED: "e.verified",
+    YOUTH_TEAM: "e.youth_team",
+    HAS_OCOP: "e.has_ocop",
 }
 # Facets whose column holds several ``|``-delimited values ("|1|1.9|").
-MULTI_VALUED = {GROUP: "e.group_codes", MARKETPLACE: "e.marketplaces"}
+MULTI_VALUED = {
+    GROUP: "e.group_codes",
+    MARKETPLACE: "e.marketplaces",
+    LOOKING_FOR: "e.looking_for",
+}
 
 
 def like_any(column: str, values: list[str]) -> Frag:
@@ -101,8 +121,8 @@ def facet_condition(facet: str, values: list[str]) -> Frag:
             ]
             ranges.append(joined([b for b in bounds if b]))
         return joined(ranges, " OR ")
-    if facet == IN_STOCK:
-        return "e.in_stock = %s", [True]
+    if facet in BOOLEAN_FACETS:
+        return f"{FACET_COLUMNS[facet]} = %s", [True]
     if facet == STARS:
         values = [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 3]
         if not values:
@@ -140,7 +160,7 @@ def read_counts(names: tuple[str, ...], rows) -> tuple[dict[str, Counter], int]:
             for code in (value or "").strip("|").split("|"):
                 if code:
                     counts[facet][code] += count
-        elif facet == IN_STOCK:
+        elif facet in BOOLEAN_FACETS:  # SQLite gives "1", PostgreSQL "true"
             if value in ("1", "true"):
                 counts[facet]["1"] += count
         elif facet == STARS:
@@ -200,7 +220,8 @@ def order_by(plan: Plan, sort: str) -> Frag:
     Relevance, for a text: a title that is the query (folded) first, then an exact-accent
     match of the whole query in the title, then the folded query as a phrase at a word start
     in the title, then the engine's score, then popularity. Another sort comes first and
-    relevance breaks its ties; a sort this kind does not have is relevance."""
+    relevance breaks its ties; a sort this kind does not have is relevance. Startups' last
+    tie-break before the id is the newest first."""
     relevance: list[Frag] = []
     if plan.text:
         phrase = " ".join(w.folded for w in plan.words)
@@ -223,6 +244,13 @@ def order_by(plan: Plan, sort: str) -> Frag:
             POPULAR: ["e.popularity DESC"],
         }.get(sort)
         fallback = ["e.stars DESC", "e.created DESC"]
+    elif plan.kind == STARTUP:
+        keys = {
+            NEWEST: ["e.created DESC"],
+            FOLLOWED: ["e.followers_month DESC"],
+            INTEREST: ["e.interest DESC"],
+        }.get(sort)
+        fallback = []
     else:
         keys = {NEWEST: ["e.created DESC"], POPULAR: ["e.popularity DESC"]}.get(sort)
         fallback = ["e.popularity DESC", "e.created DESC"]
@@ -232,5 +260,7 @@ def order_by(plan: Plan, sort: str) -> Frag:
         )
     else:
         frags = [(k, []) for k in keys] + relevance
+    if plan.kind == STARTUP and sort != NEWEST:
+        frags.append(("e.created DESC", []))
     frags.append(("e.object_id ASC", []))
     return ", ".join(sql for sql, _ in frags), [p for _, ps in frags for p in ps]

@@ -11,7 +11,7 @@ from elastic_transport._node import NodeApiResponse
 from elasticsearch import Elasticsearch
 
 from search import api
-from search.documents import ProductDocument, SellerDocument
+from search.documents import ProductDocument, SellerDocument, StartupDocument
 
 
 class FakeElasticsearch:
@@ -133,6 +133,30 @@ def seller(pk, title="HTX Cà phê Ea Tu"):
         seller_kind="cooperative",
         product_count=3,
     )
+
+
+def startup(pk, title="Cà phê Ea Tu", **kwargs):
+    fields = dict(
+        id=pk,
+        title=title,
+        title_folded="",
+        body_folded="ca phe sach tu buon lang tay nguyen",
+        url=f"/khoi-nghiep/ca-phe-ea-tu-{pk}/",
+        province_code="66",
+        sector="agriculture_food",
+        stage="first_sales",
+        seller_id=7,
+        verified=True,
+        youth_team=True,
+        has_ocop=False,
+        looking_for=["investment", "mentoring"],
+        followers_month=4,
+        interest=2,
+        popularity=9,
+        created=datetime.datetime(2025, 5, 1, 8, 0, tzinfo=datetime.UTC),
+    )
+    fields.update(kwargs)
+    return StartupDocument(**fields)
 
 
 # What Elasticsearch 8 answers to the search request of RECORDED_QUERY ("ca phee", group 1.9,

@@ -1,7 +1,7 @@
 """The Elasticsearch backend through a transport that answers like Elasticsearch 8 (no
 network): a search retried with typo tolerance only when it finds nothing, one type-ahead
-request for both kinds, writes through the aliases, and rebuilds that load fresh indexes and
-swap both aliases at once."""
+request for products and sellers, writes through the aliases, and rebuilds that load fresh
+indexes (products, sellers, startups) and swap every alias at once."""
 
 import fnmatch
 import re
@@ -19,7 +19,14 @@ from tests.search.elastic_fakes import (
     bulk_ok,
     product,
     seller,
+    startup,
 )
+
+ALIASES = {
+    "test-products": "test-products-1",
+    "test-sellers": "test-sellers-1",
+    "test-startups": "test-startups-1",
+}
 
 
 def backend_with(fake, **kwargs):
@@ -154,7 +161,7 @@ def alias_routes(fake, aliases):
     fake.route("HEAD", "/_alias/[^/]+", lambda call: (get_alias(call)[0], {}))
     fake.route("POST", "/_aliases", update)
     fake.route("HEAD", "/[^_/][^/]*", lambda call: (404, {}))
-    fake.route("PUT", "/test-(products|sellers)-[0-9a-z]+", create)
+    fake.route("PUT", "/test-(products|sellers|startups)-[0-9a-z]+", create)
     fake.route("DELETE", "/[^_/][^/]*", delete)
 
 
@@ -167,28 +174,30 @@ def rebuild_fake(aliases):
     return fake
 
 
-def test_rebuild_loads_new_indexes_then_swaps_both_aliases_at_once():
-    aliases = {"test-products": "test-products-1", "test-sellers": "test-sellers-1"}
+def test_rebuild_loads_new_indexes_then_swaps_every_alias_at_once():
+    aliases = dict(ALIASES)
     fake = rebuild_fake(aliases)
     es = backend_with(fake, chunk_size=2)
     seen = []
 
     written = es.rebuild(
-        [product(1), product(2), seller(3), product(4)],
-        total=4,
+        [product(1), product(2), seller(3), product(4), startup(5)],
+        total=5,
         progress=lambda done, total: seen.append((done, total)),
     )
 
-    assert written == 4
-    assert seen[-1] == (4, 4)
-    created = fake.named("PUT", r"/test-(products|sellers)-\d+")
-    new_products, new_sellers = (c["path"][1:] for c in created)
+    assert written == 5
+    assert seen[-1] == (5, 5)
+    created = fake.named("PUT", r"/test-(products|sellers|startups)-\d+")
+    new_products, new_sellers, new_startups = (c["path"][1:] for c in created)
     assert re.fullmatch(r"test-products-\d{20}", new_products)
     assert new_sellers == new_products.replace("products", "sellers")
+    assert new_startups == new_products.replace("products", "startups")
     assert all(c["body"]["settings"]["refresh_interval"] == "-1" for c in created)
     assert [c["body"]["aliases"] for c in created] == [
         {"test-products-loading": {}},
         {"test-sellers-loading": {}},
+        {"test-startups-loading": {}},
     ]
     actions = [
         line
@@ -197,7 +206,14 @@ def test_rebuild_loads_new_indexes_then_swaps_both_aliases_at_once():
         if "create" in line or "index" in line
     ]
     assert all("create" in line for line in actions)  # never overwrites a concurrent write
-    assert {line["create"]["_index"] for line in actions} == {new_products, new_sellers}
+    indexes = {line["create"]["_id"]: line["create"]["_index"] for line in actions}
+    assert indexes == {
+        "1": new_products,
+        "2": new_products,
+        "3": new_sellers,
+        "4": new_products,
+        "5": new_startups,
+    }
 
     (swap,) = fake.named("POST", "/_aliases")
     assert swap["body"]["actions"] == [
@@ -207,14 +223,21 @@ def test_rebuild_loads_new_indexes_then_swaps_both_aliases_at_once():
         {"remove": {"index": "test-sellers-1", "alias": "test-sellers"}},
         {"add": {"index": new_sellers, "alias": "test-sellers"}},
         {"remove": {"index": new_sellers, "alias": "test-sellers-loading"}},
+        {"remove": {"index": "test-startups-1", "alias": "test-startups"}},
+        {"add": {"index": new_startups, "alias": "test-startups"}},
+        {"remove": {"index": new_startups, "alias": "test-startups-loading"}},
     ]
     order = [(c["method"], c["path"]) for c in fake.calls]
-    refresh = order.index(("POST", f"/{new_products},{new_sellers}/_refresh"))
+    refresh = order.index(("POST", f"/{new_products},{new_sellers},{new_startups}/_refresh"))
     last_bulk = max(i for i, c in enumerate(order) if c == ("PUT", "/_bulk"))
     swapped = order.index(("POST", "/_aliases"))
-    dropped = order.index(("DELETE", "/test-products-1,test-sellers-1"))
+    dropped = order.index(("DELETE", "/test-products-1,test-sellers-1,test-startups-1"))
     assert last_bulk < refresh < swapped < dropped
-    assert aliases == {"test-products": new_products, "test-sellers": new_sellers}
+    assert aliases == {
+        "test-products": new_products,
+        "test-sellers": new_sellers,
+        "test-startups": new_startups,
+    }
 
 
 def test_first_rebuild_adds_aliases_and_replaces_an_index_squatting_on_the_name():
@@ -225,13 +248,13 @@ def test_first_rebuild_adds_aliases_and_replaces_an_index_squatting_on_the_name(
     es.rebuild([product(1)], total=1)
     (swap,) = fake.named("POST", "/_aliases")
     verbs = [next(iter(action)) for action in swap["body"]["actions"]]
-    assert verbs == ["remove_index", "add", "remove", "add", "remove"]
+    assert verbs == ["remove_index", "add", "remove", "add", "remove", "add", "remove"]
     assert swap["body"]["actions"][0] == {"remove_index": {"index": "test-products"}}
     assert not fake.named("DELETE", "/test-products-1,.*")
 
 
 def test_a_failed_rebuild_leaves_the_aliases_and_drops_the_new_indexes():
-    aliases = {"test-products": "test-products-1", "test-sellers": "test-sellers-1"}
+    aliases = dict(ALIASES)
     fake = rebuild_fake(aliases)
 
     def bulk_fails(call):
@@ -257,12 +280,14 @@ def test_a_failed_rebuild_leaves_the_aliases_and_drops_the_new_indexes():
         es.rebuild([product(1)], total=1)
     assert not fake.named("POST", "/_aliases")
     (dropped,) = fake.named("DELETE", "/.*")
-    assert re.fullmatch(r"/test-products-\d{20},test-sellers-\d{20}", dropped["path"])
-    assert aliases == {"test-products": "test-products-1", "test-sellers": "test-sellers-1"}
+    assert re.fullmatch(
+        r"/test-products-\d{20},test-sellers-\d{20},test-startups-\d{20}", dropped["path"]
+    )
+    assert aliases == ALIASES
 
 
 def test_index_writes_through_the_alias_and_waits_for_the_refresh():
-    aliases = {"test-products": "test-products-1", "test-sellers": "test-sellers-1"}
+    aliases = dict(ALIASES)
     fake = rebuild_fake(aliases)
     es = backend_with(fake, chunk_size=2)
 
@@ -276,15 +301,15 @@ def test_index_writes_through_the_alias_and_waits_for_the_refresh():
     assert lines[1]["title"] == "Cà phê Robusta Đắk Lắk"
     assert lines[2] == {"index": {"_index": "test-sellers", "_id": "2"}}
     es.index([product(5)])
-    assert len(fake.named("HEAD", "/_alias/.*")) == 2  # checked once per backend
+    assert len(fake.named("HEAD", "/_alias/.*")) == 3  # each kind checked once per backend
 
 
 def test_writes_during_a_rebuild_reach_the_index_being_loaded_too():
     aliases = {
-        "test-products": "test-products-1",
-        "test-sellers": "test-sellers-1",
+        **ALIASES,
         "test-products-loading": "test-products-2",
         "test-sellers-loading": "test-sellers-2",
+        "test-startups-loading": "test-startups-2",
     }
     fake = rebuild_fake(aliases)
     es = backend_with(fake)
@@ -312,17 +337,22 @@ def test_index_before_any_rebuild_creates_an_index_behind_the_alias():
     es = backend_with(fake)
     es.index([product(1)])
     created = [c for c in fake.calls if c["method"] == "PUT" and c["path"].endswith("initial")]
-    assert [c["path"] for c in created] == ["/test-products-initial", "/test-sellers-initial"]
+    assert [c["path"] for c in created] == [
+        "/test-products-initial",
+        "/test-sellers-initial",
+        "/test-startups-initial",
+    ]
     assert created[0]["body"]["aliases"] == {"test-products": {}}
     assert "analysis" in created[0]["body"]["settings"]
     assert aliases == {
         "test-products": "test-products-initial",
         "test-sellers": "test-sellers-initial",
+        "test-startups": "test-startups-initial",
     }
 
 
 def test_delete_counts_what_was_removed_and_ignores_what_was_not_there():
-    aliases = {"test-products": "test-products-1", "test-sellers": "test-sellers-1"}
+    aliases = dict(ALIASES)
     fake = rebuild_fake(aliases)
 
     def bulk_delete(call):
@@ -376,7 +406,7 @@ def test_indexed_ids_scrolls_through_the_alias():
 
 
 def test_stale_documents_are_those_whose_source_changed():
-    fake = rebuild_fake({"test-products": "test-products-1", "test-sellers": "test-sellers-1"})
+    fake = rebuild_fake(dict(ALIASES))
     stored = {}
 
     def bulk_store(call):

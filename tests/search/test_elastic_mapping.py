@@ -8,7 +8,7 @@ from core.text import search_key
 from search import api
 from search.backends.elastic_mapping import document_source, index_definition
 from search.documents import SellerDocument
-from tests.search.elastic_fakes import product, seller
+from tests.search.elastic_fakes import product, seller, startup
 
 UNSENT = "elastic-mapping-tests"  # a connection name: definitions are built, never sent
 
@@ -133,3 +133,23 @@ def test_the_body_holds_former_province_names_and_words_written_together():
         )
     )
     assert {"ba", "ria", "vung", "tau", "bariavungtau", "binhduong"} <= set(sellers["body"].split())
+
+
+def test_startups_are_mapped_with_their_facets_and_sorts():
+    definition = index_definition(api.STARTUP, "st", using=UNSENT).to_dict()
+    fields = definition["mappings"]["properties"]
+    assert definition["mappings"]["dynamic"] == "strict"
+    assert fields["title"]["analyzer"] == fields["body"]["analyzer"] == "vi_folded"
+    for name in ("province_code", "sector", "stage", "looking_for"):
+        assert fields[name]["type"] == "keyword", name
+    for name in ("verified", "youth_team", "has_ocop"):
+        assert fields[name]["type"] == "boolean", name
+    for name in ("followers_month", "interest", "popularity"):
+        assert fields[name]["type"] == "integer", name
+    assert "suggest" not in fields and "price" not in fields  # never offered by type-ahead
+    source = document_source(startup(4, title=unicodedata.normalize("NFD", "Cà phê Ea Tu")))
+    assert source["title"] == "Cà phê Ea Tu"
+    assert source["looking_for"] == ["investment", "mentoring"]
+    assert (source["verified"], source["has_ocop"], source["followers_month"]) == (True, False, 4)
+    assert set(source) <= set(fields)
+    assert "ca phe sach" in source["body"] and {"daklak", "phuyen"} <= set(source["body"].split())

@@ -234,7 +234,7 @@ def test_pages_out_of_range_are_refused(page, per_page):
 
 def test_unknown_kinds_are_refused():
     with pytest.raises(ValueError, match="Unknown kind"):
-        built(api.Query(kind="startup"))
+        built(api.Query(kind="expo"))
 
 
 # --- a recorded response --------------------------------------------------------------------
@@ -362,3 +362,118 @@ def test_suggestions_merge_by_score_products_first_on_ties():
     assert queries.suggestions(raw, prefix="ocop")[1] == api.Suggestion(
         api.PRODUCT, 42, "Cà phê Robusta", "/vi/p/42/"
     )
+
+
+# --- startups -------------------------------------------------------------------------------
+
+
+def test_startups_are_searched_in_their_own_index_with_their_facets():
+    request = built(api.Query(kind=api.STARTUP, text="ca phe"))
+    assert request._index == ["ocop-startups"]
+    request = request.to_dict()
+    assert set(request["aggs"]) == set(api.STARTUP_FACETS)
+    assert [c["multi_match"]["query"] for c in request["query"]["bool"]["must"]] == ["ca", "phe"]
+    aggs = request["aggs"]
+    assert aggs[api.SECTOR]["aggs"]["values"]["terms"]["field"] == "sector"
+    assert aggs[api.LOOKING_FOR]["aggs"]["values"]["terms"]["field"] == "looking_for"
+    for facet in (api.VERIFIED, api.YOUTH_TEAM, api.HAS_OCOP):
+        assert aggs[facet]["aggs"]["values"] == {"filter": {"term": {facet: True}}}
+
+
+def test_startup_filters_or_within_and_across_and_each_facet_counts_with_the_others():
+    request = body(
+        kind=api.STARTUP,
+        filters={
+            api.LOOKING_FOR: ("loan", "grant"),
+            api.VERIFIED: ("1",),
+            api.YOUTH_TEAM: ("no",),  # only "1" is a filter
+            api.PRICE: ("0-100000",),  # a product facet
+        },
+    )
+    looking = {"terms": {"looking_for": ["loan", "grant"]}}
+    verified = {"term": {"verified": True}}
+    assert request["post_filter"] == {"bool": {"filter": [looking, verified]}}
+    aggs = request["aggs"]
+    assert aggs[api.LOOKING_FOR]["filter"] == {"bool": {"filter": [verified]}}
+    assert aggs[api.VERIFIED]["filter"] == {"bool": {"filter": [looking]}}
+    assert aggs[api.SECTOR]["filter"] == {"bool": {"filter": [looking, verified]}}
+
+
+def test_the_typo_retry_works_for_startups_too():
+    request = built(api.Query(kind=api.STARTUP, text="ca phr"), fuzzy=True).to_dict()
+    assert all(
+        c["multi_match"]["fuzziness"] == queries.FUZZINESS for c in request["query"]["bool"]["must"]
+    )
+    assert request["suggest"]["spelling"]["term"]["field"] == "spell"
+
+
+@pytest.mark.parametrize(
+    ("sort", "with_text", "without_text"),
+    [
+        (api.RELEVANCE, ["_score", {"popularity": "desc"}, NEWEST, TIE], [NEWEST, TIE]),
+        (api.NEWEST, [NEWEST, "_score", TIE], [NEWEST, TIE]),
+        (
+            api.FOLLOWED,
+            [{"followers_month": "desc"}, "_score", NEWEST, TIE],
+            [{"followers_month": "desc"}, NEWEST, TIE],
+        ),
+        (
+            api.INTEREST,
+            [{"interest": "desc"}, "_score", NEWEST, TIE],
+            [{"interest": "desc"}, NEWEST, TIE],
+        ),
+        (api.PRICE_ASC, ["_score", {"popularity": "desc"}, NEWEST, TIE], [NEWEST, TIE]),
+    ],
+)
+def test_each_startup_sort(sort, with_text, without_text):
+    assert body(kind=api.STARTUP, text="ca phe", sort=sort)["sort"] == with_text
+    assert body(kind=api.STARTUP, sort=sort)["sort"] == without_text
+
+
+def test_a_recorded_startup_answer_becomes_results():
+    raw = {
+        "hits": {
+            "total": {"value": 2, "relation": "eq"},
+            "hits": [
+                {"_index": "ocop-startups-1", "_id": "8", "_score": 3.0},
+                {"_index": "ocop-startups-1", "_id": "3", "_score": 2.0},
+            ],
+        },
+        "aggregations": {
+            api.PROVINCE: {"doc_count": 2, "values": {"buckets": [{"key": "66", "doc_count": 2}]}},
+            api.SECTOR: {
+                "doc_count": 2,
+                "values": {
+                    "buckets": [
+                        {"key": "tourism", "doc_count": 1},
+                        {"key": "agriculture_food", "doc_count": 1},
+                    ]
+                },
+            },
+            api.STAGE: {"doc_count": 2, "values": {"buckets": []}},
+            api.LOOKING_FOR: {
+                "doc_count": 2,
+                "values": {"buckets": [{"key": "loan", "doc_count": 2}]},
+            },
+            api.VERIFIED: {"doc_count": 2, "values": {"doc_count": 1}},
+            api.YOUTH_TEAM: {"doc_count": 2, "values": {"doc_count": 0}},
+            api.HAS_OCOP: {"doc_count": 2, "values": {"doc_count": 2}},
+        },
+    }
+    query = api.Query(kind=api.STARTUP, filters={api.LOOKING_FOR: ("loan",)})
+    results = queries.results(query, raw)
+    assert (results.ids, results.total) == ([8, 3], 2)
+    assert list(results.facets) == list(api.STARTUP_FACETS)
+    assert results.facets[api.SECTOR] == [
+        api.FacetValue("agriculture_food", 1),
+        api.FacetValue("tourism", 1),
+    ]
+    assert results.facets[api.LOOKING_FOR] == [api.FacetValue("loan", 2, True)]
+    assert results.facets[api.VERIFIED] == [api.FacetValue("1", 1)]
+    assert results.facets[api.YOUTH_TEAM] == []
+    assert results.facets[api.HAS_OCOP] == [api.FacetValue("1", 2)]
+
+
+def test_type_ahead_does_not_offer_startups():
+    request = queries.suggest_request("ca p", 8, using=UNSENT, prefix="ocop")
+    assert "ocop-startups" not in request._index

@@ -90,6 +90,7 @@ def test_a_limit_answers_one_past_it_for_anything_farther():
 def test_pages_within_the_limits_pass():
     check_page(api.Query())
     check_page(api.Query(kind=api.SELLER, page=api.MAX_PAGE, per_page=api.MAX_PER_PAGE))
+    check_page(api.Query(kind=api.STARTUP))
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_pages_out_of_range_are_refused(page, per_page):
 
 def test_unknown_kinds_are_refused():
     with pytest.raises(ValueError, match="Unknown kind"):
-        check_page(api.Query(kind="startup"))
+        check_page(api.Query(kind="expo"))
 
 
 def test_the_offset_of_a_page():
@@ -126,6 +127,25 @@ def test_only_known_filters_of_the_kind_are_used():
     assert usable_filters(query) == {api.PRICE: ["0-100000"], api.GROUP: ["1", "1.9"]}
     sellers = api.Query(kind=api.SELLER, filters={api.PROVINCE: "66", api.PRICE: ("0-100000",)})
     assert usable_filters(sellers) == {api.PROVINCE: ["66"]}  # a lone string is one value
+
+
+def test_startups_have_their_own_filters_and_yes_or_nothing_ones():
+    query = api.Query(
+        kind=api.STARTUP,
+        filters={
+            api.SECTOR: ("agriculture_food",),
+            api.LOOKING_FOR: ("loan", "grant", "loan"),
+            api.VERIFIED: ("1",),
+            api.YOUTH_TEAM: ("yes",),  # only "1" means yes
+            api.HAS_OCOP: ("0",),
+            api.GROUP: ("1",),  # a product facet
+        },
+    )
+    assert usable_filters(query) == {
+        api.SECTOR: ["agriculture_food"],
+        api.LOOKING_FOR: ["loan", "grant"],
+        api.VERIFIED: ["1"],
+    }
 
 
 def test_filter_values_are_bounded():
