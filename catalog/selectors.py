@@ -120,10 +120,16 @@ def product_groups():
 
 
 def product_detail_queryset() -> QuerySet:
+    """The product page's product. Its seller comes with its startup (the reverse one-to-one
+    ``partner.startup`` of the community layer, in the same query) for the "made by the
+    startup" line."""
     return Product.objects.select_related(
         "product_class", "origin_province", "parent"
     ).prefetch_related(
-        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner__province")),
+        Prefetch(
+            "stockrecords",
+            queryset=StockRecord.objects.select_related("partner__province", "partner__startup"),
+        ),
         Prefetch(
             "images",
             queryset=ProductImage.objects.filter(is_approved=True).order_by("display_order"),

@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from catalog import counters
 from catalog.marketplaces import referer_path, validate_marketplace_url
 from catalog.models import MarketplaceLink
+from catalog.partner.selectors import shown_startup
 from catalog.selectors import product_detail_queryset, public_products, seller_other_products
 from catalog.services.marketplaces import marketplace_click_record
 from core import pagecache
@@ -71,6 +72,7 @@ class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView
         stockrecord = next(iter(product.stockrecords.all()), None)
         seller = stockrecord.partner if stockrecord else None
         ctx["seller"] = seller
+        ctx["startup"] = shown_startup(seller)
         ctx["ocop_group"] = product.ocop_group
         ctx["seller_products"] = others = (
             list(seller_other_products(seller=seller, exclude=product)) if seller else []

@@ -1,8 +1,18 @@
+from django import forms
 from django.contrib import admin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from startups.models import Officer, SellerApplication, SellerHandover, UnionUnit
+from startups.models import (
+    Award,
+    Officer,
+    SellerApplication,
+    SellerHandover,
+    Startup,
+    TeamMember,
+    UnionUnit,
+)
+from startups.services import profiles
 
 
 @admin.register(UnionUnit)
@@ -41,3 +51,88 @@ class SellerHandoverAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- profiles ---
+
+
+class StartupAdminForm(forms.ModelForm):
+    """The links pass the same checks as on the seller's page (https, the network's hosts)."""
+
+    class Meta:
+        model = Startup
+        fields = [
+            "partner",
+            "union_unit",
+            "slug",
+            "name",
+            "name_en",
+            "logo",
+            "tagline",
+            "tagline_en",
+            "story",
+            "story_en",
+            "founded_year",
+            "province",
+            "sector",
+            "stage",
+            "looking_for",
+            "website",
+            "facebook",
+            "zalo",
+            "tiktok",
+            "youtube",
+            "published",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for name, check in profiles.LINK_CHECKS.items():
+            if data.get(name):
+                try:
+                    data[name] = check(data[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return data
+
+
+class TeamMemberInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+    fields = ("position", "name", "role", "role_en", "birth_year", "is_founder", "photo")
+
+
+class AwardInline(admin.TabularInline):
+    model = Award
+    extra = 0
+
+
+@admin.register(Startup)
+class StartupAdmin(admin.ModelAdmin):
+    """Site staff correct or hide a startup here. Startups are created by their seller
+    (``startups.services.profiles.startup_save``: its unit, address and checks), verified by
+    officers, and followed by buyers: none of that is done here."""
+
+    form = StartupAdminForm
+    inlines = [TeamMemberInline, AwardInline]
+    list_display = ("name", "partner", "union_unit", "published", "verified_by", "created")
+    list_filter = ("published", "sector", "stage", ("verified_by", admin.EmptyFieldListFilter))
+    list_select_related = ("partner", "union_unit", "verified_by")
+    search_fields = ("name", "name_en", "slug", "partner__name")
+    raw_id_fields = ("partner", "union_unit", "province")
+    readonly_fields = (
+        "verified_by",
+        "verified_by_user",
+        "verified_at",
+        "follower_count",
+        "interest_count",
+        "created",
+        "updated",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        profiles.startup_changed_on_commit(form.instance.pk)

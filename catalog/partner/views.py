@@ -1,6 +1,6 @@
 from django.views.generic import ListView
 
-from catalog.partner.selectors import seller_get
+from catalog.partner.selectors import seller_get, shown_startup
 from catalog.selectors import seller_marketplaces, seller_products
 from core import pagecache
 
@@ -27,5 +27,6 @@ class SellerDetailView(pagecache.CachedPageMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["seller"] = self.seller
+        ctx["startup"] = shown_startup(self.seller)
         ctx["marketplaces"] = seller_marketplaces(seller=self.seller)
         return ctx

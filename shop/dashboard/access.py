@@ -54,6 +54,7 @@ SELLER_VIEWS = frozenset(
         "product-submit",  # the seller's own product
         "order-part-action",  # the seller's own part of an order
         "payments-owed",  # the seller's own balance
+        "startup-edit",  # the seller's own startup profile (no id: it is the seller's one)
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})
