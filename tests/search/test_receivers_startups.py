@@ -13,6 +13,7 @@ from search import api, tasks
 from search.documents import month_start
 from search.services import startups_reindex
 from startups.models import Follow, Startup
+from startups.services.profiles import startup_follow, startup_hide
 from startups.signals import startup_changed
 from tests.catalog.factories import product_create
 from tests.startups.factories import startup_create
@@ -135,3 +136,24 @@ def test_the_nightly_refresh_starts_a_new_month_and_drops_what_is_not_public(caf
 def test_the_nightly_refresh_is_scheduled():
     jobs = {job["task"]: job for job in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "search.tasks.refresh_startups" in jobs
+
+
+def test_the_startups_services_reach_the_directory(
+    cafe, reference_data, django_capture_on_commit_callbacks
+):
+    """Through the real services: a follow reorders "most followed this month", and the
+    seller hiding its startup takes it out."""
+    other = startup_create(name="Thổ cẩm Mường", tagline="Dệt tay", story="Dệt.")
+    Startup.objects.filter(pk=other.pk).update(created=cafe.created - datetime.timedelta(days=1))
+    startups_reindex([other.pk])
+    assert found(sort=api.FOLLOWED) == [cafe.pk, other.pk]  # none yet: newest first
+    fan = User.objects.create_user("nguoi-ham-mo", "fan@example.com", "x")
+    with django_capture_on_commit_callbacks(execute=True):
+        startup_follow(user=fan, startup=other)
+    assert found(sort=api.FOLLOWED) == [other.pk, cafe.pk]
+
+    owner = User.objects.create_user("chu-htx", "owner@example.com", "x")
+    other.partner.users.add(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        startup_hide(startup=other, user=owner)
+    assert found() == [cafe.pk]

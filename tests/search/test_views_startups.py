@@ -121,6 +121,8 @@ def test_cards_show_what_a_visitor_compares(client, directory):
     assert set(cards(soup)) == {"Cà phê Ea Tu", "Thổ cẩm Mường", "Du lịch Buôn Đôn"}
     assert soup.select_one('[data-testid="result-count"]')["data-total"] == "3"
     cafe = card(soup, "Cà phê Ea Tu")
+    link = reverse("startups:startup-detail", kwargs={"slug": directory["cafe"].slug})
+    assert cafe.select_one(".startup-card__name a")["href"] == link
     assert "Rang mộc từ buôn làng" in cafe.get_text()
     meta = cafe.select_one('[data-testid="startup-meta"]').get_text(" ", strip=True)
     assert meta == f"{Stage.FIRST_SALES.label} · Đắk Lắk · {Sector.AGRICULTURE_FOOD.label}"
