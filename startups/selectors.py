@@ -1,25 +1,39 @@
 """The reads of the community layer's pages: applications and products waiting for an
 officer, always limited to the officer's unit tree."""
 
+import datetime
+import logging
+import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.selectors import awaiting_review, seller_products
+from catalog.selectors import awaiting_review, public_products, seller_products
+from core.siteurl import absolute_url
+from shop.payments.banks import bank_by_bin
+from shop.payments.vietqr import build_payload
 from startups.models import (
     Award,
     Follow,
     Officer,
     Pitch,
+    QRVisitDay,
     SellerApplication,
     Startup,
     TeamMember,
 )
+from startups.posters import PosterContent, StallContent
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+logger = logging.getLogger(__name__)
 
 
 def applications_of_user(user):
@@ -179,3 +193,274 @@ def shown_text(obj, field: str, language: str) -> ShownText:
     if english:
         return ShownText(english)
     return ShownText(vietnamese, lang="vi" if vietnamese else "")
+
+
+# --- qr ---
+# Short codes, the public page a code opens, what a poster or a stall card shows, and the
+# counts of QR visits. A code is the kind's letter and the object's id ("p12" a product, "s7"
+# a startup, "g3" a pitch): short enough to type from a poster, stable as long as the object.
+
+QR_LETTERS = {"product": "p", "startup": "s", "pitch": "g"}
+QR_KINDS = {letter: kind for kind, letter in QR_LETTERS.items()}
+QR_CODE = re.compile(r"([psg])([1-9][0-9]{0,9})")
+QR_RECENT_DAYS = 30
+QR_PICTURE_MAX_BYTES = 20 * 1024 * 1024
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def qr_today() -> datetime.date:
+    """Today in Viet Nam, the day a QR visit is counted on, whatever the server's clock."""
+    return timezone.localdate(timezone=VIETNAM)
+
+
+def qr_code(kind: str, pk: int) -> str:
+    return f"{QR_LETTERS[kind]}{int(pk)}"
+
+
+def qr_code_read(code: str) -> tuple[str, int] | None:
+    """(kind, id) of a short code, or None if it is not one (case does not matter)."""
+    match = QR_CODE.fullmatch((code or "").lower())
+    if match is None or int(match[2]) > 2_147_483_647:
+        return None
+    return QR_KINDS[match[1]], int(match[2])
+
+
+def qr_short_url(kind: str, pk: int) -> str:
+    """The absolute short address a poster's QR encodes, in the current language (Vietnamese
+    has no prefix: ``https://<site>/q/p12/``)."""
+    return absolute_url(reverse("startups:qr-go", kwargs={"code": qr_code(kind, pk)}))
+
+
+def qr_public_pitches() -> QuerySet:
+    """Pitches with an approved version, of a public startup (``public_startups``)."""
+    return Pitch.objects.filter(
+        published_version__isnull=False,
+        startup__published=True,
+        startup__partner__status=Partner.Status.APPROVED,
+    )
+
+
+def qr_destination(kind: str, pk: int) -> str | None:
+    """The path of the public page a code opens, or None if there is none to see (unknown,
+    withdrawn, unpublished, a suspended seller's). One query."""
+    if kind == "product":
+        product = public_products().filter(pk=pk).only("pk", "slug").first()
+        return product.get_absolute_url() if product else None
+    if kind == "startup":
+        slug = public_startups().filter(pk=pk).values_list("slug", flat=True).first()
+        return reverse("startups:startup-detail", kwargs={"slug": slug}) if slug else None
+    if kind == "pitch":
+        found = qr_public_pitches().filter(pk=pk).values_list("startup__slug", "slug").first()
+        if found is None:
+            return None
+        return reverse("startups:pitch-detail", kwargs={"slug": found[0], "pitch_slug": found[1]})
+    return None
+
+
+def _qr_products() -> QuerySet:
+    return public_products().prefetch_related(
+        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+        Prefetch(
+            "images",
+            queryset=ProductImage.objects.filter(is_approved=True).order_by("display_order"),
+        ),
+    )
+
+
+def _qr_file_bytes(file) -> bytes | None:
+    """A stored picture's bytes, or None when there is none or it cannot be read (the poster
+    is printed without it)."""
+    if not file:
+        return None
+    try:
+        with file.storage.open(file.name, "rb") as handle:
+            return handle.read(QR_PICTURE_MAX_BYTES + 1)[:QR_PICTURE_MAX_BYTES] or None
+    except (OSError, ValueError) as error:
+        logger.warning("QR poster: picture %s unreadable: %s", file.name, error)
+        return None
+
+
+def _qr_product_poster(product) -> PosterContent:
+    records = list(product.stockrecords.all())
+    images = product.get_all_images()  # the approved pictures, from the prefetch
+    return PosterContent(
+        kind="product",
+        title=product.title,
+        shop=records[0].partner.name if records else "",
+        url=qr_short_url("product", product.pk),
+        picture=_qr_file_bytes(images[0].original) if images else None,
+        stars=product.ocop_stars if product.ocop_is_valid() else None,
+    )
+
+
+def _qr_startup_poster(startup) -> PosterContent:
+    return PosterContent(
+        kind="startup",
+        title=startup.name,
+        shop=startup.partner.name,
+        url=qr_short_url("startup", startup.pk),
+        picture=_qr_file_bytes(startup.logo),
+    )
+
+
+def _qr_pitch_poster(pitch) -> PosterContent:
+    content = pitch.published_version.content or {}
+    return PosterContent(
+        kind="pitch",
+        title=content.get("title") or pitch.title,  # the approved title, as the page shows
+        shop=pitch.startup.name,
+        url=qr_short_url("pitch", pitch.pk),
+        picture=_qr_file_bytes(pitch.startup.logo),
+    )
+
+
+def qr_poster(kind: str, pk: int, *, partners=None) -> PosterContent | None:
+    """What the poster of a public object shows, or None. ``partners``: the sellers whose
+    objects may be printed (None: any public object, for staff)."""
+    if kind == "product":
+        qs = _qr_products()
+        if partners is not None:
+            qs = qs.filter(stockrecords__partner__in=partners)
+        found = qs.filter(pk=pk).first()
+        return _qr_product_poster(found) if found else None
+    if kind == "startup":
+        qs = public_startups().select_related("partner")
+        if partners is not None:
+            qs = qs.filter(partner__in=partners)
+        found = qs.filter(pk=pk).first()
+        return _qr_startup_poster(found) if found else None
+    if kind == "pitch":
+        qs = qr_public_pitches().select_related("startup__partner", "published_version")
+        if partners is not None:
+            qs = qs.filter(startup__partner__in=partners)
+        found = qs.filter(pk=pk).first()
+        return _qr_pitch_poster(found) if found else None
+    return None
+
+
+def qr_visit_counts(pairs, *, recent_days: int = QR_RECENT_DAYS) -> dict:
+    """{(kind, id): (visits in the last ``recent_days`` days, visits in all)}, one query."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, pk in pairs:
+        by_kind.setdefault(kind, []).append(pk)
+    if not by_kind:
+        return {}
+    wanted = Q()
+    for kind, ids in by_kind.items():
+        wanted |= Q(kind=kind, object_id__in=ids)
+    since = qr_today() - datetime.timedelta(days=recent_days - 1)
+    rows = (
+        QRVisitDay.objects.filter(wanted)
+        .values("kind", "object_id")
+        .annotate(total=Sum("count"), recent=Sum("count", filter=Q(day__gte=since)))
+    )
+    return {(r["kind"], r["object_id"]): (r["recent"] or 0, r["total"] or 0) for r in rows}
+
+
+@dataclass(frozen=True)
+class QRPosterRow:
+    """One line of the seller's poster list."""
+
+    kind: str
+    pk: int
+    title: str
+    public: bool
+    short_url: str
+    recent: int
+    total: int
+
+
+def qr_poster_rows(partners) -> list[QRPosterRow]:
+    """The sellers' startups and pitches (public or not: the list says which can be printed)
+    and public products, with their QR visits. Four queries, however many rows."""
+    startups = list(
+        Startup.objects.filter(partner__in=partners)
+        .select_related("partner")
+        .order_by("name", "pk")
+    )
+    pitches = list(
+        Pitch.objects.filter(startup__partner__in=partners)
+        .select_related("startup__partner")
+        .order_by("startup__name", "title", "pk")
+    )
+    products = list(
+        public_products()
+        .filter(stockrecords__partner__in=partners)
+        .only("pk", "title")
+        .order_by("title", "pk")
+    )
+    public_startups = {
+        s.pk for s in startups if s.published and s.partner.status == Partner.Status.APPROVED
+    }
+    items = [("startup", s.pk, s.name, s.pk in public_startups) for s in startups]
+    items += [
+        (
+            "pitch",
+            p.pk,
+            p.title,
+            p.published_version_id is not None and p.startup_id in public_startups,
+        )
+        for p in pitches
+    ]
+    items += [("product", p.pk, p.title, True) for p in products]
+    counts = qr_visit_counts((kind, pk) for kind, pk, _, _ in items)
+    return [
+        QRPosterRow(
+            kind=kind,
+            pk=pk,
+            title=title,
+            public=public,
+            short_url=qr_short_url(kind, pk),
+            recent=counts.get((kind, pk), (0, 0))[0],
+            total=counts.get((kind, pk), (0, 0))[1],
+        )
+        for kind, pk, title, public in items
+    ]
+
+
+def qr_officer_startups(officer: Officer, *, query: str = "") -> QuerySet:
+    """Public startups of the officer's unit tree, by name."""
+    qs = public_startups().filter(union_unit__path__startswith=officer.unit.path)
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.select_related("partner").order_by("name", "pk")
+
+
+def qr_officer_products(officer: Officer, *, query: str = "") -> QuerySet:
+    """Public products of sellers in the officer's unit tree (sellers set up without an
+    application fall to the central unit, as in ``products_for_officer``), by title."""
+    in_tree = Q(stockrecords__partner__application__union_unit__path__startswith=officer.unit.path)
+    if officer.unit.depth == 1:
+        in_tree |= Q(stockrecords__partner__application__isnull=True)
+    qs = _qr_products().filter(in_tree)
+    if query:
+        qs = qs.filter(title__icontains=query)
+    return qs.order_by("title", "pk")
+
+
+def qr_sheet_posters(*, startups=(), products=()) -> list[PosterContent]:
+    """The posters of startups then products (querysets or lists of prefetched rows)."""
+    return [_qr_startup_poster(s) for s in startups] + [_qr_product_poster(p) for p in products]
+
+
+def qr_stall(partner) -> tuple[StallContent | None, str]:
+    """The seller's cashless-stall card and "" , or None and why not: "missing" (no bank
+    account on file) or "invalid" (one no banking app would accept)."""
+    if not (partner.bank_bin and partner.bank_account_number and partner.bank_account_holder):
+        return None, "missing"
+    try:
+        payload = build_payload(bin=partner.bank_bin, account=partner.bank_account_number)
+    except ValueError:
+        return None, "invalid"
+    bank = bank_by_bin(partner.bank_bin)
+    return (
+        StallContent(
+            shop=partner.name,
+            payload=payload,
+            bank=bank.short_name if bank else partner.bank_bin,
+            bank_name=bank.name if bank else "",
+            account=partner.bank_account_number,
+            holder=partner.bank_account_holder,
+        ),
+        "",
+    )

@@ -55,6 +55,9 @@ SELLER_VIEWS = frozenset(
         "order-part-action",  # the seller's own part of an order
         "payments-owed",  # the seller's own balance
         "startup-edit",  # the seller's own startup profile (no id: it is the seller's one)
+        "qr-posters",  # the posters and QR visits of the seller's own pages
+        "qr-poster",  # one poster of a public page of the seller's (another's: 404)
+        "cashless-stall",  # the VietQR card of the seller's own bank account
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})

@@ -32,7 +32,10 @@ OWN_OBJECT_VIEWS = {
     "order-detail",
     "order-line-detail",
     "product-submit",
+    "qr-poster",
 }
+# Ids a page takes besides the world's (a poster of seller A's product, as a PNG).
+PAGE_IDS = {"qr-poster": {"kind": "product", "fmt": "png"}}
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
 POST_ONLY_VIEWS = {"product-submit", "order-part-action"}
 
@@ -137,7 +140,7 @@ def test_every_dashboard_page_for_every_role(client, world, role):
         client.force_login(world["users"][role])
     for pattern, route in dashboard_patterns():
         name = pattern.name
-        url = fill(route, world["ids"])
+        url = fill(route, {**world["ids"], **PAGE_IDS.get(name, {})})
         send = client.post if name in POST_ONLY_VIEWS else client.get
         with override("vi"):
             response = send(url)
