@@ -5,6 +5,7 @@ from treebeard.forms import movenodeform_factory
 
 from startups.models import (
     Award,
+    Lead,
     Officer,
     SellerApplication,
     SellerHandover,
@@ -42,6 +43,31 @@ class SellerHandoverAdmin(admin.ModelAdmin):
 
     list_display = ("partner", "producer_email", "officer", "handed_over_at")
     search_fields = ("partner__name", "producer_email")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- leads ---
+
+
+@admin.register(Lead)
+class LeadAdmin(admin.ModelAdmin):
+    """Leads for site staff to look into abuse: read-only, as they are the sender's words and
+    the startup's interest count is kept with them by ``startups.services.leads``."""
+
+    list_display = ("name", "startup", "role", "status", "source", "created")
+    list_filter = ("status", "role", "source")
+    search_fields = ("name", "email", "phone", "startup__name")
+    list_select_related = ("startup",)
+    raw_id_fields = ("startup", "pitch", "user")
+    readonly_fields = ("fingerprint", "created", "status_changed")
 
     def has_add_permission(self, request):
         return False

@@ -19,6 +19,7 @@ from shop.payments.vietqr import build_payload
 from startups.models import (
     Award,
     Follow,
+    Lead,
     Officer,
     Pitch,
     QRVisitDay,
@@ -193,6 +194,41 @@ def shown_text(obj, field: str, language: str) -> ShownText:
     if english:
         return ShownText(english)
     return ShownText(vietnamese, lang="vi" if vietnamese else "")
+
+
+# --- leads ---
+
+
+def startup_open_to_interest(slug: str):
+    """The startup at this address when the public may write to it (shown, of an approved
+    seller), or None. One query."""
+    return public_startups().filter(slug=slug).select_related("partner").first()
+
+
+def leads_of_startup(startup, *, status: str = "", role: str = ""):
+    """The startup's leads, newest first (its dashboard list and export)."""
+    leads = Lead.objects.filter(startup=startup).select_related("pitch")
+    if status:
+        leads = leads.filter(status=status)
+    if role:
+        leads = leads.filter(role=role)
+    return leads.order_by("-created", "-pk")
+
+
+def lead_of_startup(startup, pk):
+    """One lead of the startup, or None (another startup's lead is not found)."""
+    if startup is None:
+        return None
+    return Lead.objects.filter(startup=startup, pk=pk).select_related("pitch").first()
+
+
+def leads_for_officer(officer: Officer, *, startup=None):
+    """Leads of the startups of the officer's unit and every unit below it (one startup's
+    when given: the caller checks it is in the tree)."""
+    leads = Lead.objects.filter(startup__union_unit__path__startswith=officer.unit.path)
+    if startup is not None:
+        leads = leads.filter(startup=startup)
+    return leads.select_related("startup", "pitch").order_by("-created", "-pk")
 
 
 # --- qr ---

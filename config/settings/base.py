@@ -221,6 +221,12 @@ if env("EMAIL_URL", default=""):
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP Thanh niên <no-reply@localhost>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Interest in startups (leads) ---------------------------------------------------------
+# At most this many interest messages from one client address an hour and from one account
+# a day (startups.antispam; past that the sender is told when to try again, 429).
+LEADS_PER_ADDRESS_HOUR = env.int("LEADS_PER_ADDRESS_HOUR", default=10)
+LEADS_PER_ACCOUNT_DAY = env.int("LEADS_PER_ACCOUNT_DAY", default=20)
+
 # --- Integrations (each in its own module) ------------------------------------------------
 from .integrations import *  # noqa: E402
 from .shop import *  # noqa: E402

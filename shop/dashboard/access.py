@@ -58,6 +58,9 @@ SELLER_VIEWS = frozenset(
         "qr-posters",  # the posters and QR visits of the seller's own pages
         "qr-poster",  # one poster of a public page of the seller's (another's: 404)
         "cashless-stall",  # the VietQR card of the seller's own bank account
+        "lead-list",  # the leads of the seller's own startup
+        "lead-detail",  # a lead of the seller's own startup (another's: 404)
+        "lead-export",  # every lead of the seller's own startup, CSV or XLSX
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})

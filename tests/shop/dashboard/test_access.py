@@ -12,10 +12,11 @@ from django.utils.translation import override
 from oscar.core.loading import get_model
 
 from shop.dashboard.access import OPEN_VIEWS, SCOPED_VIEWS, SELLER_VIEWS
-from startups.models import Officer, UnionUnit
+from startups.models import Lead, Officer, UnionUnit
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 from tests.shop.factories import order_create
+from tests.startups.factories import startup_create
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
@@ -33,9 +34,10 @@ OWN_OBJECT_VIEWS = {
     "order-line-detail",
     "product-submit",
     "qr-poster",
+    "lead-detail",
 }
 # Ids a page takes besides the world's (a poster of seller A's product, as a PNG).
-PAGE_IDS = {"qr-poster": {"kind": "product", "fmt": "png"}}
+PAGE_IDS = {"qr-poster": {"kind": "product", "fmt": "png"}, "lead-export": {"fmt": "csv"}}
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
 POST_ONLY_VIEWS = {"product-submit", "order-part-action"}
 
@@ -108,8 +110,21 @@ def world(site_tree, django_user_model):
         "action": "confirm",
         "part_number": order.parts.get(partner=a).number,
     }
+    # Seller A's startup, for the startup pages; a lead of it that B must never see.
+    startup_a = startup_create(seller=a, unit=hanoi, name="Chè A khởi nghiệp")
+    lead_a = Lead.objects.create(
+        startup=startup_a,
+        role="buyer",
+        message="Chè Shan tuyết A: mua sỉ",
+        name="Khách của A",
+        email="khach@example.com",
+        fingerprint="lead-a",
+    )
     return {
         "ids": ids,
+        # Ids of seller A's objects for pages whose "pk" is not a product's.
+        "own_ids": {"lead-detail": {"pk": lead_a.pk}},
+        "startup_a": startup_a,
         "order": order,
         "tea": tea,
         "honey": honey,
@@ -140,7 +155,9 @@ def test_every_dashboard_page_for_every_role(client, world, role):
         client.force_login(world["users"][role])
     for pattern, route in dashboard_patterns():
         name = pattern.name
-        url = fill(route, {**world["ids"], **PAGE_IDS.get(name, {})})
+        url = fill(
+            route, {**world["ids"], **PAGE_IDS.get(name, {}), **world["own_ids"].get(name, {})}
+        )
         send = client.post if name in POST_ONLY_VIEWS else client.get
         with override("vi"):
             response = send(url)
