@@ -13,7 +13,7 @@ from startups.models import Follow, Officer, Startup, UnionUnit
 from startups.services import profiles
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory, product_create, seller_user_create
-from tests.startups.factories import startup_create
+from tests.startups.factories import pitch_create, startup_create
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,7 @@ def test_badges_verified_by_the_unit_and_ocop_stars(client, startup, units, djan
     )
     with override("en"):
         html = client.get(page_url(startup, "en")).content.decode()
-    assert f"Verified by {units['daklak'].name}" in html
+    assert f'Verified by <span lang="vi">{units["daklak"].name}</span>' in html
     badges = html.split('data-testid="startup-badges"', 1)[1].split("</ul>", 1)[0]
     assert "ocop-badge--4" in badges and "ocop-badge--5" not in badges
     assert lapsed.title in html  # still sold, only its lapsed stars are not a badge
@@ -141,6 +141,19 @@ def test_only_public_products_show(client, startup):
     product_create(seller=startup.partner, title="Bản nháp bí mật", is_public=False)
     html = client.get(page_url(startup)).content.decode()
     assert "Cà phê rang mộc 500g" in html and "Bản nháp bí mật" not in html
+
+
+def test_published_pitches_are_listed_and_drafts_are_not(client, startup, units, django_user_model):
+    officer = officer_create(django_user_model, units["daklak"], "cb-goi-von")
+    public = pitch_create(startup=startup, title="Mở rộng xưởng rang", approved_by=officer)
+    pitch_create(startup=startup, title="Bản nháp gọi vốn", slug="ban-nhap")
+    html = client.get(page_url(startup)).content.decode()
+    pitches = html.split('data-testid="startup-pitches"', 1)[1].split("</section>", 1)[0]
+    target = reverse(
+        "startups:pitch-detail", kwargs={"slug": startup.slug, "pitch_slug": public.slug}
+    )
+    assert f'href="{target}"' in pitches and "Mở rộng xưởng rang" in pitches
+    assert "Bản nháp gọi vốn" not in html
 
 
 def test_hidden_startups_and_suspended_sellers_are_404_but_the_owner_previews(client, startup):
