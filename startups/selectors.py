@@ -4,16 +4,23 @@ officer, always limited to the officer's unit tree."""
 import datetime
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max, Prefetch, Q, QuerySet, Sum
+from babel.numbers import format_decimal
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Sum, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, to_locale
 from oscar.core.loading import get_model
 
 from catalog.selectors import awaiting_review, public_products, seller_products
 from core.siteurl import absolute_url
+from core.video import Video, video_or_none
+from shop.order.selectors import seller_order_figures
 from shop.payments.banks import bank_by_bin
 from shop.payments.vietqr import build_payload
 from startups.models import (
@@ -22,11 +29,16 @@ from startups.models import (
     Lead,
     Officer,
     Pitch,
+    PitchReview,
+    PitchUpdate,
+    PitchVersion,
     QRVisitDay,
+    Question,
     SellerApplication,
     Startup,
     TeamMember,
 )
+from startups.models.pitches import AskKind
 from startups.posters import PosterContent, StallContent
 
 Partner = get_model("partner", "Partner")
@@ -80,120 +92,301 @@ def products_of_partners(partners):
     return Product.objects.filter(stockrecords__partner__in=partners)
 
 
-# --- profiles ---
-# The startup's public page, its seller's dashboard page and the officers' list. A page
-# reads the startup's id first (``startup_public_pk``), notes its cache token, then reads the
-# rest: a fixed number of queries however big the team, the awards list or the catalogue.
-
-STARTUP_PAGE_PRODUCTS = 12
+# --- pitches ---
 
 
-def public_startups() -> QuerySet:
-    """Startups the public sees: shown by their seller, and the seller approved."""
-    return Startup.objects.filter(published=True, partner__status=Partner.Status.APPROVED)
+SNAPSHOT_FIELDS = (
+    "title",
+    "problem",
+    "solution",
+    "product",
+    "market",
+    "market_size",
+    "business_model",
+    "competition",
+    "team_note",
+    "ask_amount",
+    "ask_kind",
+    "risks",
+    "video_url",
+)
 
 
-def startup_public_pk(slug: str) -> int | None:
-    return public_startups().filter(slug=slug).values_list("pk", flat=True).first()
+def pitch_snapshot(pitch) -> dict:
+    """Every section and row of the working copy, and the startup's team as it is now: what
+    an approval freezes into ``PitchVersion.content`` (``startups.services.pitches``)."""
+    startup = pitch.startup
+    content = {name: getattr(pitch, name) for name in SNAPSHOT_FIELDS}
+    content["schema"] = 1
+    content["traction"] = [
+        {"label": t.label, "value": t.value, "unit": t.unit, "as_of": t.as_of.isoformat()}
+        for t in pitch.traction.all()
+    ]
+    content["fund_uses"] = [{"label": f.label, "amount": f.amount} for f in pitch.fund_uses.all()]
+    content["milestones"] = [
+        {"when": m.when.isoformat(), "text": m.text, "done": m.done} for m in pitch.milestones.all()
+    ]
+    content["team"] = [
+        {
+            "name": member.name,
+            "role": member.role,
+            "role_en": member.role_en,
+            "birth_year": member.birth_year,
+            "is_founder": member.is_founder,
+        }
+        for member in startup.team.all()
+    ]
+    content["startup"] = {"name": startup.name, "name_en": startup.name_en}
+    return content
 
 
-def startup_preview_pk(slug: str, user) -> int | None:
-    """The startup at this address when ``user`` runs its seller (shown or not)."""
+def submission_stamp(pitch) -> str:
+    """Names one submission of a pitch for review (the officer's page carries it, so that a
+    decision is never taken on a submission the officer did not see; e-mails are keyed by it)."""
+    return pitch.submitted_at.isoformat() if pitch.submitted_at else ""
+
+
+def seller_startup(user):
+    """The startup of the seller that ``user`` runs, or None (a seller has one at most)."""
     if not (user and user.is_authenticated):
         return None
     return (
-        Startup.objects.filter(slug=slug, partner__users=user).values_list("pk", flat=True).first()
+        Startup.objects.filter(partner__users=user)
+        .select_related("partner", "union_unit")
+        .order_by("pk")
+        .first()
     )
 
 
-def startup_page(pk: int) -> Startup:
-    """The startup with what its page shows: seller, units, province, team and awards."""
+def pitches_of_startup(startup):
+    """The startup's pitches for its dashboard, with what waits for it: questions not yet
+    seen and unanswered ones."""
     return (
-        Startup.objects.select_related("partner", "union_unit", "verified_by", "province")
-        .prefetch_related(
-            Prefetch("team", queryset=TeamMember.objects.order_by("position", "pk")),
-            Prefetch("awards", queryset=Award.objects.order_by("-year", "pk")),
-        )
-        .get(pk=pk)
-    )
-
-
-def startup_products(startup: Startup, *, limit: int = STARTUP_PAGE_PRODUCTS) -> list:
-    """The seller's public products as cards show them (the catalogue's own listing)."""
-    return list(seller_products(seller=startup.partner)[:limit])
-
-
-def startup_ocop_stars(startup: Startup) -> int | None:
-    """The most stars of a public product of the seller whose certificate is in force."""
-    today = timezone.localdate()
-    return (
-        seller_products(seller=startup.partner)
-        .filter(ocop_valid_from__lte=today, ocop_valid_until__gte=today)
-        .aggregate(stars=Max("ocop_stars"))["stars"]
-    )
-
-
-def startup_public_pitches(startup: Startup) -> list:
-    """The startup's pitches with an approved version, the newest approval first."""
-    return list(
-        Pitch.objects.filter(startup=startup, published_version__isnull=False)
+        Pitch.objects.filter(startup=startup)
         .select_related("published_version")
-        .order_by("-published_version__approved_at", "-pk")
+        .annotate(
+            held_questions=Count("questions", filter=Q(questions__status=Question.Status.HELD)),
+            unanswered_questions=Count(
+                "questions",
+                filter=Q(questions__answer="") & ~Q(questions__status=Question.Status.HIDDEN),
+            ),
+        )
+        .order_by("-updated", "-pk")
     )
 
 
-def startup_followed_by(startup: Startup, user) -> bool:
-    if not (user and user.is_authenticated):
-        return False
-    return Follow.objects.filter(startup=startup, user=user).exists()
-
-
-def seller_of_user(user):
-    """The one seller ``user`` runs, or None (none, or several: a page never guesses)."""
-    if not (user and user.is_authenticated):
-        return None
-    partners = list(Partner.objects.filter(users=user).order_by("pk")[:2])
-    return partners[0] if len(partners) == 1 else None
-
-
-def startup_of_partner(partner) -> Startup | None:
-    return Startup.objects.filter(partner=partner).select_related("union_unit").first()
-
-
-def startups_for_officer(officer: Officer, *, verified: bool | None = None) -> QuerySet:
-    """Startups of the officer's unit and every unit below it, shown or not."""
-    qs = Startup.objects.filter(union_unit__path__startswith=officer.unit.path)
-    if verified is not None:
-        qs = qs.filter(verified_by__isnull=not verified)
-    return qs.select_related("partner", "union_unit", "verified_by", "province").order_by(
-        "name", "pk"
+def pitches_of_user(user):
+    """Pitches of the startups whose seller ``user`` runs (anything else: another tenant's)."""
+    return Pitch.objects.filter(startup__partner__users=user).select_related(
+        "startup", "startup__union_unit", "startup__partner", "published_version"
     )
 
 
-@dataclass(frozen=True)
-class ShownText:
-    """A text as a page shows it: in the page's language, or the Vietnamese one marked
-    ``lang="vi"`` on an English page when the startup wrote none in English."""
+def pitches_for_officer(officer: Officer):
+    """Pitches of startups of the officer's unit and every unit below it."""
+    return Pitch.objects.filter(
+        startup__union_unit__path__startswith=officer.unit.path
+    ).select_related(
+        "startup",
+        "startup__union_unit",
+        "startup__partner",
+        "published_version__approved_by",
+        "published_version__approved_unit",
+    )
 
-    value: str
-    lang: str = ""
+
+def questions_for_officer(officer: Officer):
+    return (
+        Question.objects.filter(pitch__startup__union_unit__path__startswith=officer.unit.path)
+        .select_related("pitch__startup", "asker")
+        .order_by("-created", "-pk")
+    )
+
+
+def latest_comments(pitch) -> dict:
+    """Section -> the officer's comment, from the last review when it sent the pitch back and
+    the pitch has not been submitted again since; also "" -> the review's note."""
+    if pitch.state not in (Pitch.State.SENT_BACK, Pitch.State.DRAFT):
+        return {}
+    review = pitch.reviews.order_by("-created", "-pk").first()
+    if review is None or review.decision != PitchReview.Decision.SENT_BACK:
+        return {}
+    if pitch.submitted_at and review.created < pitch.submitted_at:
+        return {}
+    comments = {c.section: c.text for c in review.comments.all()}
+    if review.note:
+        comments[""] = review.note
+    return comments
+
+
+def public_pitch(slug: str, pitch_slug: str):
+    """The pitch at this address when the public may see it: an approved version, of a
+    public startup (``public_startups``). One query."""
+    return (
+        Pitch.objects.filter(
+            startup__in=public_startups(),
+            startup__slug=slug,
+            slug=pitch_slug,
+            published_version__isnull=False,
+        )
+        .select_related(
+            "startup",
+            "startup__partner",
+            "published_version__approved_by",
+            "published_version__approved_unit",
+        )
+        .first()
+    )
+
+
+def pitch_of_startup_page(slug: str, pitch_slug: str):
+    """The pitch at this address whatever its state (its history page decides who sees it)."""
+    return (
+        Pitch.objects.filter(startup__slug=slug, slug=pitch_slug)
+        .select_related("startup__partner", "startup__union_unit")
+        .first()
+    )
+
+
+@dataclass
+class VersionView:
+    """A pitch's content as the pages show it: an approved version (``version``), read from
+    its snapshot only, or the working copy for its reviewer (``version`` None)."""
+
+    content: dict
+    version: PitchVersion | None = None
+    traction: list = field(default_factory=list)
+    fund_uses: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    team: list = field(default_factory=list)
+    video: Video | None = None
+    deck_url: str = ""
+    deck_preview_url: str = ""
 
     @property
-    def is_fallback(self) -> bool:
-        return bool(self.lang)
+    def ask_kind_label(self) -> str:
+        kind = self.content.get("ask_kind") or ""
+        return str(AskKind(kind).label) if kind in AskKind.values else ""
 
-    def __str__(self):
-        return self.value
+    @property
+    def fund_total(self) -> int:
+        return sum(row["amount"] for row in self.fund_uses)
 
 
-def shown_text(obj, field: str, language: str) -> ShownText:
-    vietnamese = getattr(obj, field) or ""
-    if not (language or "").startswith("en"):
-        return ShownText(vietnamese)
-    english = (getattr(obj, f"{field}_en", "") or "").strip()
-    if english:
-        return ShownText(english)
-    return ShownText(vietnamese, lang="vi" if vietnamese else "")
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _stored_url(name: str) -> str:
+    return default_storage.url(name) if name else ""
+
+
+def grouped(number) -> str:
+    """A whole number with the active language's grouping (1.250.000 / 1,250,000)."""
+    return format_decimal(number, locale=to_locale(get_language() or settings.LANGUAGE_CODE))
+
+
+def content_view(
+    content: dict, *, deck: str = "", deck_preview: str = "", version=None
+) -> VersionView:
+    ask = content.get("ask_amount") or 0
+    return VersionView(
+        content=content,
+        version=version,
+        traction=[
+            {**t, "as_of": _date(t.get("as_of")), "value_text": grouped(t.get("value") or 0)}
+            for t in content.get("traction", [])
+        ],
+        fund_uses=[
+            {**row, "share": (row["amount"] * 100 / ask) if ask else None}
+            for row in content.get("fund_uses", [])
+        ],
+        milestones=[{**m, "when": _date(m.get("when"))} for m in content.get("milestones", [])],
+        team=list(content.get("team", [])),
+        video=video_or_none(content.get("video_url", "")),
+        deck_url=_stored_url(deck),
+        deck_preview_url=_stored_url(deck_preview),
+    )
+
+
+def version_view(version: PitchVersion) -> VersionView:
+    """An approved version, from its snapshot alone (never the working copy)."""
+    return content_view(
+        version.content or {},
+        deck=version.deck,
+        deck_preview=version.deck_preview,
+        version=version,
+    )
+
+
+def working_copy_view(pitch) -> VersionView:
+    """The working copy laid out as a version would be (the officer reviews what approval
+    would freeze)."""
+    return content_view(
+        pitch_snapshot(pitch),
+        deck=pitch.deck.name or "",
+        deck_preview=pitch.deck_preview.name or "",
+    )
+
+
+@dataclass
+class PlatformFigures:
+    """Orders on this platform, read live from the shop."""
+
+    orders: int
+    revenue: Decimal
+    as_of: datetime.date
+
+    @property
+    def orders_text(self) -> str:
+        return grouped(self.orders)
+
+
+def platform_figures(startup) -> PlatformFigures:
+    orders, revenue = seller_order_figures(partner_id=startup.partner_id)
+    return PlatformFigures(orders=orders, revenue=revenue, as_of=timezone.localdate())
+
+
+PAGE_UPDATES = 20
+PAGE_QUESTIONS = 50
+
+
+def pitch_updates(pitch, limit: int = PAGE_UPDATES) -> list:
+    return list(PitchUpdate.objects.filter(pitch=pitch).order_by("-created", "-pk")[:limit])
+
+
+def page_questions(pitch, user, limit: int = PAGE_QUESTIONS) -> tuple[list, list]:
+    """The questions the pitch page shows (newest first, with their answers) and, for a
+    signed-in visitor, their own that wait to be seen (shown to them alone). One query."""
+    visible = Q(status=Question.Status.SHOWN)
+    if user.is_authenticated:
+        visible |= Q(status=Question.Status.HELD, asker=user)
+    questions = list(
+        Question.objects.filter(visible, pitch=pitch).order_by("-created", "-pk")[: limit + 20]
+    )
+    shown = [q for q in questions if q.status == Question.Status.SHOWN][:limit]
+    waiting = [q for q in questions if q.status == Question.Status.HELD]
+    return shown, waiting
+
+
+def pitch_versions(pitch) -> list:
+    return list(
+        PitchVersion.objects.filter(pitch=pitch)
+        .select_related("approved_by", "approved_unit")
+        .order_by("-number")
+    )
+
+
+def pitch_questions_for_startup(pitch) -> list:
+    """Every question of the pitch for its startup: held ones first, then the newest."""
+    return list(
+        Question.objects.filter(pitch=pitch).order_by(
+            Case(When(status=Question.Status.HELD, then=0), default=1), "-created", "-pk"
+        )
+    )
 
 
 # --- leads ---
@@ -500,3 +693,119 @@ def qr_stall(partner) -> tuple[StallContent | None, str]:
         ),
         "",
     )
+
+
+# --- profiles ---
+# The startup's public page, its seller's dashboard page and the officers' list. A page
+# reads the startup's id first (``startup_public_pk``), notes its cache token, then reads the
+# rest: a fixed number of queries however big the team, the awards list or the catalogue.
+
+STARTUP_PAGE_PRODUCTS = 12
+
+
+def public_startups() -> QuerySet:
+    """Startups the public sees: shown by their seller, and the seller approved."""
+    return Startup.objects.filter(published=True, partner__status=Partner.Status.APPROVED)
+
+
+def startup_public_pk(slug: str) -> int | None:
+    return public_startups().filter(slug=slug).values_list("pk", flat=True).first()
+
+
+def startup_preview_pk(slug: str, user) -> int | None:
+    """The startup at this address when ``user`` runs its seller (shown or not)."""
+    if not (user and user.is_authenticated):
+        return None
+    return (
+        Startup.objects.filter(slug=slug, partner__users=user).values_list("pk", flat=True).first()
+    )
+
+
+def startup_page(pk: int) -> Startup:
+    """The startup with what its page shows: seller, units, province, team and awards."""
+    return (
+        Startup.objects.select_related("partner", "union_unit", "verified_by", "province")
+        .prefetch_related(
+            Prefetch("team", queryset=TeamMember.objects.order_by("position", "pk")),
+            Prefetch("awards", queryset=Award.objects.order_by("-year", "pk")),
+        )
+        .get(pk=pk)
+    )
+
+
+def startup_products(startup: Startup, *, limit: int = STARTUP_PAGE_PRODUCTS) -> list:
+    """The seller's public products as cards show them (the catalogue's own listing)."""
+    return list(seller_products(seller=startup.partner)[:limit])
+
+
+def startup_ocop_stars(startup: Startup) -> int | None:
+    """The most stars of a public product of the seller whose certificate is in force."""
+    today = timezone.localdate()
+    return (
+        seller_products(seller=startup.partner)
+        .filter(ocop_valid_from__lte=today, ocop_valid_until__gte=today)
+        .aggregate(stars=Max("ocop_stars"))["stars"]
+    )
+
+
+def startup_public_pitches(startup: Startup) -> list:
+    """The startup's pitches with an approved version, the newest approval first."""
+    return list(
+        Pitch.objects.filter(startup=startup, published_version__isnull=False)
+        .select_related("published_version")
+        .order_by("-published_version__approved_at", "-pk")
+    )
+
+
+def startup_followed_by(startup: Startup, user) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return Follow.objects.filter(startup=startup, user=user).exists()
+
+
+def seller_of_user(user):
+    """The one seller ``user`` runs, or None (none, or several: a page never guesses)."""
+    if not (user and user.is_authenticated):
+        return None
+    partners = list(Partner.objects.filter(users=user).order_by("pk")[:2])
+    return partners[0] if len(partners) == 1 else None
+
+
+def startup_of_partner(partner) -> Startup | None:
+    return Startup.objects.filter(partner=partner).select_related("union_unit").first()
+
+
+def startups_for_officer(officer: Officer, *, verified: bool | None = None) -> QuerySet:
+    """Startups of the officer's unit and every unit below it, shown or not."""
+    qs = Startup.objects.filter(union_unit__path__startswith=officer.unit.path)
+    if verified is not None:
+        qs = qs.filter(verified_by__isnull=not verified)
+    return qs.select_related("partner", "union_unit", "verified_by", "province").order_by(
+        "name", "pk"
+    )
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A text as a page shows it: in the page's language, or the Vietnamese one marked
+    ``lang="vi"`` on an English page when the startup wrote none in English."""
+
+    value: str
+    lang: str = ""
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self.lang)
+
+    def __str__(self):
+        return self.value
+
+
+def shown_text(obj, field: str, language: str) -> ShownText:
+    vietnamese = getattr(obj, field) or ""
+    if not (language or "").startswith("en"):
+        return ShownText(vietnamese)
+    english = (getattr(obj, f"{field}_en", "") or "").strip()
+    if english:
+        return ShownText(english)
+    return ShownText(vietnamese, lang="vi" if vietnamese else "")

@@ -55,12 +55,19 @@ SELLER_VIEWS = frozenset(
         "order-part-action",  # the seller's own part of an order
         "payments-owed",  # the seller's own balance
         "startup-edit",  # the seller's own startup profile (no id: it is the seller's one)
-        "qr-posters",  # the posters and QR visits of the seller's own pages
-        "qr-poster",  # one poster of a public page of the seller's (another's: 404)
-        "cashless-stall",  # the VietQR card of the seller's own bank account
+        # The startups' pages (startups.views.*, registered from StartupsConfig.ready):
         "lead-list",  # the leads of the seller's own startup
         "lead-detail",  # a lead of the seller's own startup (another's: 404)
         "lead-export",  # every lead of the seller's own startup, CSV or XLSX
+        "qr-posters",  # the posters and QR visits of the seller's own pages
+        "qr-poster",  # one poster of a public page of the seller's (another's: 404)
+        "cashless-stall",  # the VietQR card of the seller's own bank account
+        "pitch-list",  # the pitches of the seller's own startup
+        "pitch-create",  # a new pitch of the seller's own startup
+        "pitch-edit",  # a pitch of the seller's own startup (another's: 404)
+        "pitch-submit",  # send the seller's own pitch for review (POST)
+        "pitch-updates",  # updates on the seller's own pitch
+        "pitch-questions",  # questions on the seller's own pitch: answer, mark seen
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})

@@ -135,11 +135,12 @@ class MilestoneForm(forms.Form):
 
 class RowFormSet(forms.BaseFormSet):
     def rows(self) -> list[dict]:
-        """The rows kept: filled in and not marked for removal."""
+        """The rows kept: the stored ones and the filled-in new ones, less those marked for
+        removal (an empty new row has no cleaned data)."""
         return [
             {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
             for form in self.forms
-            if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
 
 

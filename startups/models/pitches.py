@@ -20,6 +20,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.uploads import (
     DOCUMENTS,
@@ -59,7 +60,7 @@ class AskKind(models.TextChoices):
 class Section(models.TextChoices):
     """The named sections of a pitch (review comments point at one)."""
 
-    PROBLEM = "problem", _("Problem")
+    PROBLEM = "problem", pgettext_lazy("pitch section", "Problem")
     SOLUTION = "solution", _("Solution")
     PRODUCT = "product", _("Product")
     MARKET = "market", _("Market")

@@ -39,7 +39,7 @@ from startups.models import Officer, Pitch, Question, Startup
 from startups.models.pitches import Section
 from startups.selectors import (
     latest_comments,
-    own_waiting_questions,
+    page_questions,
     pitch_of_startup_page,
     pitch_questions_for_startup,
     pitch_updates,
@@ -51,7 +51,7 @@ from startups.selectors import (
     public_pitch,
     questions_for_officer,
     seller_startup,
-    shown_questions,
+    startup_public_pk,
     submission_stamp,
     version_view,
     working_copy_view,
@@ -73,12 +73,12 @@ class PitchDetailView(pagecache.CachedPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        startup_id = (
-            Startup.objects.filter(slug=self.kwargs["slug"]).values_list("pk", flat=True).first()
-        )
-        if startup_id is None:
-            raise Http404
-        pagecache.note(services.startup_key(startup_id))  # before reading what it guards
+        if pagecache.is_cache_render(self.request):
+            # The startup's token is noted before the pitch is read, as the cache requires.
+            startup_id = startup_public_pk(self.kwargs["slug"])
+            if startup_id is None:
+                raise Http404
+            pagecache.note(services.startup_key(startup_id))
         pitch = public_pitch(self.kwargs["slug"], self.kwargs["pitch_slug"])
         if pitch is None:
             raise Http404
@@ -88,7 +88,7 @@ class PitchDetailView(pagecache.CachedPageMixin, TemplateView):
 
 def pitch_page_context(request, pitch: Pitch, question_form=None) -> dict:
     startup = pitch.startup
-    user = request.user
+    shown, waiting = page_questions(pitch, request.user)
     return {
         "pitch": pitch,
         "startup": startup,
@@ -96,10 +96,9 @@ def pitch_page_context(request, pitch: Pitch, question_form=None) -> dict:
         "view": version_view(pitch.published_version),
         "platform": platform_figures(startup),
         "updates": pitch_updates(pitch),
-        "questions": shown_questions(pitch),
-        "waiting_questions": own_waiting_questions(pitch, user),
+        "questions": shown,
+        "waiting_questions": waiting,
         "question_form": question_form or QuestionForm(),
-        "may_see_history": user.is_authenticated and _may_see_history(user, startup),
     }
 
 

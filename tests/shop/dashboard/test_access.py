@@ -16,7 +16,7 @@ from startups.models import Lead, Officer, UnionUnit
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 from tests.shop.factories import order_create
-from tests.startups.factories import startup_create
+from tests.startups.factories import pitch_create, startup_create
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
@@ -35,11 +35,14 @@ OWN_OBJECT_VIEWS = {
     "product-submit",
     "qr-poster",
     "lead-detail",
+    "pitch-edit",
+    "pitch-updates",
+    "pitch-questions",
 }
 # Ids a page takes besides the world's (a poster of seller A's product, as a PNG).
 PAGE_IDS = {"qr-poster": {"kind": "product", "fmt": "png"}, "lead-export": {"fmt": "csv"}}
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
-POST_ONLY_VIEWS = {"product-submit", "order-part-action"}
+POST_ONLY_VIEWS = {"product-submit", "order-part-action", "pitch-submit"}
 
 
 def dashboard_patterns():
@@ -120,10 +123,17 @@ def world(site_tree, django_user_model):
         email="khach@example.com",
         fingerprint="lead-a",
     )
+    pitch_a = pitch_create(startup=startup_a, title="Gọi vốn chè A")  # pitch-submit sends it
     return {
         "ids": ids,
         # Ids of seller A's objects for pages whose "pk" is not a product's.
-        "own_ids": {"lead-detail": {"pk": lead_a.pk}},
+        "own_ids": {
+            "lead-detail": {"pk": lead_a.pk},
+            **{
+                name: {"pk": pitch_a.pk}
+                for name in ("pitch-edit", "pitch-submit", "pitch-updates", "pitch-questions")
+            },
+        },
         "startup_a": startup_a,
         "order": order,
         "tea": tea,
