@@ -7,6 +7,10 @@ from startups.models import (
     Award,
     Lead,
     Officer,
+    Pitch,
+    PitchReview,
+    PitchVersion,
+    Question,
     SellerApplication,
     SellerHandover,
     Startup,
@@ -162,3 +166,70 @@ class StartupAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         profiles.startup_changed_on_commit(form.instance.pk)
+
+
+# --- pitches ---
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Pitches move only through ``startups.services.pitches`` (review by the unit tree,
+    versions, the page cache and the directory told): staff read them here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PitchVersionInline(admin.TabularInline):
+    model = PitchVersion
+    extra = 0
+    fields = ("number", "approved_by", "approved_unit", "approved_at")
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PitchReviewInline(PitchVersionInline):
+    model = PitchReview
+    fields = ("created", "officer", "unit", "decision", "note")
+    readonly_fields = fields
+    show_change_link = False
+
+
+@admin.register(Pitch)
+class PitchAdmin(ReadOnlyAdmin):
+    list_display = ("title", "startup", "state", "published_version", "updated")
+    list_filter = ("state",)
+    list_select_related = ("startup", "published_version")
+    search_fields = ("title", "slug", "startup__name")
+    inlines = [PitchVersionInline, PitchReviewInline]
+
+
+@admin.register(PitchVersion)
+class PitchVersionAdmin(ReadOnlyAdmin):
+    list_display = ("pitch", "number", "approved_unit", "approved_at")
+    list_select_related = ("pitch", "approved_unit")
+    search_fields = ("pitch__title", "pitch__startup__name")
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnlyAdmin):
+    """Officers of the startup's tree show and hide questions on their desk."""
+
+    list_display = ("text", "pitch", "status", "created")
+    list_filter = ("status",)
+    list_select_related = ("pitch",)
+    search_fields = ("text", "answer", "pitch__title")

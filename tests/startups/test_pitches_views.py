@@ -667,3 +667,35 @@ def test_public_page_queries_are_few_and_constant(client, world, no_page_cache):
         print(f"\nQUERIES pitch page (signed in: {signed_in}): small={few} large={many}")
         assert few == many, detail
         assert many <= 15, detail
+
+
+def test_the_interest_form_says_it_is_not_an_investment(client, world):
+    pitch = pitch_create(startup=world["startup"], approved_by=world["officer"])
+    page = client.get(detail_url(pitch)).content.decode()
+    form = page.split('data-testid="interest-form"', 1)[1]
+    interest = reverse(
+        "startups:interest", kwargs={"slug": world["startup"].slug, "pitch_slug": pitch.slug}
+    )
+    assert f'action="{interest}"' in form and 'data-testid="interest-notice"' in form
+
+
+def test_staff_read_pitches_and_questions_in_the_admin_and_change_nothing(
+    client, world, django_user_model
+):
+    pitch = pitch_create(startup=world["startup"], approved_by=world["officer"])
+    Question.objects.create(pitch=pitch, asker=world["visitor"], text="Hỏi", status="held")
+    staff = django_user_model.objects.create_user("qt", "qt@example.com", "x", is_staff=True)
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    for url in (
+        reverse("admin:startups_pitch_changelist"),
+        reverse("admin:startups_pitch_change", args=[pitch.pk]),
+        reverse("admin:startups_pitchversion_changelist"),
+        reverse("admin:startups_question_changelist"),
+    ):
+        assert client.get(url).status_code == 200, url
+    client.post(reverse("admin:startups_pitch_change", args=[pitch.pk]), {"title": "Đổi"})
+    pitch.refresh_from_db()
+    assert pitch.title == "Mở rộng xưởng rang cà phê Ea Tu"
+    assert client.get(reverse("admin:startups_pitch_add")).status_code == 403
