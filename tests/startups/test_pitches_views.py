@@ -699,3 +699,25 @@ def test_staff_read_pitches_and_questions_in_the_admin_and_change_nothing(
     pitch.refresh_from_db()
     assert pitch.title == "Mở rộng xưởng rang cà phê Ea Tu"
     assert client.get(reverse("admin:startups_pitch_add")).status_code == 403
+
+
+def test_an_update_picture_is_checked_by_its_content(client, world):
+    from PIL import Image
+
+    pitch = pitch_create(startup=world["startup"], approved_by=world["officer"])
+    client.force_login(world["seller"])
+    url = "/en" + reverse("dashboard:pitch-updates", args=[pitch.pk])
+    fake = SimpleUploadedFile("anh.png", b"<svg onload=alert(1)></svg>", "image/png")
+    response = client.post(url, {"text": "Ảnh xưởng", "picture": fake})
+    assert response.status_code == 400
+    picture_field = response.content.decode().split('id="id_picture"', 1)[1].split("</div>", 1)[0]
+    assert "Upload a valid image" in picture_field  # said on the field, in the user's language
+    assert not PitchUpdate.objects.exists()
+    data = io.BytesIO()
+    Image.new("RGB", (320, 200), (120, 60, 20)).save(data, format="PNG")
+    picture = SimpleUploadedFile("anh.png", data.getvalue(), "image/png")
+    assert client.post(url, {"text": "Ảnh xưởng", "picture": picture}).status_code == 302
+    update = PitchUpdate.objects.get()
+    assert update.picture.name.endswith(".png") and "anh" not in update.picture.name
+    client.logout()
+    assert update.picture.url in client.get(detail_url(pitch)).content.decode()
