@@ -36,7 +36,7 @@ THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 OSCAR_SLUG_FUNCTION = "core.text.vn_slugify"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.oscar_loading.class_loader"
 
-# Oscar's menu plus our pages: bulk import and the marketplace click report.
+# Oscar's menu plus our pages: bulk import, the marketplace click report, what is owed.
 import copy  # noqa: E402
 
 from oscar.defaults import OSCAR_DASHBOARD_NAVIGATION as _OSCAR_NAV  # noqa: E402
@@ -61,3 +61,18 @@ for _section in OSCAR_DASHBOARD_NAVIGATION:
                 "url_name": "dashboard:payments-owed",
             },
         ]
+# The seller's startup (issue 13): its profile, pitches, the interest it received, and the QR
+# posters and cashless-stall card. Oscar shows each entry only to those the dashboard's access
+# table lets open it (shop.dashboard.access).
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": _("Startup"),
+        "icon": "fas fa-rocket",
+        "children": [
+            {"label": _("Startup profile"), "url_name": "dashboard:startup-edit"},
+            {"label": _("Pitches"), "url_name": "dashboard:pitch-list"},
+            {"label": _("Interest received"), "url_name": "dashboard:lead-list"},
+            {"label": _("QR posters"), "url_name": "dashboard:qr-posters"},
+        ],
+    }
+)
