@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import DOCUMENTS, PICTURES, StoredUpload, register_stored_upload
+
 
 class StartupsConfig(AppConfig):
     name = "startups"
@@ -23,3 +25,15 @@ class StartupsConfig(AppConfig):
         for module in (profiles, pitches, leads, qr):
             for route, view, name in module.DASHBOARD_URLS:
                 dashboard.register_url(route, view, name)
+
+        # Files of ours that `manage.py uploads_check` re-checks with the catalogue's.
+        for entry in (
+            StoredUpload("startups.Startup", "logo", PICTURES, "startups/logos/%Y/%m"),
+            StoredUpload("startups.TeamMember", "photo", PICTURES, "startups/team/%Y/%m"),
+            StoredUpload("startups.Pitch", "deck", DOCUMENTS, "startups/decks/%Y/%m"),
+            StoredUpload(
+                "startups.Pitch", "deck_preview", PICTURES, "startups/decks/previews/%Y/%m"
+            ),
+            StoredUpload("startups.PitchUpdate", "picture", PICTURES, "startups/updates/%Y/%m"),
+        ):
+            register_stored_upload(entry)
