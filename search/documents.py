@@ -427,11 +427,14 @@ def month_start(now: datetime.datetime | None = None) -> datetime.datetime:
 def sellers_with_ocop(seller_ids: Iterable[int], today: datetime.date) -> set[int]:
     """The sellers among ``seller_ids`` with a public product whose stars are in force (the
     rule the product documents' ``stars`` follow). One query."""
+    seller_ids = list(seller_ids)
+    # The products are narrowed to these sellers' inside the subquery too: otherwise the
+    # planner reads every public certified product of the catalogue (140 ms at 100,000).
+    products = public_products().filter(
+        certified_on(today), stockrecords__partner_id__in=seller_ids
+    )
     return set(
-        StockRecord.objects.filter(
-            partner_id__in=list(seller_ids),
-            product__in=public_products().filter(certified_on(today)).values("pk"),
-        )
+        StockRecord.objects.filter(partner_id__in=seller_ids, product__in=products.values("pk"))
         .values_list("partner_id", flat=True)
         .distinct()
     )
