@@ -156,6 +156,8 @@ def test_a_visitor_sends_interest_in_english(client, world):
 
 def test_interest_in_a_startup_without_a_pitch(client, world):
     url = reverse("startups:startup-interest", args=[world["startup"].slug])
+    page = client.get(reverse("startups:startup-detail", args=[world["startup"].slug]))
+    assert f'action="{url}"' in page.content.decode()  # the startup's page carries the form
     assert client.post(url, form_data(role="mentor")).status_code == 302
     assert Lead.objects.get().source == Lead.Source.STARTUP
 
@@ -297,17 +299,17 @@ def test_the_startup_sees_its_leads_with_contact_details_and_moves_them_along(cl
 
 
 def test_the_list_filters_by_status_and_role(client, world):
-    lead_of(world["startup"], name="Người mua", role=Lead.Role.BUYER)
-    mentor = lead_of(world["startup"], name="Người cố vấn", role=Lead.Role.MENTOR, message="Khác")
+    lead_of(world["startup"], name="Chị Hoa", role=Lead.Role.BUYER)
+    mentor = lead_of(world["startup"], name="Anh Tuấn", role=Lead.Role.MENTOR, message="Khác")
     Lead.objects.filter(pk=mentor.pk).update(status=Lead.Status.IN_TALKS)
     client.force_login(world["owner"])
     url = reverse("dashboard:lead-list")
     by_role = client.get(url, {"role": "mentor"}).content.decode()
-    assert "Người cố vấn" in by_role and "Người mua" not in by_role
+    assert "Anh Tuấn" in by_role and "Chị Hoa" not in by_role
     by_status = client.get(url, {"status": "new"}).content.decode()
-    assert "Người mua" in by_status and "Người cố vấn" not in by_status
+    assert "Chị Hoa" in by_status and "Anh Tuấn" not in by_status
     unknown = client.get(url, {"status": "nonsense"}).content.decode()
-    assert "Người mua" in unknown and "Người cố vấn" in unknown
+    assert "Chị Hoa" in unknown and "Anh Tuấn" in unknown
 
 
 def test_another_startup_gets_404_on_the_leads_of_the_first(client, world):
