@@ -83,41 +83,65 @@ def validate_marketplace_url(marketplace: str, url: str) -> str:
     name = Marketplace(marketplace).label
     if not isinstance(url, str) or not url:
         raise _error("required", marketplace=name)
-    if len(url) > MAX_URL_LENGTH:
-        raise _error("max_length", limit=MAX_URL_LENGTH)
+    return https_url_check(
+        url,
+        max_length=MAX_URL_LENGTH,
+        error=_error,
+        hosts=hosts[marketplace],
+        host_params={"marketplace": name},
+    )
+
+
+def https_url_check(
+    url: str,
+    *,
+    max_length: int,
+    error,
+    hosts: tuple[str, ...] | None = None,
+    host_params: dict | None = None,
+    local_suffixes: tuple[str, ...] = (),
+) -> str:
+    """``url`` normalised (lower-case host, ASCII) if it is a public https address, on one of
+    ``hosts`` when given; ``error(code, **params)`` makes the ValidationError of each refusal
+    (codes of ``MESSAGES``, "local" for a host under ``local_suffixes``). Shared by the
+    marketplace links and the startups' links, so both refuse the same tricks."""
+    if len(url) > max_length:
+        raise error("max_length", limit=max_length)
     if any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in url):
-        raise _error("whitespace")
+        raise error("whitespace")
     if "\\" in url:  # browsers read "\" as "/": "https://evil.com\.lazada.vn" is evil.com
-        raise _error("invalid")
+        raise error("invalid")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise _error("invalid") from exc
+        raise error("invalid") from exc
     if parts.scheme.lower() != "https":
-        raise _error("scheme")
+        raise error("scheme")
     if not parts.netloc:
-        raise _error("invalid")
+        raise error("invalid")
     if "@" in parts.netloc:
-        raise _error("userinfo")
+        raise error("userinfo")
     if port not in (None, 443):
-        raise _error("port")
-    host = (parts.hostname or "").lower()
+        raise error("port")
+    host = (parts.hostname or "").lower()  # "lazada.vn." is refused: not a name we list
     try:
         ipaddress.ip_address(host)
     except ValueError:
         pass
     else:
-        raise _error("ip")
+        raise error("ip")
+    if local_suffixes and host_belongs_to(host, local_suffixes):
+        raise error("local")
     if not _HOST_RE.fullmatch(host):
-        raise _error("invalid")
-    if not host_belongs_to(host, hosts[marketplace]):
-        raise _error("host", marketplace=name, hosts=", ".join(hosts[marketplace]))
+        raise error("invalid")
+    if hosts is not None and not host_belongs_to(host, hosts):
+        raise error("host", **(host_params or {}), hosts=", ".join(hosts))
     normalised = iri_to_uri(
         urlunsplit(("https", host, parts.path or "/", parts.query, parts.fragment))
     )
-    if len(normalised) > MAX_URL_LENGTH:
-        raise _error("max_length", limit=MAX_URL_LENGTH)
+    if len(normalised) > max_length:
+        raise error("max_length", limit=max_length)
     return normalised
 
 

@@ -166,7 +166,7 @@ def test_a_startup_pitches_is_reviewed_found_followed_and_scanned(
     visitor = new_page()
     visitor.goto("/khoi-nghiep/?q=mam+xanh")
     visitor.get_by_role("link", name="Mầm Xanh Farm").first.click()
-    expect(visitor.get_by_role("heading", name="Mầm Xanh Farm")).to_be_visible()
+    expect(visitor.get_by_test_id("startup-name")).to_have_text("Mầm Xanh Farm")
     login(visitor, "nhadautu@example.com")
     visitor.goto(f"/khoi-nghiep/{startup.slug}/")
     visitor.get_by_test_id("follow").click()

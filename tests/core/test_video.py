@@ -3,6 +3,7 @@ refused with the reason; embeds are the privacy-enhanced players."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from core.video import FACEBOOK, TIKTOK, YOUTUBE, video_or_none, video_parse
 
@@ -110,7 +111,10 @@ def test_refused_with_the_reason(url, code):
 def test_messages_name_the_rule():
     with pytest.raises(ValidationError) as refused:
         video_parse("https://vimeo.com/123")
-    assert "YouTube, Facebook or TikTok" in refused.value.messages[0]
+    with translation.override("en"):
+        assert "YouTube, Facebook or TikTok" in refused.value.messages[0]
+    with translation.override("vi"):
+        assert "YouTube, Facebook hoặc TikTok" in refused.value.messages[0]
     with pytest.raises(ValidationError) as refused:
         video_parse("https://www.tiktok.com/@a")
     assert "TikTok" in refused.value.messages[0]
