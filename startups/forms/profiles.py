@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from startups.models import Award, Startup, TeamMember
 from startups.models.profiles import LookingFor
-from startups.services.profiles import AWARD_FIELDS, FIRST_BIRTH_YEAR, LINK_CHECKS, TEAM_FIELDS
+from startups.services.profiles import (
+    AWARD_FIELDS,
+    FIRST_BIRTH_YEAR,
+    LINK_CHECKS,
+    PROFILE_FIELDS,
+    TEAM_FIELDS,
+)
 
 TEAM_MAX = 30
 AWARDS_MAX = 50
@@ -30,26 +36,7 @@ class StartupForm(forms.ModelForm):
 
     class Meta:
         model = Startup
-        fields = [
-            "name",
-            "name_en",
-            "logo",
-            "tagline",
-            "tagline_en",
-            "story",
-            "story_en",
-            "founded_year",
-            "province",
-            "sector",
-            "stage",
-            "looking_for",
-            "website",
-            "facebook",
-            "zalo",
-            "tiktok",
-            "youtube",
-            "published",
-        ]
+        fields = [*PROFILE_FIELDS, "logo"]  # the service saves the same fields
         widgets = {
             "story": forms.Textarea(attrs={"rows": 8}),
             "story_en": forms.Textarea(attrs={"rows": 8}),
