@@ -50,3 +50,16 @@ def officer_covers_startup(officer: Officer | None, startup) -> bool:
 def officer_runs_startup(officer: Officer, startup) -> bool:
     """The officer's account is one of the users of the startup's seller."""
     return startup.partner.users.filter(pk=officer.user_id).exists()
+
+
+def officer_covers_expo(officer: Officer | None, expo) -> bool:
+    """The expo is organised by the officer's unit or a unit below it: the officer edits it,
+    decides its booths, reads its leads and figures."""
+    return bool(officer) and expo.unit.path.startswith(officer.unit.path)
+
+
+def user_runs_booth(user, booth) -> bool:
+    """The user is one of the users of the booth's seller (the exhibitor's staff)."""
+    return bool(user and user.is_authenticated) and (
+        booth.startup.partner.users.filter(pk=user.pk).exists()
+    )

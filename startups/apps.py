@@ -13,7 +13,7 @@ class StartupsConfig(AppConfig):
         # Views load models and forms, which needs the app registry: imported here.
         from django.apps import apps
 
-        from startups.views import leads, pitches, profiles, qr
+        from startups.views import booths, expo_stats, leads, pitches, profiles, qr
         from startups.views.reports import MarketplaceClicksView
 
         # Pages shown inside the shop's dashboard, which must not import this app; each is
@@ -22,7 +22,7 @@ class StartupsConfig(AppConfig):
         dashboard.register_url(
             "marketplace-clicks/", MarketplaceClicksView.as_view(), "marketplace-clicks"
         )
-        for module in (profiles, pitches, leads, qr):
+        for module in (profiles, pitches, leads, qr, booths, expo_stats):
             for route, view, name in module.DASHBOARD_URLS:
                 dashboard.register_url(route, view, name)
 
@@ -35,5 +35,7 @@ class StartupsConfig(AppConfig):
                 "startups.Pitch", "deck_preview", PICTURES, "startups/decks/previews/%Y/%m"
             ),
             StoredUpload("startups.PitchUpdate", "picture", PICTURES, "startups/updates/%Y/%m"),
+            StoredUpload("startups.Expo", "banner", PICTURES, "expos/banners/%Y/%m"),
+            StoredUpload("startups.Booth", "brochure", DOCUMENTS, "expos/brochures/%Y/%m"),
         ):
             register_stored_upload(entry)

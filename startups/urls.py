@@ -4,7 +4,18 @@ registered from ``StartupsConfig.ready``)."""
 
 from django.urls import path
 
-from startups.views import leads, onboarding, pitches, profiles, qr, review
+from startups.views import (
+    booths,
+    expo_stats,
+    expo_union,
+    expos,
+    leads,
+    onboarding,
+    pitches,
+    profiles,
+    qr,
+    review,
+)
 
 app_name = "startups"
 urlpatterns = [
@@ -21,4 +32,8 @@ urlpatterns = [
     *pitches.urlpatterns,
     *leads.urlpatterns,
     *qr.urlpatterns,
+    *expo_union.urlpatterns,
+    *expo_stats.urlpatterns,
+    *booths.urlpatterns,
+    *expos.urlpatterns,
 ]

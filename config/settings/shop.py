@@ -76,3 +76,13 @@ OSCAR_DASHBOARD_NAVIGATION.append(
         ],
     }
 )
+# The seller's expo booths (issue 14): apply, edit, answer questions, follow up leads, figures.
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": _("Expos"),
+        "icon": "fas fa-store",
+        "children": [
+            {"label": _("My expo booths"), "url_name": "dashboard:booth-list"},
+        ],
+    }
+)

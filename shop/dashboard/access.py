@@ -68,6 +68,16 @@ SELLER_VIEWS = frozenset(
         "pitch-submit",  # send the seller's own pitch for review (POST)
         "pitch-updates",  # updates on the seller's own pitch
         "pitch-questions",  # questions on the seller's own pitch: answer, mark seen
+        # Expo booths (startups.views.booths, startups.views.expo_stats):
+        "booth-list",  # the seller's own booths, and the expos open for applications
+        "booth-apply",  # apply for a booth of an expo open for applications
+        "booth-edit",  # the seller's own booth (another's: 404)
+        "booth-questions",  # questions at the seller's own booth: answer
+        "booth-presence",  # "staff online" heartbeat of the seller's own booth (POST)
+        "booth-leads",  # the leads of the seller's own booth
+        "followup-create",  # one follow-up message to the leads of the seller's own booth
+        "booth-numbers",  # the figures of the seller's own booth
+        "booth-numbers-export",  # the same, CSV or XLSX
     }
 )
 OPEN_VIEWS = frozenset({"login", "logout"})

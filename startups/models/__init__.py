@@ -1,9 +1,25 @@
 """The community layer's models, one module per domain (``union``: units and officers;
 ``onboarding``: seller applications and handovers; ``profiles``: startups, their team, awards
 and followers; ``pitches``: pitch pages, their versions, reviews, updates and questions;
-``leads``: interest sent to a startup; ``qr``: QR poster visits). Django finds them through
+``leads``: interest sent to a startup; ``qr``: QR poster visits; ``expos``: virtual expos, their halls, sessions, booths, visits
+and follow-ups). Django finds them through
 this package."""
 
+from startups.models.expos import (
+    Booth,
+    BoothProduct,
+    BoothQuestion,
+    DrawEntry,
+    Expo,
+    ExpoDayStat,
+    ExpoEvent,
+    ExpoOrder,
+    ExpoSession,
+    FollowUp,
+    FollowUpDelivery,
+    Hall,
+    PassportStamp,
+)
 from startups.models.leads import Lead
 from startups.models.onboarding import SellerApplication, SellerHandover
 from startups.models.pitches import (
@@ -23,11 +39,24 @@ from startups.models.union import Officer, UnionUnit
 
 __all__ = [
     "Award",
+    "Booth",
+    "BoothProduct",
+    "BoothQuestion",
+    "DrawEntry",
+    "Expo",
+    "ExpoDayStat",
+    "ExpoEvent",
+    "ExpoOrder",
+    "ExpoSession",
     "Follow",
+    "FollowUp",
+    "FollowUpDelivery",
     "FundUse",
+    "Hall",
     "Lead",
     "Milestone",
     "Officer",
+    "PassportStamp",
     "Pitch",
     "PitchComment",
     "PitchReview",

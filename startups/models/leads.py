@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from startups.models.expos import Booth
 from startups.models.pitches import Pitch
 from startups.models.profiles import Startup
 
@@ -43,6 +44,9 @@ class Lead(models.Model):
     pitch = models.ForeignKey(
         Pitch, null=True, blank=True, on_delete=models.SET_NULL, related_name="leads"
     )
+    booth = models.ForeignKey(
+        Booth, null=True, blank=True, on_delete=models.SET_NULL, related_name="leads"
+    )
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.PITCH)
     role = models.CharField(_("you are"), max_length=12, choices=Role.choices)
     message = models.TextField(_("message"), max_length=2000)
@@ -62,6 +66,8 @@ class Lead(models.Model):
     )
     created = models.DateTimeField(default=timezone.now)
     status_changed = models.DateTimeField(null=True, blank=True)
+    # The sender asked for no more follow-up messages (the link in every follow-up).
+    opted_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -12,6 +12,8 @@ class QRVisitDay(models.Model):
         PRODUCT = "product", _("Product")
         STARTUP = "startup", _("Startup")
         PITCH = "pitch", _("Pitch")
+        EXPO = "expo", _("Expo")
+        BOOTH = "booth", _("Booth")
 
     kind = models.CharField(max_length=8, choices=Kind.choices)
     object_id = models.PositiveIntegerField()

@@ -47,6 +47,7 @@ def lead_create(
     *,
     startup: Startup,
     pitch: Pitch | None = None,
+    booth=None,
     source: str | None = None,
     role: str,
     message: str,
@@ -59,7 +60,8 @@ def lead_create(
     honeypot: str = "",
     language: str | None = None,
 ) -> Lead:
-    """Write a lead, or raise ``antispam.Refused`` (nothing written) saying why."""
+    """Write a lead, or raise ``antispam.Refused`` (nothing written) saying why. ``booth``: the
+    expo booth whose contact form sent it (its expo's page-cache token is bumped too)."""
     user = user if user is not None and user.is_authenticated else None
     antispam.honeypot_check(honeypot)
     per_address, per_account = limits()
@@ -80,7 +82,15 @@ def lead_create(
         lead = Lead.objects.create(
             startup=startup,
             pitch=pitch,
-            source=source or (Lead.Source.PITCH if pitch is not None else Lead.Source.STARTUP),
+            booth=booth,
+            source=source
+            or (
+                Lead.Source.BOOTH
+                if booth is not None
+                else Lead.Source.PITCH
+                if pitch is not None
+                else Lead.Source.STARTUP
+            ),
             role=role,
             message=message,
             amount_range=amount_range,
@@ -96,6 +106,8 @@ def lead_create(
             lambda: startup_changed.send(sender=Startup, startup_id=startup_id), robust=True
         )
         bump(f"startup:{startup_id}")
+        if booth is not None:
+            bump(booth.expo.token_key)
         task_enqueue_on_commit(tasks.send_lead_received, lead.pk)
     return lead
 

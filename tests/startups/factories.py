@@ -8,7 +8,11 @@ from django.contrib.auth import get_user_model
 from core.text import vn_slugify
 from startups.models import (
     Award,
+    Booth,
+    BoothProduct,
+    Expo,
     FundUse,
+    Hall,
     Milestone,
     Pitch,
     PitchVersion,
@@ -157,3 +161,77 @@ def pitch_create(
         Pitch.objects.filter(pk=pitch.pk).update(published_version=version, state="approved")
         pitch.refresh_from_db()
     return pitch
+
+
+# --- expos --------------------------------------------------------------------------------
+
+_expo_seq = itertools.count(1)
+
+
+def expo_create(
+    *,
+    unit=None,
+    phase="live",
+    halls=("Nông sản OCOP", "Khởi nghiệp xanh"),
+    now=None,
+    **fields,
+) -> Expo:
+    """An expo of ``unit`` (Đắk Lắk's province unit by default) with ``halls``, its dates set
+    so that it is in ``phase`` now (draft, applications, scheduled, live, closed). Any other
+    Expo field can be passed as a keyword."""
+    from django.utils import timezone
+
+    n = next(_expo_seq)
+    now = now or timezone.now()
+    if unit is None:
+        unit = UnionUnit.objects.filter(level="province", province__code="66").first()
+        if unit is None:
+            union_units_load()
+            unit = UnionUnit.objects.get(level="province", province__code="66")
+    day = datetime.timedelta(days=1)
+    starts = {
+        "draft": now + 10 * day,
+        "applications": now + 10 * day,
+        "scheduled": now + 2 * day,
+        "live": now - day,
+        "closed": now - 10 * day,
+    }[phase]
+    dates = {
+        "applications_close_at": now + 5 * day
+        if phase in ("draft", "applications")
+        else starts - day,
+        "opens_at": starts,
+        "closes_at": starts + 3 * day,
+    }
+    dates.update({k: fields.pop(k) for k in list(fields) if k in dates})
+    expo = Expo.objects.create(
+        unit=unit,
+        slug=fields.pop("slug", f"trien-lam-{n}"),
+        title=fields.pop("title", f"Triển lãm khởi nghiệp {n}"),
+        published=phase != "draft",
+        published_at=None if phase == "draft" else now - 20 * day,
+        **dates,
+        **fields,
+    )
+    for position, name in enumerate(halls):
+        Hall.objects.create(expo=expo, name=name, position=position)
+    return expo
+
+
+def booth_create(
+    *, expo, startup=None, hall=None, status="approved", products=(), pitch=None, **fields
+) -> Booth:
+    """A booth of ``startup`` (a new one when omitted) in ``expo``'s first hall, approved by
+    default, featuring ``products`` (which should be the startup's seller's)."""
+    startup = startup or startup_create()
+    booth = Booth.objects.create(
+        expo=expo,
+        hall=hall or expo.halls.first(),
+        startup=startup,
+        pitch=pitch or f"Gian hàng của {startup.name}",
+        status=status,
+        **fields,
+    )
+    for position, product in enumerate(products):
+        BoothProduct.objects.create(booth=booth, product=product, position=position)
+    return booth

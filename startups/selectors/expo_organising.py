@@ -1,0 +1,1 @@
+"""Reads of the organisers' pages: an officer's expos, booth applications, questions."""

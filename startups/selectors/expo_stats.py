@@ -1,0 +1,1 @@
+"""The expo figures: per expo, hall, booth and day, from the raw rows and the roll-ups."""

@@ -1,0 +1,1 @@
+"""Reads of the expos' public pages: the list, lobby, halls, sessions, booths, passport."""
