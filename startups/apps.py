@@ -13,6 +13,7 @@ class StartupsConfig(AppConfig):
         # Views load models and forms, which needs the app registry: imported here.
         from django.apps import apps
 
+        from startups import receivers
         from startups.views import booths, expo_stats, leads, pitches, profiles, qr
         from startups.views.reports import MarketplaceClicksView
 
@@ -25,6 +26,8 @@ class StartupsConfig(AppConfig):
         for module in (profiles, pitches, leads, qr, booths, expo_stats):
             for route, view, name in module.DASHBOARD_URLS:
                 dashboard.register_url(route, view, name)
+
+        receivers.connect()  # orders attributed to expos after checkout
 
         # Files of ours that `manage.py uploads_check` re-checks with the catalogue's.
         for entry in (

@@ -56,6 +56,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "shop.payments.tasks.reconcile_card_payments",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Expo figures: the days of expos live today or closed yesterday, recomputed from the raw
+    # visit rows (idempotent; the report reads today from the raw rows anyway).
+    "expo-rollups": {
+        "task": "startups.tasks.expo_stats.roll_up_expos",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 # Defaults for the admin's payment terms (editable in the Django admin, "Payment terms").

@@ -25,6 +25,8 @@ from shop.payments.banks import bank_by_bin
 from shop.payments.vietqr import build_payload
 from startups.models import (
     Award,
+    Booth,
+    Expo,
     Follow,
     Lead,
     Officer,
@@ -429,9 +431,9 @@ def leads_for_officer(officer: Officer, *, startup=None):
 # counts of QR visits. A code is the kind's letter and the object's id ("p12" a product, "s7"
 # a startup, "g3" a pitch): short enough to type from a poster, stable as long as the object.
 
-QR_LETTERS = {"product": "p", "startup": "s", "pitch": "g"}
+QR_LETTERS = {"product": "p", "startup": "s", "pitch": "g", "expo": "e", "booth": "b"}
 QR_KINDS = {letter: kind for kind, letter in QR_LETTERS.items()}
-QR_CODE = re.compile(r"([psg])([1-9][0-9]{0,9})")
+QR_CODE = re.compile(r"([psgeb])([1-9][0-9]{0,9})")
 QR_RECENT_DAYS = 30
 QR_PICTURE_MAX_BYTES = 20 * 1024 * 1024
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -483,7 +485,25 @@ def qr_destination(kind: str, pk: int) -> str | None:
         if found is None:
             return None
         return reverse("startups:pitch-detail", kwargs={"slug": found[0], "pitch_slug": found[1]})
+    if kind == "expo":  # the lobby of an expo open to the public (live, or closed and read-only)
+        expo = Expo.objects.filter(pk=pk, published=True).only(*_EXPO_DATES).first()
+        if expo is None or not expo.is_open:
+            return None
+        return reverse("startups:expo-lobby", kwargs={"slug": expo.slug})
+    if kind == "booth":
+        booth = (
+            Booth.objects.filter(pk=pk, status=Booth.Status.APPROVED, expo__published=True)
+            .select_related("expo")
+            .only("pk", *(f"expo__{name}" for name in _EXPO_DATES))
+            .first()
+        )
+        if booth is None or not booth.expo.is_open:
+            return None
+        return reverse("startups:expo-booth", kwargs={"slug": booth.expo.slug, "booth_pk": pk})
     return None
+
+
+_EXPO_DATES = ("pk", "slug", "published", "applications_close_at", "opens_at", "closes_at")
 
 
 def _qr_products() -> QuerySet:

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from startups import posters
+from startups.models import QRVisitDay
 from startups.selectors import (
     qr_code,
     qr_code_read,
@@ -34,6 +35,7 @@ from startups.selectors import (
     qr_sheet_posters,
     qr_stall,
 )
+from startups.services.expo_visits import visitor_cookie_set, visitor_new, visitor_of
 from startups.services.qr import qr_visit_record
 from startups.views.mixins import OfficerRequiredMixin
 
@@ -76,10 +78,22 @@ class QRGoView(View):
         destination = qr_destination(*found) if found else None
         if destination is None:
             raise Http404
+        kind, pk = found
+        expo_kind = kind in (QRVisitDay.Kind.EXPO, QRVisitDay.Kind.BOOTH)
+        visitor = visitor_of(request) if expo_kind else None
+        new_visitor = expo_kind and visitor is None
+        if new_visitor:
+            visitor = visitor_new()  # the expo's pages then count this browser as one visitor
         if request.method == "GET":
-            kind, pk = found
-            qr_visit_record(kind=kind, object_id=pk, user_agent=request.headers.get("user-agent"))
+            qr_visit_record(
+                kind=kind,
+                object_id=pk,
+                user_agent=request.headers.get("user-agent"),
+                visitor=visitor,
+            )
         response = HttpResponseRedirect(f"{destination}?src=qr")
+        if new_visitor:
+            visitor_cookie_set(response, visitor, secure=request.is_secure())
         add_never_cache_headers(response)
         return response
 
