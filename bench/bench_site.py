@@ -81,6 +81,13 @@ class Data:
     startup_url: str = ""
     startup_followers: int = 0
     pitch_url: str = ""
+    expo_slug: str = ""
+    expo_booths: int = 0  # approved booths of the generated expo
+    expo_products: int = 0  # featured products of its booths
+    expo_lobby_url: str = ""
+    expo_booth_url: str = ""
+    expo_booth_products: int = 0
+    expo_missing: str = ""  # why the expo rows are skipped, when they are
 
 
 def data_load() -> Data:
@@ -136,6 +143,7 @@ def data_load() -> Data:
     data.seller_user_id = seller_user(seller).pk
     assert StockRecord.objects.filter(partner=seller).exists()
     startups_load(data)
+    expo_load(data)
     return data
 
 
@@ -162,6 +170,39 @@ def startups_load(data: Data) -> None:
     data.pitch_url = reverse(
         "startups:pitch-detail", kwargs={"slug": pitch.startup.slug, "pitch_slug": pitch.slug}
     )
+
+
+def expo_load(data: Data) -> None:
+    """The generated expo's lobby, and the booth with the most featured products (the first
+    of them): ``data.expo_missing`` says why not when there is no expo or no page yet."""
+    from django.db.models import Count
+    from django.urls import NoReverseMatch, reverse
+
+    from bench.generate import EXPO_SLUG
+    from startups.models import Booth, BoothProduct, Expo
+
+    expo = Expo.objects.filter(slug=EXPO_SLUG).first()
+    if expo is None:
+        data.expo_missing = (
+            f"no expo {EXPO_SLUG!r} in this database (generated before expos: use a fresh one)"
+        )
+        return
+    booths = Booth.objects.filter(expo=expo, status=Booth.Status.APPROVED)
+    data.expo_slug, data.expo_booths = expo.slug, booths.count()
+    data.expo_products = BoothProduct.objects.filter(booth__in=booths).count()
+    booth = booths.annotate(n=Count("booth_products")).order_by("-n", "position", "pk").first()
+    if booth is None:
+        data.expo_missing = f"the expo {expo.slug!r} has no approved booth"
+        return
+    data.expo_booth_products = booth.n
+    try:
+        data.expo_lobby_url = reverse("startups:expo-lobby", kwargs={"slug": expo.slug})
+        data.expo_booth_url = reverse(
+            "startups:expo-booth", kwargs={"slug": expo.slug, "booth_pk": booth.pk}
+        )
+    except NoReverseMatch as error:
+        data.expo_lobby_url = data.expo_booth_url = ""
+        data.expo_missing = f"the expo pages do not resolve yet ({error})"
 
 
 def seller_user(partner):
@@ -209,6 +250,7 @@ class Page:
     load: bool = True  # also measured for throughput against gunicorn (GET only)
     throughput_target: bool = False  # must reach a third of the bare view
     status: int = 200
+    optional: bool = False  # skipped (with the reason in ``Data``) when its URL is empty
 
 
 PAGES: list[Page] = [
@@ -241,6 +283,8 @@ PAGES: list[Page] = [
     ),
     Page("startup", lambda d: d.startup_url, target_ms=80),
     Page("pitch", lambda d: d.pitch_url, target_ms=80),
+    Page("expo lobby", lambda d: d.expo_lobby_url, target_ms=80, optional=True),
+    Page("expo booth", lambda d: d.expo_booth_url, target_ms=80, optional=True),
     Page(
         "add to basket (POST)",
         lambda d: f"/shop/basket/add/{d.product_id}/",
@@ -288,12 +332,21 @@ def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
     results = []
     for page in PAGES:
         url = page.url(data)
+        if page.optional and not url:
+            say(f"{page.name:32} skipped: {data.expo_missing or 'no URL'}")
+            continue
         measured = Measured(page, url)
-        measured.times, measured.queries, measured.size = timed(page, url, data, iterations)
-        with override_settings(PAGE_CACHE_SECONDS=0):
-            measured.uncached_times, measured.uncached_queries, _ = timed(
-                page, url, data, iterations
-            )
+        try:
+            measured.times, measured.queries, measured.size = timed(page, url, data, iterations)
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                measured.uncached_times, measured.uncached_queries, _ = timed(
+                    page, url, data, iterations
+                )
+        except Exception as error:  # a page still being written: its row is left out
+            if not page.optional:
+                raise
+            say(f"{page.name:32} skipped: {url} fails ({error.__class__.__name__}: {error})")
+            continue
         say(
             f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
             f"p95 {percentile(measured.times, 95):7.1f} ms  {measured.queries:3} queries  "
@@ -354,8 +407,15 @@ def server_env() -> dict[str, str]:
 
 
 def collectstatic(say) -> None:
-    if (OUTPUT / "static" / "staticfiles.json").exists():
-        return
+    """Collect the static files once, and again when one of the project's is newer than the
+    manifest (a page naming a file the manifest lacks fails with production's storage)."""
+    manifest = OUTPUT / "static" / "staticfiles.json"
+    if manifest.exists():
+        newest = max(
+            (f.stat().st_mtime for f in (ROOT / "static").rglob("*") if f.is_file()), default=0
+        )
+        if newest <= manifest.stat().st_mtime:
+            return
     say("collectstatic into bench/output/static (production's manifest storage needs it)")
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -602,7 +662,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         f"OCOP sub-group with the most products ({data.category_pages:,} pages of 24; the "
         f"deep page is the {CATEGORY_DEEP_PAGE}th or the last); product: "
         f"the most ordered in stock; seller and dashboard: the seller with the most products "
-        f"({data.seller_products:,}).",
+        f"({data.seller_products:,}).{expo_note(data)}",
         "",
         f"Latency: `django.test.Client` in-process, DEBUG off, warm, one client, "
         f"{args.iterations} requests per page, as served (cached pages from the cache: the "
@@ -664,6 +724,16 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             f"(Bare-view workers: {', '.join(f'{x:.0f} MB' for x in info['bare_rss'])}.)",
         ]
     return "\n".join(lines) + "\n"
+
+
+def expo_note(data: Data) -> str:
+    if data.expo_missing:
+        return f" Expo rows skipped: {data.expo_missing}."
+    return (
+        f" Expo: `{data.expo_slug}`, {data.expo_booths:,} approved booths featuring "
+        f"{data.expo_products:,} products; booth: the first with the most featured products "
+        f"({data.expo_booth_products})."
+    )
 
 
 def results_write(body: str, products: int, label: str) -> None:

@@ -580,6 +580,9 @@ class Context:
     leads: int = 0
     startup_ids: list[int] = field(default_factory=list)
     visitor_ids: list[int] = field(default_factory=list)
+    expo_booths: int = 0
+    expo_halls: int = 0
+    expo_products: int = 0  # featured per booth
 
 
 @contextmanager
@@ -1399,6 +1402,216 @@ def leads_create(ctx: Context) -> int:
     return len(leads)
 
 
+EXPO_SLUG = "trien-lam-khoi-nghiep-ocop-dak-lak-2026"
+EXPO_UNIT_PROVINCE = "66"  # Đắk Lắk
+# The halls, by OCOP product group: (name, English name, the OCOP sub-groups they gather).
+EXPO_HALLS = [
+    ("Cà phê và ca cao", "Coffee and cocoa", ("1.9",)),
+    ("Nông sản tươi", "Fresh produce", ("1.1", "1.3")),
+    ("Mật ong và đặc sản", "Honey and specialities", ("1.4", "1.2", "1.6", "1.7")),
+    ("Thực phẩm chế biến", "Processed foods", ("1.5",)),
+    ("Chè và đồ uống", "Tea and drinks", ("1.8", "2.1", "2.2")),
+    ("Thảo dược và làm đẹp", "Herbs and beauty", ("3.1", "3.2", "3.3", "3.4")),
+    ("Thủ công mỹ nghệ", "Handicrafts", ("4.1", "4.2", "4.3")),
+    ("Du lịch và dịch vụ", "Tourism and services", ("5.1", "5.2", "5.3", "6.1", "6.2")),
+]
+BOOTH_PITCHES = [
+    "{name}: {tagline}. Ghé gian hàng để nếm thử và nhận ưu đãi riêng của triển lãm.",
+    "Sản phẩm OCOP của {name}, làm tại {place}: {tagline}.",
+    "{tagline} — đặt hàng ngay tại gian, giao tận nhà trên toàn quốc.",
+]
+
+
+def expo_create(ctx: Context) -> int:
+    """The benchmark's expo (see the module docstring): a live expo of the Đắk Lắk
+    provincial unit with ``ctx.expo_halls`` halls and ``ctx.expo_booths`` approved booths, each
+    featuring up to ``ctx.expo_products`` of its own seller's public products (startups with
+    that many public products first, Đắk Lắk's before the others'). Returns the booths."""
+    from django.db.models import Count
+
+    from catalog.selectors import public_products
+    from startups.models import (
+        Booth,
+        BoothProduct,
+        Expo,
+        ExpoSession,
+        Hall,
+        Startup,
+        UnionUnit,
+    )
+
+    if not ctx.expo_booths or not ctx.startup_ids:
+        return 0
+    rng, now = ctx.rng, ctx.now
+    day = datetime.timedelta(days=1)
+    unit = UnionUnit.objects.get(level=UnionUnit.Level.PROVINCE, province__code=EXPO_UNIT_PROVINCE)
+    expo = Expo.objects.create(
+        unit=unit,
+        slug=EXPO_SLUG,
+        title="Triển lãm sản phẩm khởi nghiệp và OCOP Đắk Lắk 2026",
+        title_en="Đắk Lắk Startup and OCOP Products Expo 2026",
+        theme="Sản phẩm của người trẻ từ cao nguyên",
+        theme_en="Products of young people from the highlands",
+        description=(
+            "Triển lãm trực tuyến do Tỉnh đoàn Đắk Lắk tổ chức: gian hàng của các dự án khởi "
+            "nghiệp thanh niên và chủ thể OCOP, phiên gọi vốn và livestream bán hàng."
+        ),
+        description_en=(
+            "An online expo run by the Đắk Lắk provincial youth union: booths of youth "
+            "startups and OCOP producers, pitch sessions and livestream sales."
+        ),
+        applications_close_at=now - 8 * day,
+        opens_at=now - day,
+        closes_at=now + 30 * day,
+        published=True,
+        published_at=now - 20 * day,
+        passport_goal=3,
+        reward=Expo.Reward.VOUCHER,
+        reward_voucher_code="TRIENLAM2026",
+        reward_text="Giảm 10% cho đơn hàng đầu tiên",
+        reward_text_en="10% off your first order",
+    )
+    halls = Hall.objects.bulk_create(
+        [
+            Hall(
+                expo=expo,
+                name=name,
+                name_en=name_en,
+                kind=Hall.Kind.OCOP_GROUP,
+                ocop_group=groups[0],
+                position=position,
+            )
+            for position, (name, name_en, groups) in enumerate(EXPO_HALLS[: ctx.expo_halls])
+        ]
+    )
+    hall_of_group = {
+        group: halls[index % len(halls)]
+        for index, (_n, _e, groups) in enumerate(EXPO_HALLS)
+        for group in groups
+    }
+
+    # Exhibitors: public startups by how many public products their seller has.
+    startups = Startup.objects.filter(
+        pk__in=ctx.startup_ids, published=True, partner__status="approved"
+    )
+    product_counts = dict(
+        public_products()
+        .filter(stockrecords__partner_id__in=startups.values("partner_id"))
+        .values_list("stockrecords__partner_id")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    rows = list(startups.values_list("pk", "partner_id", "province__code", "name", "tagline"))
+    rows = [row for row in rows if product_counts.get(row[1])]
+
+    def rank(row):
+        """Enough products first, Đắk Lắk's first; then the most products."""
+        count = product_counts[row[1]]
+        enough = count >= ctx.expo_products
+        return (not enough, row[2] != EXPO_UNIT_PROVINCE, 0 if enough else -count, row[0])
+
+    chosen = sorted(rows, key=rank)[: ctx.expo_booths]
+    partners = [row[1] for row in chosen]
+    products_of: dict[int, list[tuple[int, str]]] = {}
+    for product_id, partner_id, group in (
+        public_products()
+        .filter(stockrecords__partner_id__in=partners)
+        .order_by("pk")
+        .values_list("pk", "stockrecords__partner_id", "categories__ocop_code")
+    ):
+        products_of.setdefault(partner_id, []).append((product_id, group))
+    booths, featured = [], []
+    for position, (startup_id, partner_id, _province, name, tagline) in enumerate(chosen):
+        own = products_of[partner_id]
+        picked = rng.sample(own, min(ctx.expo_products, len(own)))
+        groups = [group for _pk, group in picked]
+        main_group = max(set(groups), key=lambda g: (groups.count(g), g))
+        place = name.split()[-1]
+        booths.append(
+            Booth(
+                expo=expo,
+                hall=hall_of_group.get(main_group, halls[position % len(halls)]),
+                startup_id=startup_id,
+                pitch=rng.choice(BOOTH_PITCHES).format(
+                    name=name, tagline=tagline or "sản phẩm OCOP", place=place
+                )[:500],
+                offer_text="Giảm 15% trong những ngày triển lãm" if rng.random() < 0.3 else "",
+                featured=position < 12,
+                position=position,
+                status=Booth.Status.APPROVED,
+                applied_at=now - 15 * day,
+                decided_at=now - 10 * day,
+                staff_seen_at=now if rng.random() < 0.1 else None,
+            )
+        )
+        featured.append([pk for pk, _group in picked])
+    Booth.objects.bulk_create(booths)
+    BoothProduct.objects.bulk_create(
+        [
+            BoothProduct(booth=booth, product_id=product_id, position=n)
+            for booth, ids in zip(booths, featured, strict=True)
+            for n, product_id in enumerate(ids)
+        ],
+        batch_size=BATCH,
+    )
+
+    # Sessions: a pitch session yesterday (replay), a livestream now, a talk show and a
+    # workshop to come.
+    pitching = [booth.startup_id for booth in booths[:5]]
+    sessions = [
+        ExpoSession(
+            expo=expo,
+            hall=halls[0],
+            kind=ExpoSession.Kind.PITCH,
+            title="Phiên gọi vốn: khởi nghiệp nông nghiệp Tây Nguyên",
+            title_en="Pitch session: Central Highlands agri-startups",
+            starts_at=now - datetime.timedelta(hours=20),
+            ends_at=now - datetime.timedelta(hours=18),
+            speakers="Hội đồng nhà đầu tư thiên thần Đắk Lắk",
+            replay_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        ),
+        ExpoSession(
+            expo=expo,
+            hall=halls[min(1, len(halls) - 1)],
+            kind=ExpoSession.Kind.LIVESTREAM,
+            title="Livestream bán cà phê Buôn Ma Thuột",
+            title_en="Livestream: Buôn Ma Thuột coffee",
+            starts_at=now - datetime.timedelta(minutes=30),
+            ends_at=now + datetime.timedelta(minutes=90),
+            speakers="Các bạn trẻ khởi nghiệp cà phê",
+            stream_url="https://www.youtube.com/watch?v=jfKfPfyJRdk",
+        ),
+        ExpoSession(
+            expo=expo,
+            kind=ExpoSession.Kind.TALK,
+            title="Tọa đàm: đưa sản phẩm OCOP lên sàn thương mại điện tử",
+            title_en="Talk: taking OCOP products to online marketplaces",
+            starts_at=now + datetime.timedelta(hours=3),
+            ends_at=now + datetime.timedelta(hours=4),
+            speakers="Đại diện Sở Công Thương, các sàn thương mại điện tử",
+        ),
+        ExpoSession(
+            expo=expo,
+            kind=ExpoSession.Kind.WORKSHOP,
+            title="Tập huấn: chụp ảnh sản phẩm bằng điện thoại",
+            title_en="Workshop: product photos with a phone",
+            starts_at=now + day,
+            ends_at=now + day + datetime.timedelta(hours=2),
+        ),
+    ]
+    ExpoSession.objects.bulk_create(sessions)
+    ExpoSession.startups.through.objects.bulk_create(
+        [
+            ExpoSession.startups.through(exposession_id=sessions[0].pk, startup_id=startup_id)
+            for startup_id in pitching
+        ]
+    )
+    ctx.say(
+        f"expo {expo.slug}: {len(halls)} halls, {len(booths):,} booths, "
+        f"{sum(map(len, featured)):,} featured products, {len(sessions)} sessions"
+    )
+    return len(booths)
+
+
 # The order matters: each step may use what the earlier ones made (ids in ``Context``).
 STEPS: list[tuple[str, Callable[[Context], int]]] = [
     ("sellers", sellers_create),
@@ -1408,6 +1621,7 @@ STEPS: list[tuple[str, Callable[[Context], int]]] = [
     ("startups, teams and followers", startups_create),
     ("pitches", pitches_create),
     ("leads", leads_create),
+    ("expo booths", expo_create),
 ]
 
 
@@ -1437,6 +1651,9 @@ def generate(
     startups: int = 20_000,
     visitors: int = 20_000,
     leads: int = 40_000,
+    expo_booths: int = 200,
+    expo_halls: int = 8,
+    expo_products: int = 10,
     seed: int = 2026,
     say: Callable[[str], None] = print,
 ) -> dict[str, int]:
@@ -1458,6 +1675,9 @@ def generate(
         startups=startups,
         visitors=visitors,
         leads=leads,
+        expo_booths=expo_booths,
+        expo_halls=max(1, min(expo_halls, len(EXPO_HALLS))),
+        expo_products=expo_products,
         rng=random.Random(seed),
         now=timezone.now().replace(microsecond=0),
         say=say,
@@ -1484,6 +1704,9 @@ def main() -> int:
     parser.add_argument("--startups", type=int, default=20_000)
     parser.add_argument("--visitors", type=int, default=20_000, help="signed-in followers")
     parser.add_argument("--leads", type=int, default=40_000)
+    parser.add_argument("--expo-booths", type=int, default=200, help="booths of the expo (0: none)")
+    parser.add_argument("--expo-halls", type=int, default=8, help=f"at most {len(EXPO_HALLS)}")
+    parser.add_argument("--expo-products", type=int, default=10, help="featured per booth")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument(
         "--allow-sqlite",
@@ -1502,6 +1725,9 @@ def main() -> int:
         startups=args.startups,
         visitors=args.visitors,
         leads=args.leads,
+        expo_booths=args.expo_booths,
+        expo_halls=args.expo_halls,
+        expo_products=args.expo_products,
         seed=args.seed,
         say=clock.say,
     )

@@ -40,3 +40,70 @@ def models_province():
     from django.db.models import F
 
     return F("province")
+
+
+@pytest.mark.django_db
+def test_expo_is_live_with_booths_of_their_own_sellers_products():
+    """The benchmark's expo: live, of the Đắk Lắk provincial unit, its booths approved, of
+    public startups, each featuring only its own seller's public products."""
+    from catalog.selectors import public_products
+    from startups.models import Booth, BoothProduct, Expo, ExpoSession
+
+    call_command("load_reference_data", verbosity=0)
+    counts = generate(
+        products=80,
+        sellers=12,
+        orders=0,
+        startups=20,
+        visitors=10,
+        leads=0,
+        expo_booths=4,
+        expo_halls=3,
+        expo_products=3,
+        say=lambda _: None,
+    )
+
+    expo = Expo.objects.get()
+    assert expo.phase == Expo.Phase.LIVE
+    assert expo.unit.level == "province" and expo.unit.province.code == "66"
+    assert expo.halls.count() == 3
+    booths = list(Booth.objects.filter(expo=expo).select_related("startup", "hall"))
+    assert 0 < len(booths) <= 4 and counts["expo booths"] == len(booths)
+    assert len({booth.startup_id for booth in booths}) == len(booths)
+    public = set(public_products().values_list("pk", flat=True))
+    for booth in booths:
+        assert booth.status == Booth.Status.APPROVED
+        assert booth.hall.expo_id == expo.pk
+        assert booth.startup.published and booth.startup.partner.status == "approved"
+        featured = list(BoothProduct.objects.filter(booth=booth).values_list("product", flat=True))
+        assert 0 < len(featured) <= 3
+        assert set(featured) <= public
+        sellers = set(
+            BoothProduct.objects.filter(booth=booth).values_list(
+                "product__stockrecords__partner", flat=True
+            )
+        )
+        assert sellers == {booth.startup.partner_id}
+    sessions = ExpoSession.objects.filter(expo=expo)
+    assert sessions.count() == 4
+    assert sessions.filter(kind="pitch").exclude(replay_url="").exists()
+    assert sessions.filter(kind="livestream").exclude(stream_url="").exists()
+
+
+@pytest.mark.django_db
+def test_no_expo_when_asked_for_none():
+    from startups.models import Expo
+
+    call_command("load_reference_data", verbosity=0)
+    counts = generate(
+        products=20,
+        sellers=4,
+        orders=0,
+        startups=3,
+        visitors=2,
+        leads=0,
+        expo_booths=0,
+        say=lambda _: None,
+    )
+    assert counts["expo booths"] == 0
+    assert not Expo.objects.exists()
