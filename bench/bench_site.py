@@ -426,9 +426,10 @@ def collectstatic(say) -> None:
 
 
 class Gunicorn:
-    """gunicorn with 2 sync workers on a free loopback port, stopped on exit."""
+    """gunicorn with 2 sync workers (production's default ``WEB_CONCURRENCY``, see the
+    Procfile) on a free loopback port, stopped on exit."""
 
-    def __init__(self, app: str, extra_env: dict | None = None):
+    def __init__(self, app: str, extra_env: dict | None = None, workers: int = 2):
         self.port = free_port()
         env = server_env()
         env.update(extra_env or {})
@@ -440,7 +441,7 @@ class Gunicorn:
                 "gunicorn",
                 app,
                 "--workers",
-                "2",
+                str(workers),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--access-logfile",
