@@ -80,6 +80,11 @@ urlpatterns += i18n_patterns(
         search_views.StartupDirectoryView.as_view(),
         name="startup-directory",
     ),
+    path(
+        pgettext_lazy("url", "trien-lam/<slug:slug>/tim-kiem/"),
+        search_views.ExpoSearchView.as_view(),
+        name="expo-search",
+    ),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),
     path("", include(wagtail_urls)),

@@ -22,12 +22,14 @@ from search.types import (
     MAX_FILTER_VALUES,
     MAX_PAGE,
     MAX_PER_PAGE,
+    MAX_RESTRICTION_VALUES,
     PRICE,
     PRICE_RANGES,
     STARS,
     FacetValue,
     Query,
     facet_names,
+    restriction_names,
 )
 
 WORD = re.compile(r"[^\W_]+")  # letters and digits; anything else separates words
@@ -126,8 +128,24 @@ def usable_filters(query: Query) -> dict[str, list[str]]:
     """The values of each filter a backend acts on: facets of the query's kind only, known
     price ranges, yes-or-nothing facets (in stock, verified...) only "1"; empty and repeated
     values dropped. Anything else is
-    ignored, so every backend reads a crafted URL the same way."""
+    ignored, so every backend reads a crafted URL the same way.
+
+    Restrictions (``SELLERS``: seller ids) come after the facets: whole numbers only, at most
+    ``MAX_RESTRICTION_VALUES``; given but with no usable value, nothing matches (``["0"]``),
+    never everything."""
     out = {}
+    for name in restriction_names(query.kind):
+        if name not in query.filters:
+            continue
+        values = query.filters.get(name) or ()
+        if isinstance(values, (str, int)):
+            values = (values,)
+        ids = []
+        for value in values:
+            value = str(value).strip()
+            if value.isascii() and value.isdigit() and len(value) <= 10 and value not in ids:
+                ids.append(str(int(value)))
+        out[name] = sorted(set(ids), key=int)[:MAX_RESTRICTION_VALUES] or ["0"]
     for facet in facet_names(query.kind):
         values = query.filters.get(facet) or ()
         if isinstance(values, str):

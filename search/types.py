@@ -37,6 +37,11 @@ VERIFIED = "verified"  # "1" only: verified by a youth-union unit
 YOUTH_TEAM = "youth_team"  # "1" only: every founder at most YOUTH_MAX_AGE this year
 HAS_OCOP = "has_ocop"  # "1" only: sells a public product with OCOP stars in force
 STARTUP_FACETS = (PROVINCE, SECTOR, STAGE, LOOKING_FOR, VERIFIED, YOUTH_TEAM, HAS_OCOP)
+# Filters that narrow a kind without being a facet (no counts, never taken from a page's
+# query string): the products of these sellers (ids), e.g. the exhibitors of an expo.
+SELLERS = "sellers"
+KIND_RESTRICTIONS = {PRODUCT: (SELLERS,)}
+MAX_RESTRICTION_VALUES = 2000  # sellers of one restriction (an expo has a few hundred)
 # Facets that are a yes (value "1") or nothing.
 BOOLEAN_FACETS = frozenset({IN_STOCK, VERIFIED, YOUTH_TEAM, HAS_OCOP})
 
@@ -84,6 +89,11 @@ KIND_FACETS = {PRODUCT: PRODUCT_FACETS, SELLER: SELLER_FACETS, STARTUP: STARTUP_
 def facet_names(kind: str) -> tuple[str, ...]:
     """The facets of a kind, in the order pages show them."""
     return KIND_FACETS.get(kind, ())
+
+
+def restriction_names(kind: str) -> tuple[str, ...]:
+    """The filters of a kind that are not facets (``SELLERS``)."""
+    return KIND_RESTRICTIONS.get(kind, ())
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,14 @@ from search.selectors import (
     sellers_in_order,
     startups_in_order,
 )
+from startups.selectors.expos import (
+    booths_by_seller,
+    booths_matching,
+    booths_shown,
+    expo_frame,
+    expo_pk_of,
+    expo_shown,
+)
 
 logger = logging.getLogger(__name__)
 Category = get_model("catalogue", "Category")
@@ -359,6 +367,84 @@ class StartupDirectoryView(pagecache.CachedPageMixin, TemplateView):
             clear_filters_url=clear_url(params, self.facets) if listing.filters else "",
             ignored_params=listing.ignored,
             search_degraded=self.degraded,
+        )
+        return ctx
+
+
+class ExpoSearchView(pagecache.CachedPageMixin, TemplateView):
+    """Search within an expo (``?q=``): the products of its approved booths' sellers through
+    the search API (folding, typos, the ``SELLERS`` restriction), and the booths whose name
+    or pitch holds the words, folded (``startups.selectors.expos.booths_matching``). Each
+    result leads back into its booth. Nothing is shown before the expo opens (its booths are
+    not public yet); a draft is 404 but to the officers previewing it."""
+
+    template_name = "search/expos/expo_search.html"
+    paginate_by = 24
+
+    def page_cache_keys(self):
+        return [pagecache.INDEX]
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        if pagecache.is_cache_render(request):
+            pk = expo_pk_of(slug)
+            if pk is None:
+                raise Http404
+            pagecache.note(f"expo:{pk}")
+        self.expo, self.preview = expo_shown(slug, request.user)
+        if self.expo is None:
+            raise Http404
+        self.text = clean_text(request.GET.get("q", ""), limit=200)
+        self.page = page_number(request.GET.get("page"))
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        expo, text = self.expo, self.text
+        results, products, booths, degraded = None, [], [], False
+        if text and booths_shown(expo, preview=self.preview):
+            by_seller = booths_by_seller(expo)
+            booths = booths_matching(expo, text)
+            query = api.Query(
+                text=text,
+                filters={api.SELLERS: tuple(str(pk) for pk in by_seller)},
+                page=self.page,
+                per_page=self.paginate_by,
+                facets=False,
+            )
+            try:
+                results = api.search(query)
+            except ValueError:
+                raise Http404(_("This page of results does not exist.")) from None
+            except Exception:  # the search server is down: the booths still match
+                logger.exception("Search backend failed in expo %s", expo.pk)
+                degraded = True
+                pagecache.do_not_store(self.request)
+            if results is not None:
+                if self.page > 1 and query.offset >= results.total:
+                    raise Http404(_("This page of results does not exist."))
+                for product in products_in_order(results.ids):
+                    stockrecord = next(iter(product.stockrecords.all()), None)
+                    booth = by_seller.get(stockrecord.partner_id) if stockrecord else None
+                    if booth is not None:
+                        products.append((product, booth))
+        paginator = page_obj = None
+        if results is not None and results.total > self.paginate_by:
+            reachable = min(results.total, api.MAX_PAGE * self.paginate_by)
+            paginator = Paginator(_ResultWindow(reachable, products), self.paginate_by)
+            page_obj = paginator.page(min(self.page, paginator.num_pages))
+        ctx.update(expo_frame(expo, preview=self.preview))
+        ctx.update(
+            booths_shown=booths_shown(expo, preview=self.preview),
+            query=text,
+            products=products,
+            booths=booths,
+            total=results.total if results is not None else 0,
+            corrected_text=results.corrected_text if results is not None else None,
+            paginator=paginator,
+            page_obj=page_obj,
+            is_paginated=paginator is not None and paginator.num_pages > 1,
+            search_degraded=degraded,
         )
         return ctx
 

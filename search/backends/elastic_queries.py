@@ -54,6 +54,7 @@ from search.types import (
     SECTOR,
     SELLER,
     SELLER_KIND,
+    SELLERS,
     STAGE,
     STARS,
     STARS_DESC,
@@ -83,6 +84,7 @@ FACET_FIELDS = {
     VERIFIED: "verified",
     YOUTH_TEAM: "youth_team",
     HAS_OCOP: "has_ocop",
+    SELLERS: "seller_id",  # a restriction, not a facet (search.types.KIND_RESTRICTIONS)
 }
 SUGGEST_FIELDS = ["suggest", "suggest._2gram", "suggest._3gram"]
 
@@ -101,6 +103,8 @@ def facet_filter(facet: str, values: list[str]) -> Q:
         return ranges[0] if len(ranges) == 1 else Q("bool", should=ranges, minimum_should_match=1)
     if facet in BOOLEAN_FACETS:
         return Q("term", **{FACET_FIELDS[facet]: True})
+    if facet == SELLERS:
+        return Q("terms", **{FACET_FIELDS[facet]: [int(v) for v in values]})
     return Q("terms", **{FACET_FIELDS[facet]: values})
 
 

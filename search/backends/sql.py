@@ -34,6 +34,7 @@ from search.types import (
     PROVINCE,
     SECTOR,
     SELLER_KIND,
+    SELLERS,
     STAGE,
     STARS,
     STARS_DESC,
@@ -90,6 +91,7 @@ FACET_COLUMNS = {
     VERIFIED: "e.verified",
     YOUTH_TEAM: "e.youth_team",
     HAS_OCOP: "e.has_ocop",
+    SELLERS: "e.seller_id",  # a restriction, not counted (search.types.KIND_RESTRICTIONS)
 }
 # Facets whose column holds several ``|``-delimited values ("|1|1.9|").
 MULTI_VALUED = {
@@ -123,6 +125,8 @@ def facet_condition(facet: str, values: list[str]) -> Frag:
         return joined(ranges, " OR ")
     if facet in BOOLEAN_FACETS:
         return f"{FACET_COLUMNS[facet]} = %s", [True]
+    if facet == SELLERS:
+        values = [int(v) for v in values]  # whole numbers (search.query.usable_filters)
     if facet == STARS:
         values = [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 3]
         if not values:

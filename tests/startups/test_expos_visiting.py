@@ -1,0 +1,403 @@
+"""The expos' public pages (startups.views.expos, startups.selectors.expos): the list, a draft
+404 but to the officers previewing it, the countdown and schedule before opening with the
+booths hidden, the open lobby, halls, sessions (stream, replay or a booth's video, always
+click to play), the booth page, the closed expo read-only with its replays, the "staff online"
+fragment, the page cache, and the fixed number of queries of each read."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from oscar.core.loading import get_model
+
+from catalog.models import MarketplaceLink
+from startups.models import BoothQuestion, ExpoSession, Officer, UnionUnit
+from startups.selectors import expos as selectors
+from startups.services.union import union_units_load
+from tests.catalog.factories import product_create
+from tests.startups.factories import booth_create, expo_create, startup_create
+
+pytestmark = pytest.mark.django_db
+
+Voucher = get_model("voucher", "Voucher")
+YOUTUBE = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+REPLAY = "https://youtu.be/dQw4w9WgXcQ"
+MINUTE = datetime.timedelta(minutes=1)
+
+
+@pytest.fixture
+def units(site_tree):
+    union_units_load()
+    return {
+        "daklak": UnionUnit.objects.get(level="province", province__code="66"),
+        "hanoi": UnionUnit.objects.get(level="province", province__code="01"),
+    }
+
+
+def officer_user(django_user_model, unit, name):
+    user = django_user_model.objects.create_user(name, f"{name}@example.com", "x")
+    Officer.objects.create(user=user, unit=unit)
+    return user
+
+
+def exhibit(expo, name, *, hall=None, products=1, **fields):
+    startup = startup_create(name=name, name_en=f"{name} EN")
+    items = [
+        product_create(seller=startup.partner, title=f"{name} sản phẩm {i}", price=120000 + i)
+        for i in range(products)
+    ]
+    return booth_create(expo=expo, startup=startup, hall=hall, products=items, **fields)
+
+
+def lobby_url(expo):
+    return reverse("startups:expo-lobby", kwargs={"slug": expo.slug})
+
+
+def booth_url(booth):
+    return reverse("startups:expo-booth", kwargs={"slug": booth.expo.slug, "booth_pk": booth.pk})
+
+
+# --- the list and the phases --------------------------------------------------------------
+
+
+def test_the_list_shows_published_expos_by_phase_and_never_a_draft(client, units):
+    live = expo_create(phase="live", title="Hội chợ đang mở")
+    soon = expo_create(phase="scheduled", title="Hội chợ sắp tới")
+    past = expo_create(phase="closed", title="Hội chợ đã qua")
+    expo_create(phase="draft", title="Bản nháp bí mật")
+    found = selectors.public_expos()
+    assert (found.live, found.upcoming, found.past) == ([live], [soon], [past])
+    page = client.get(reverse("startups:expo-list")).content.decode()
+    assert "Hội chợ đang mở" in page and "Hội chợ sắp tới" in page and "Hội chợ đã qua" in page
+    assert "Bản nháp bí mật" not in page
+    assert (
+        page.index("Hội chợ đang mở") < page.index("Hội chợ sắp tới") < page.index("Hội chợ đã qua")
+    )
+
+
+def test_the_header_links_the_expos(client, units):
+    page = client.get(reverse("startups:expo-list")).content.decode()
+    assert f'href="{reverse("startups:expo-list")}"' in page and 'data-testid="nav-expos"' in page
+
+
+def test_a_draft_is_404_to_the_public_and_another_province_and_a_preview_for_its_officers(
+    client, units, django_user_model
+):
+    expo = expo_create(phase="draft", title="Triển lãm nháp")
+    booth = exhibit(expo, "Cà phê Nháp")
+    assert client.get(lobby_url(expo)).status_code == 404
+    assert client.get(booth_url(booth)).status_code == 404
+    assert client.get(reverse("expo-search", kwargs={"slug": expo.slug})).status_code == 404
+    client.force_login(officer_user(django_user_model, units["hanoi"], "ha-noi"))
+    assert client.get(lobby_url(expo)).status_code == 404
+    assert client.get(booth_url(booth)).status_code == 404
+    client.force_login(officer_user(django_user_model, units["daklak"], "dak-lak"))
+    response = client.get(lobby_url(expo))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="expo-preview"' in page and "Triển lãm nháp" in page
+    assert "Cà phê Nháp" in page  # the preview shows the booths
+    assert client.get(booth_url(booth)).status_code == 200
+
+
+def test_before_opening_the_lobby_counts_down_shows_schedule_and_halls_but_not_the_booths(
+    client, units
+):
+    expo = expo_create(phase="applications", title="Triển lãm xuân")
+    booth = exhibit(expo, "Cà phê Sớm")
+    ExpoSession.objects.create(
+        expo=expo,
+        kind="talk",
+        title="Khởi nghiệp từ nông sản",
+        starts_at=expo.opens_at + datetime.timedelta(hours=2),
+        ends_at=expo.opens_at + datetime.timedelta(hours=3),
+    )
+    page = client.get(lobby_url(expo)).content.decode()
+    assert 'data-testid="countdown"' in page
+    assert f'data-countdown="{timezone.localtime(expo.opens_at).isoformat()}"' in page
+    assert "Khởi nghiệp từ nông sản" in page and "Nông sản OCOP" in page
+    try:  # apply for a booth (the exhibitors' pages, startups.views.booths)
+        assert f'href="{reverse("dashboard:booth-list")}"' in page
+    except NoReverseMatch:
+        pass
+    assert "Cà phê Sớm" not in page and 'data-testid="booths-later"' in page
+    assert "1 gian" in page or "1 booth" in page  # the hall counts its approved booth
+    assert client.get(booth_url(booth)).status_code == 404
+    hall = client.get(
+        reverse("startups:expo-hall", kwargs={"slug": expo.slug, "hall_pk": booth.hall_id})
+    ).content.decode()
+    assert "Cà phê Sớm" not in hall
+
+
+def test_the_open_lobby_lists_halls_featured_booths_and_live_and_next_sessions(client, units):
+    expo = expo_create(phase="live")
+    first, second = expo.halls.all()
+    star = exhibit(expo, "Cà phê Nổi bật", hall=first, featured=True)
+    exhibit(expo, "Mật ong Rừng", hall=second)
+    exhibit(expo, "Bị từ chối", status="refused")
+    now = timezone.now()
+    ExpoSession.objects.create(
+        expo=expo,
+        kind="livestream",
+        title="Đang phát",
+        starts_at=now - MINUTE,
+        ends_at=now + MINUTE,
+    )
+    ExpoSession.objects.create(
+        expo=expo,
+        kind="pitch",
+        title="Sắp tới",
+        starts_at=now + 60 * MINUTE,
+        ends_at=now + 90 * MINUTE,
+    )
+    data = selectors.lobby(expo)
+    assert [row.booth_count for row in data.halls] == [1, 1]
+    assert [card.booth for card in data.featured] == [star]
+    assert [r.session.title for r in data.live_now] == ["Đang phát"]
+    assert [r.session.title for r in data.next_up] == ["Sắp tới"]
+    page = client.get(lobby_url(expo)).content.decode()
+    assert "Cà phê Nổi bật" in page and "Mật ong Rừng" in page and "Bị từ chối" not in page
+    assert 'data-testid="featured-booths"' in page and "data-live-badge>" in page
+    assert reverse("startups:expo-online", kwargs={"slug": expo.slug}) in page
+    assert 'data-kind="lobby"' in page  # the visit beacon
+
+
+def test_a_hall_or_booth_or_session_of_another_expo_is_404(client, units):
+    expo, other = expo_create(phase="live"), expo_create(phase="live")
+    booth = exhibit(other, "Gian khác")
+    session = ExpoSession.objects.create(
+        expo=other,
+        kind="talk",
+        title="Phiên khác",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + MINUTE,
+    )
+    kwargs = {"slug": expo.slug}
+    assert (
+        client.get(
+            reverse("startups:expo-booth", kwargs={**kwargs, "booth_pk": booth.pk})
+        ).status_code
+        == 404
+    )
+    hall_pk = other.halls.first().pk
+    assert (
+        client.get(reverse("startups:expo-hall", kwargs={**kwargs, "hall_pk": hall_pk})).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse("startups:expo-session", kwargs={**kwargs, "session_pk": session.pk})
+        ).status_code
+        == 404
+    )
+    withdrawn = exhibit(expo, "Rút lui", status="withdrawn")
+    assert client.get(booth_url(withdrawn)).status_code == 404
+
+
+# --- the booth page -------------------------------------------------------------------------
+
+
+def test_the_booth_page_shows_story_team_products_offer_links_and_questions(
+    client, units, django_user_model
+):
+    expo = expo_create(phase="live", passport_goal=3)
+    voucher = Voucher.objects.create(
+        name="Ưu đãi triển lãm",
+        code="EATU10",
+        start_datetime=expo.opens_at,
+        end_datetime=expo.closes_at,
+    )
+    booth = exhibit(
+        expo,
+        "Cà phê Ea Tu",
+        products=2,
+        offer_voucher=voucher,
+        offer_text="Giảm 10% trong ba ngày triển lãm",
+        video_url=YOUTUBE,
+    )
+    product = booth.booth_products.first().product
+    link = MarketplaceLink.objects.create(
+        product=product, marketplace="lazada", url="https://www.lazada.vn/products/ca-phe-i1.html"
+    )
+    asker = django_user_model.objects.create_user("hoi", "hoi@example.com", "x")
+    BoothQuestion.objects.create(
+        booth=booth, asker=asker, text="Có giao Hà Nội không?", status="shown", answer="Có ạ."
+    )
+    BoothQuestion.objects.create(booth=booth, asker=asker, text="Câu chờ duyệt", status="held")
+    BoothQuestion.objects.create(booth=booth, asker=asker, text="Câu bị ẩn", status="hidden")
+    page = client.get(booth_url(booth)).content.decode()
+    assert "Nhóm thanh niên Ea Tu" in page and "Y Khoa Niê" in page  # story and team
+    assert "Cà phê Ea Tu sản phẩm 0" in page and "Cà phê Ea Tu sản phẩm 1" in page
+    assert "120.000" in page and 'data-testid="product-stock"' in page
+    assert reverse("basket:add", kwargs={"pk": product.pk}) in page
+    assert (
+        reverse(
+            "startups:expo-product-go",
+            kwargs={"slug": expo.slug, "booth_pk": booth.pk, "product_pk": product.pk},
+        )
+        in page
+    )
+    assert (
+        reverse(
+            "startups:expo-market-go",
+            kwargs={"slug": expo.slug, "booth_pk": booth.pk, "link_pk": link.pk},
+        )
+        in page
+    )
+    assert "EATU10" in page and "Giảm 10%" in page
+    assert "Có giao Hà Nội không?" in page and "Có ạ." in page
+    assert "Câu chờ duyệt" not in page and "Câu bị ẩn" not in page
+    assert "data-passport-stamps" in page and 'data-kind="booth"' in page
+    assert 'data-testid="contact-form"' in page
+    assert (
+        reverse("startups:expo-booth-contact", kwargs={"slug": expo.slug, "booth_pk": booth.pk})
+        in page
+    )
+    # the video is a still and a link until the visitor presses play: no player, no provider script
+    assert 'data-video-embed="https://www.youtube-nocookie.com/embed/' in page
+    assert "<iframe" not in page and '<script src="http' not in page
+
+
+def test_the_booth_page_in_english_falls_back_to_vietnamese_marked_so(client, units):
+    expo = expo_create(phase="live")
+    booth = exhibit(expo, "Cà phê Ea Tu")
+    with translation.override("en"):
+        page = client.get(booth_url(booth)).content.decode()
+    assert "Cà phê Ea Tu EN" in page  # the English name
+    assert '<div lang="vi">Nhóm thanh niên Ea Tu' in page  # the story has no English: marked
+    assert "Shown in Vietnamese" in page
+
+
+def test_a_closed_expo_is_read_only_with_its_replays(client, units, django_user_model):
+    expo = expo_create(phase="closed")
+    booth = exhibit(expo, "Cà phê Cũ")
+    session = ExpoSession.objects.create(
+        expo=expo,
+        kind="livestream",
+        title="Phiên đã phát",
+        starts_at=expo.opens_at,
+        ends_at=expo.opens_at + 60 * MINUTE,
+        stream_url=YOUTUBE,
+        replay_url=REPLAY,
+    )
+    lobby = client.get(lobby_url(expo)).content.decode()
+    assert 'data-testid="expo-closed"' in lobby and "Cà phê Cũ" in lobby
+    client.force_login(django_user_model.objects.create_user("khach", "k@example.com", "x"))
+    page = client.get(booth_url(booth)).content.decode()
+    assert 'data-testid="contact-form"' not in page and 'data-testid="question-form"' not in page
+    assert 'data-testid="contact-closed"' in page and 'data-testid="add-to-basket"' not in page
+    shown = client.get(
+        reverse("startups:expo-session", kwargs={"slug": expo.slug, "session_pk": session.pk})
+    ).content.decode()
+    assert "embed/dQw4w9WgXcQ" in shown and "aqz-KE-bpKQ" not in shown  # the replay, not the stream
+
+
+def test_a_session_without_a_stream_shows_a_pitching_booths_recorded_video(client, units):
+    expo = expo_create(phase="live")
+    booth = exhibit(expo, "Cà phê Video", video_url=YOUTUBE)
+    now = timezone.now()
+    session = ExpoSession.objects.create(
+        expo=expo, kind="pitch", title="Gọi vốn", starts_at=now - MINUTE, ends_at=now + 30 * MINUTE
+    )
+    session.startups.add(booth.startup)
+    page = client.get(
+        reverse("startups:expo-session", kwargs={"slug": expo.slug, "session_pk": session.pk})
+    ).content.decode()
+    assert 'data-testid="session-fallback"' in page and "embed/aqz-KE-bpKQ" in page
+    assert booth_url(booth) in page
+    ExpoSession.objects.filter(pk=session.pk).update(stream_url=REPLAY)
+    page = client.get(
+        reverse("startups:expo-session", kwargs={"slug": expo.slug, "session_pk": session.pk})
+    ).content.decode()
+    assert "embed/dQw4w9WgXcQ" in page and 'data-testid="session-fallback"' not in page
+
+
+def test_staff_online_lists_booths_seen_in_the_last_three_minutes(client, units):
+    expo = expo_create(phase="live")
+    now = timezone.now()
+    exhibit(expo, "Đang trực", staff_seen_at=now - MINUTE)
+    exhibit(expo, "Vừa rời", staff_seen_at=now - 4 * MINUTE)
+    assert [c.name.value for c in selectors.staff_online(expo)] == ["Đang trực"]
+    response = client.get(reverse("startups:expo-online", kwargs={"slug": expo.slug}))
+    assert response.status_code == 200 and "max-age=30" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Đang trực" in html and "Vừa rời" not in html and "<html" not in html
+    draft = expo_create(phase="draft")
+    assert (
+        client.get(reverse("startups:expo-online", kwargs={"slug": draft.slug})).status_code == 404
+    )
+
+
+# --- the page cache ---------------------------------------------------------------------------
+
+
+def test_the_lobby_and_booth_come_from_the_cache_until_the_expo_changes(client, units, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    expo = expo_create(phase="live")
+    booth = exhibit(expo, "Cà phê Bộ đệm")
+    assert client.get(lobby_url(expo))["X-Page-Cache"] == "miss"
+    assert client.get(lobby_url(expo))["X-Page-Cache"] == "hit"
+    assert client.get(booth_url(booth))["X-Page-Cache"] == "miss"
+    assert client.get(booth_url(booth))["X-Page-Cache"] == "hit"
+    from core import pagecache
+
+    pagecache._replace([expo.token_key])
+    assert client.get(lobby_url(expo))["X-Page-Cache"] == "miss"
+    assert client.get(booth_url(booth))["X-Page-Cache"] == "miss"
+
+
+def test_a_page_is_not_cached_across_the_opening(client, units, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    soon = timezone.now() + 5 * MINUTE
+    expo = expo_create(phase="scheduled", opens_at=soon, applications_close_at=soon - 60 * MINUTE)
+    client.get(lobby_url(expo))
+    assert "X-Page-Cache" not in client.get(lobby_url(expo))  # rendered every time
+    later = expo_create(phase="scheduled")
+    client.get(lobby_url(later))
+    assert client.get(lobby_url(later))["X-Page-Cache"] == "hit"
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+def _queries(call, *args) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        call(*args)
+    return len(ctx.captured_queries)
+
+
+def test_reads_cost_the_same_for_two_or_six_booths_and_products(client, units, no_page_cache):
+    small, large = expo_create(phase="live"), expo_create(phase="live")
+    for expo, n in ((small, 2), (large, 6)):
+        now = timezone.now()
+        for i in range(n):
+            booth = exhibit(
+                expo, f"Gian {expo.pk}-{i}", products=n, featured=i % 2 == 0, staff_seen_at=now
+            )
+            MarketplaceLink.objects.create(
+                product=booth.booth_products.first().product,
+                marketplace="shopee",
+                url=f"https://shopee.vn/p-i.{expo.pk}.{i}",
+            )
+            ExpoSession.objects.create(
+                expo=expo,
+                kind="talk",
+                title=f"P{i}",
+                starts_at=now + i * MINUTE,
+                ends_at=now + 90 * MINUTE,
+            )
+    booths = {e: e.booths.first() for e in (small, large)}
+    for read in (
+        lambda e: selectors.lobby(e),
+        lambda e: selectors.booth_page(e, booths[e].pk),
+        lambda e: selectors.staff_online(e),
+        lambda e: selectors.hall_page(e, booths[e].hall_id),
+    ):
+        assert _queries(read, small) == _queries(read, large)
+    for url in (lobby_url, lambda e: booth_url(booths[e])):
+        client.get(url(small)), client.get(url(large))  # warm (sessions, translations)
+        assert _queries(client.get, url(small)) == _queries(client.get, url(large))
+    assert _queries(lambda: selectors.booth_page(large, booths[large].pk)) <= 9
