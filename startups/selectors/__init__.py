@@ -494,7 +494,7 @@ def qr_destination(kind: str, pk: int) -> str | None:
         booth = (
             Booth.objects.filter(pk=pk, status=Booth.Status.APPROVED, expo__published=True)
             .select_related("expo")
-            .only("pk", *(f"expo__{name}" for name in _EXPO_DATES))
+            .only("id", *(f"expo__{name}" for name in _EXPO_DATES))
             .first()
         )
         if booth is None or not booth.expo.is_open:
@@ -503,7 +503,7 @@ def qr_destination(kind: str, pk: int) -> str | None:
     return None
 
 
-_EXPO_DATES = ("pk", "slug", "published", "applications_close_at", "opens_at", "closes_at")
+_EXPO_DATES = ("id", "slug", "published", "applications_close_at", "opens_at", "closes_at")
 
 
 def _qr_products() -> QuerySet:

@@ -31,7 +31,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
@@ -293,6 +293,13 @@ FUNNEL_LABELS = {
     "orders": gettext_lazy("Orders"),
 }
 EXPORT_FORMATS = ("csv", "xlsx")
+SECTION_TITLES = {  # also the sheets' names in the XLSX
+    "totals": pgettext_lazy("expo figures", "Totals"),
+    "days": pgettext_lazy("expo figures", "Per day"),
+    "halls": pgettext_lazy("expo figures", "Per hall"),
+    "booths": pgettext_lazy("expo figures", "Booths"),
+    "funnel": pgettext_lazy("expo figures", "Conversion"),
+}
 
 
 def _row_values(row) -> list:
@@ -309,13 +316,13 @@ def figure_sections(figures) -> list[tuple[str, str, list, list]]:
     sections = [
         (
             "totals",
-            _("Totals"),
+            SECTION_TITLES["totals"],
             _headers(_("Expo") if figures.booth is None else _("Booth")),
             [[figures.totals.label, *_row_values(figures.totals)]],
         ),
         (
             "days",
-            _("Per day"),
+            SECTION_TITLES["days"],
             _headers(_("Day")),
             [[row.obj, *_row_values(row)] for row in figures.per_day],
         ),
@@ -324,7 +331,7 @@ def figure_sections(figures) -> list[tuple[str, str, list, list]]:
         sections.append(
             (
                 "halls",
-                _("Per hall"),
+                SECTION_TITLES["halls"],
                 _headers(_("Hall")),
                 [[row.label, *_row_values(row)] for row in figures.halls],
             )
@@ -332,7 +339,7 @@ def figure_sections(figures) -> list[tuple[str, str, list, list]]:
         sections.append(
             (
                 "booths",
-                _("Booths"),
+                SECTION_TITLES["booths"],
                 [str(_("Rank")), str(_("Hall")), *_headers(_("Booth"))],
                 [
                     [rank, row.hall, row.label, *_row_values(row)]
@@ -343,8 +350,8 @@ def figure_sections(figures) -> list[tuple[str, str, list, list]]:
     sections.append(
         (
             "funnel",
-            _("Conversion"),
-            [str(_("Stage")), str(_("Number")), str(_("Share of visitors (%)"))],
+            SECTION_TITLES["funnel"],
+            [str(pgettext("expo figures", "Stage")), str(_("Number")), str(_("Share of visitors (%)"))],
             [
                 [str(FUNNEL_LABELS[stage]), value, _share(value, figures.totals["visitors"])]
                 for stage, value in figures.funnel
