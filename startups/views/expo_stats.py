@@ -351,7 +351,11 @@ def figure_sections(figures) -> list[tuple[str, str, list, list]]:
         (
             "funnel",
             SECTION_TITLES["funnel"],
-            [str(pgettext("expo figures", "Stage")), str(_("Number")), str(_("Share of visitors (%)"))],
+            [
+                str(pgettext("expo figures", "Stage")),
+                str(_("Number")),
+                str(_("Share of visitors (%)")),
+            ],
             [
                 [str(FUNNEL_LABELS[stage]), value, _share(value, figures.totals["visitors"])]
                 for stage, value in figures.funnel
