@@ -1497,6 +1497,7 @@ def expo_create(ctx: Context) -> int:
     product_counts = dict(
         public_products()
         .filter(stockrecords__partner_id__in=startups.values("partner_id"))
+        .order_by()  # no ordering column in the GROUP BY
         .values_list("stockrecords__partner_id")
         .annotate(n=Count("pk", distinct=True))
     )

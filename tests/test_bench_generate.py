@@ -76,7 +76,8 @@ def test_expo_is_live_with_booths_of_their_own_sellers_products():
         assert booth.hall.expo_id == expo.pk
         assert booth.startup.published and booth.startup.partner.status == "approved"
         featured = list(BoothProduct.objects.filter(booth=booth).values_list("product", flat=True))
-        assert 0 < len(featured) <= 3
+        own = public_products().filter(stockrecords__partner=booth.startup.partner_id).count()
+        assert len(featured) == min(3, own) > 0  # as many as asked for, when the seller has them
         assert set(featured) <= public
         sellers = set(
             BoothProduct.objects.filter(booth=booth).values_list(
@@ -84,6 +85,15 @@ def test_expo_is_live_with_booths_of_their_own_sellers_products():
             )
         )
         assert sellers == {booth.startup.partner_id}
+    # Startups with enough products to feature come first: one with fewer has a booth only
+    # when every startup with enough has one.
+    enough = {
+        startup.pk
+        for startup in Startup.objects.filter(published=True, partner__status="approved")
+        if public_products().filter(stockrecords__partner=startup.partner_id).count() >= 3
+    }
+    exhibitors = {booth.startup_id for booth in booths}
+    assert enough <= exhibitors or exhibitors <= enough
     sessions = ExpoSession.objects.filter(expo=expo)
     assert sessions.count() == 4
     assert sessions.filter(kind="pitch").exclude(replay_url="").exists()
