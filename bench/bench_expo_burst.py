@@ -23,7 +23,7 @@ Needs the database ``bench/bench_site.py`` prepares (``bench/generate.py`` makes
 3. Reported: the burst's duration (target: within 60 s), page and beacon p50/p95/max,
    errors (non-2xx answers and failed connections), events sent and counted (200), the
    passports (every visitor's last answer should say ``--booths`` stamps).
-4. Afterwards: ``startups.services.expo_stats.expo_day_rollup`` of today (Viet Nam's day) and
+4. Afterwards: ``startups.rollups.expo_day_rollup`` of today (Viet Nam's day) and
    the figures from ``startups.selectors.expo_stats`` (``expo_figures``: the report's totals;
    and the rolled-up row of the day), each compared with what was sent: unique visitors =
    visitors, lobby visits = visitors, booth visits = visitors x booths (as increases over the
@@ -256,7 +256,7 @@ def main() -> int:
 
     from bench.bench_site import OUTPUT, Gunicorn, Redis, collectstatic
     from startups.models import Expo
-    from startups.services.expo_stats import expo_day_rollup
+    from startups.rollups import expo_day_rollup
     from startups.services.expo_visits import VIETNAM
 
     clock = Clock()
