@@ -259,6 +259,7 @@ def test_the_booth_page_shows_story_team_products_offer_links_and_questions(
     # the video is a still and a link until the visitor presses play: no player, no provider script
     assert 'data-video-embed="https://www.youtube-nocookie.com/embed/' in page
     assert "<iframe" not in page and '<script src="http' not in page
+    assert "ytimg.com" not in page  # not even the provider's still
 
 
 def test_the_booth_page_in_english_falls_back_to_vietnamese_marked_so(client, units):
