@@ -27,8 +27,8 @@ from oscar.test.factories import VoucherFactory
 
 from catalog.models import MarketplaceLink
 from startups.models import BoothQuestion, ExpoDayStat, ExpoEvent, ExpoOrder, Lead
-from startups.selectors.expo_stats import expo_figures
 from startups.rollups import expo_day_rollup, expo_rollup
+from startups.selectors.expo_stats import expo_figures
 from startups.services.expo_visits import VISITOR_COOKIE
 from startups.services.union import union_units_load
 from tests.catalog.factories import product_create
