@@ -323,7 +323,9 @@ def request(client, page: Page, url: str):
     return client.get(url)
 
 
-def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
+def measure_in_process(
+    data: Data, iterations: int, say, only: list[str] | None = None
+) -> list[Measured]:
     """Each page as served (warm: after one request, so cached pages come from the cache) and
     rendered every time (``PAGE_CACHE_SECONDS=0``: no page, card or facet count cache), which
     is what a visitor pays right after a change or when signed in."""
@@ -331,6 +333,8 @@ def measure_in_process(data: Data, iterations: int, say) -> list[Measured]:
 
     results = []
     for page in PAGES:
+        if only and not any(word.lower() in page.name.lower() for word in only):
+            continue
         url = page.url(data)
         if page.optional and not url:
             say(f"{page.name:32} skipped: {data.expo_missing or 'no URL'}")
@@ -772,6 +776,12 @@ def main() -> int:
     parser.add_argument("--no-load", action="store_true", help="skip gunicorn and the load tool")
     parser.add_argument("--seconds", type=int, default=10, help="load per page (default 10)")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="WORD",
+        help="only the pages whose name holds WORD (repeatable), e.g. --only expo",
+    )
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     parser.add_argument(
         "--label", default="after", help="which block of bench/RESULTS.md to write (default: after)"
@@ -786,9 +796,12 @@ def main() -> int:
     clock = Clock()
     prepare(args.products, args.rebuild, clock.say)
     data = data_load()
-    clock.say(f"{data.public_products:,} public products; measuring {len(PAGES)} pages")
+    clock.say(
+        f"{data.public_products:,} public products; measuring "
+        + (f"the pages named with {' or '.join(args.only)}" if args.only else f"{len(PAGES)} pages")
+    )
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    results = measure_in_process(data, args.iterations, clock.say)
+    results = measure_in_process(data, args.iterations, clock.say, args.only)
     info = None if args.no_load else throughput(results, args.seconds, args.connections, clock.say)
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     body = report(results, info, data, args, (load_before, load_after))
