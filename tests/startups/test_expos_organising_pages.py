@@ -299,7 +299,6 @@ def test_the_editor_puts_the_services_refusals_on_their_rows(client, world):
     busy, _empty = expo.halls.all()
     booth_create(expo=expo, hall=busy, status="applied")
     client.force_login(world["officer"])
-    url = reverse("startups:union-expo-edit", kwargs={"pk": expo.pk})
     data = editor_post(world["daklak"], opens=expo.opens_at, title=expo.title)
     data.update(rows("halls", [], initial=0))
     with translation.override("en"):
