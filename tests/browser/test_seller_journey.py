@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
+from tests.browser import steps
 from tests.browser.steps import guest_gives_address
 
 Product = get_model("catalogue", "Product")
@@ -44,11 +45,7 @@ def csv_of_ten_products() -> bytes:
 
 
 def login(page, email):
-    page.goto("/shop/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    expect(page.get_by_role("link", name="Tài khoản")).to_be_visible()
+    steps.login(page, email, PASSWORD)
 
 
 def test_from_application_to_a_counted_marketplace_click(browser, live_server, site_tree):

@@ -22,6 +22,7 @@ from reportlab.pdfgen import canvas
 
 from startups.models import Follow, Lead, Officer, Pitch, QRVisitDay, Startup, UnionUnit
 from startups.services.union import union_units_load
+from tests.browser import steps
 from tests.catalog.factories import SellerFactory
 from tests.startups.factories import approved_application_create
 
@@ -55,11 +56,7 @@ def deck_pdf(path) -> None:
 
 
 def login(page, email):
-    page.goto("/shop/accounts/login/")
-    page.fill("#id_login-username", email)
-    page.fill("#id_login-password", PASSWORD)
-    page.locator("button[name=login_submit]").click()
-    expect(page.get_by_role("link", name="Tài khoản")).to_be_visible()
+    steps.login(page, email, PASSWORD)
 
 
 def test_a_startup_pitches_is_reviewed_found_followed_and_scanned(
