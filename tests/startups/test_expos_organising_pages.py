@@ -377,6 +377,7 @@ def test_the_booths_page_decides_and_features(client, world, django_capture_on_c
         refused = client.post(decide_url(expo, waiting), {"decision": "refuse", "reason": ""})
     assert refused.status_code == 400
     assert "Give the reason for refusing: the exhibitor reads it." in refused.content.decode()
+    waiting.startup.partner.users.add(User.objects.create_user("ban-1", "ban1@example.com"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             decide_url(expo, waiting), {"decision": "refuse", "reason": "Thiếu giấy chứng nhận."}
@@ -384,7 +385,8 @@ def test_the_booths_page_decides_and_features(client, world, django_capture_on_c
     assert response.status_code == 302 and response["Location"] == url
     waiting.refresh_from_db()
     assert waiting.status == "refused" and waiting.refusal_reason == "Thiếu giấy chứng nhận."
-    assert len(mail.outbox) == 1 and "Thiếu giấy chứng nhận." in mail.outbox[0].body
+    assert [m.to for m in mail.outbox] == [["ban1@example.com"]]
+    assert "Thiếu giấy chứng nhận." in mail.outbox[0].body
     response = client.post(url, {"booth": approved.pk, "featured": "on", "position": "3"})
     assert response.status_code == 302
     approved.refresh_from_db()
