@@ -1,21 +1,24 @@
 """Builds the demo site: sellers, products with OCOP certificates, stock, pictures, the home
 page in Vietnamese and English, and an admin account. Idempotent: objects are looked up by
 their natural keys (seller code, product SKU) and left alone when they already exist.
-The sellers, products and startups are records in ``cms/demo/data/``, read by
-``cms.demo.records``; startups and their pitches are written through ``startups.services``
-as a seller and an officer would."""
+The sellers, products, startups and the expo are records in ``cms/demo/data/``, read by
+``cms.demo.records``; startups and their pitches, the expo, its booths and sessions are written
+through ``startups.services`` as a seller and an officer would."""
 
 import datetime
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog.services.reference import ocop_groups_load, product_class_load, provinces_load
 from cms.demo.images import product_image_bytes
 from cms.demo.records import (
+    EXPOS_FILE,
     PRODUCTS_FILE,
     SELLERS_FILE,
     STARTUPS_FILE,
@@ -23,6 +26,7 @@ from cms.demo.records import (
     ProductRecord,
     SellerRecord,
     demo_catalogue,
+    expos,
     startups,
 )
 from cms.services import home_page_ensure
@@ -53,6 +57,7 @@ ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@ocop.local"
 ADMIN_PASSWORD = "ocop-admin-2026"
 VALIDITY_MONTHS = 36
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass
@@ -306,6 +311,185 @@ def _startups(report: DemoReport, sellers: dict, rows: list[dict]) -> None:
         report.add("pitches")
 
 
+def _vietnam_time(today: datetime.date, day: int, time_of_day: str) -> datetime.datetime:
+    """``day`` days from ``today`` at ``time_of_day`` ("19:30") in Viet Nam, aware."""
+    hour, minute = (int(part) for part in time_of_day.split(":"))
+    moment = datetime.datetime.combine(
+        today + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=VIETNAM
+    )
+    return moment
+
+
+def _expo_voucher(row: dict, products, *, starts, ends):
+    """The passport's reward: an Oscar voucher of ``row["reward_voucher_code"]``, 10 % off
+    the expo's featured products during the expo (made once; an existing code is kept)."""
+    Voucher = get_model("voucher", "Voucher")
+    code = row["reward_voucher_code"].strip().upper()
+    voucher = Voucher.objects.filter(code=code).first()
+    if voucher is not None:
+        return voucher
+    Range = get_model("offer", "Range")
+    Condition = get_model("offer", "Condition")
+    Benefit = get_model("offer", "Benefit")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    products_range = Range.objects.create(name=f"{row['title']}: sản phẩm trưng bày"[:128])
+    for product in products:
+        products_range.add_product(product)
+    offer = ConditionalOffer.objects.create(
+        name=f"{row['reward_text']} ({code})"[:128],
+        offer_type=ConditionalOffer.VOUCHER,
+        condition=Condition.objects.create(range=products_range, type=Condition.COUNT, value=1),
+        benefit=Benefit.objects.create(range=products_range, type=Benefit.PERCENTAGE, value=10),
+        start_datetime=starts,
+        end_datetime=ends,
+    )
+    voucher = Voucher.objects.create(
+        name=row["reward_text"][:128],
+        code=code,
+        usage=Voucher.MULTI_USE,
+        start_datetime=starts,
+        end_datetime=ends,
+    )
+    voucher.offers.add(offer)
+    return voucher
+
+
+def _expos(report: DemoReport, sellers: dict, rows: list[dict]) -> None:
+    """The expos of the file, written through the services as the Đắk Lắk officer and the
+    exhibitors would: made with its halls while applications are open, announced, the booths
+    applied for by their sellers and approved (the featured ones featured), then given their
+    real dates (open since the day before it is loaded) and their sessions. An expo of the
+    same unit and title is left alone."""
+    from startups.models import Expo, Officer, Startup, UnionUnit
+    from startups.services.booths import booth_apply, booth_offer_set
+    from startups.services.expos import booth_decide, booth_feature, expo_publish, expo_save
+
+    officer = Officer.objects.select_related("unit", "user").get(user__username=OFFICER_USERNAME)
+    today = timezone.localdate(timezone=VIETNAM)
+    now = timezone.now()
+    for row in rows:
+        unit = UnionUnit.objects.get(level="province", province__code=row["unit"])
+        if Expo.objects.filter(unit=unit, title=row["title"]).exists():
+            continue
+        opens = _vietnam_time(today, row["opens_day"], row["opens_time"])
+        closes = _vietnam_time(today, row["closes_day"], row["closes_time"])
+        skus = [sku for booth in row["booths"] for sku in booth["products"]]
+        featured = {p.stockrecords.all()[0].partner_sku: p for p in _products_of(skus)}
+        if row["reward"] == "voucher":
+            _expo_voucher(row, [featured[sku] for sku in skus], starts=opens, ends=closes)
+        data = {
+            key: row[key]
+            for key in (
+                "title",
+                "title_en",
+                "theme",
+                "theme_en",
+                "description",
+                "description_en",
+                "passport_goal",
+                "reward",
+                "reward_voucher_code",
+                "reward_text",
+                "reward_text_en",
+            )
+        }
+        # Applications are open while the booths apply; the real dates come after.
+        expo = expo_save(
+            officer=officer,
+            data={
+                **data,
+                "unit": unit,
+                "applications_close_at": now + datetime.timedelta(days=1),
+                "opens_at": now + datetime.timedelta(days=2),
+                "closes_at": max(closes, now + datetime.timedelta(days=3)),
+            },
+            halls=[
+                {
+                    "name": hall["name"],
+                    "name_en": hall["name_en"],
+                    "kind": hall["kind"],
+                    "ocop_group": hall["ocop_group"],
+                    "position": position,
+                }
+                for position, hall in enumerate(row["halls"])
+            ],
+        )
+        expo = expo_publish(officer=officer, expo=expo)
+        halls = dict(
+            zip((h["key"] for h in row["halls"]), expo.halls.order_by("position"), strict=True)
+        )
+        report.add("expos")
+        report.add("halls", len(halls))
+        startup_of, booths = {}, []
+        for position, booth_row in enumerate(row["booths"]):
+            partner = sellers[booth_row["seller"]]
+            startup = Startup.objects.get(partner=partner)
+            startup_of[booth_row["seller"]] = startup
+            user = _seller_account(partner)
+            booth = booth_apply(
+                user=user,
+                expo=expo,
+                startup=startup,
+                hall=halls[booth_row["hall"]],
+                products=[featured[sku] for sku in booth_row["products"]],
+                pitch=booth_row["pitch"],
+                pitch_en=booth_row["pitch_en"],
+                staff=[user],
+            )
+            booth_decide(officer=officer, booth=booth, approve=True)
+            booth_feature(
+                officer=officer, booth=booth, featured=booth_row["featured"], position=position
+            )
+            booths.append((booth, user, booth_row))
+            report.add("booths")
+        expo_save(
+            officer=officer,
+            expo=expo,
+            data={
+                "applications_close_at": _vietnam_time(
+                    today, row["applications_close_day"], row["opens_time"]
+                ),
+                "opens_at": opens,
+                "closes_at": closes,
+            },
+            sessions=[
+                {
+                    "kind": session["kind"],
+                    "title": session["title"],
+                    "title_en": session["title_en"],
+                    "description": session["description"],
+                    "description_en": session["description_en"],
+                    "starts_at": _vietnam_time(today, session["day"], session["starts_time"]),
+                    "ends_at": _vietnam_time(today, session["day"], session["starts_time"])
+                    + datetime.timedelta(minutes=session["minutes"]),
+                    "hall": halls[session["hall"]] if session["hall"] else None,
+                    "speakers": session["speakers"],
+                    "stream_url": session["stream_url"],
+                    "replay_url": session["replay_url"],
+                    "startups": [startup_of[code] for code in session["startups"]],
+                }
+                for session in row["sessions"]
+            ],
+        )
+        report.add("expo sessions", len(row["sessions"]))
+        for booth, user, booth_row in booths:  # vouchers valid over the expo's real dates
+            if booth_row["offer_percent"]:
+                booth_offer_set(
+                    user=user,
+                    booth=booth,
+                    percent=booth_row["offer_percent"],
+                    text=booth_row["offer_text"],
+                    text_en=booth_row["offer_text_en"],
+                )
+                report.add("booth offers")
+
+
+def _products_of(skus: list[str]):
+    return Product.objects.filter(stockrecords__partner_sku__in=skus).prefetch_related(
+        "stockrecords"
+    )
+
+
 def _admin(report: DemoReport) -> None:
     User = get_user_model()
     if not User.objects.filter(username=ADMIN_USERNAME).exists():
@@ -317,6 +501,9 @@ def _admin(report: DemoReport) -> None:
 def demo_load() -> DemoReport:
     catalogue = demo_catalogue()  # read and checked first: a bad file changes nothing
     startup_rows = startups(STARTUPS_FILE, seller_codes={row["code"] for row in catalogue.sellers})
+    expo_rows = expos(
+        EXPOS_FILE, product_sellers={row["sku"]: row["seller"] for row in catalogue.products}
+    )
     report = DemoReport()
     report.add("provinces", provinces_load())
     report.add("OCOP groups", ocop_groups_load())
@@ -329,4 +516,5 @@ def demo_load() -> DemoReport:
     _admin(report)
     _officer(report)
     _startups(report, sellers, startup_rows)
+    _expos(report, sellers, expo_rows)
     return report

@@ -12,6 +12,13 @@ specialities and the 34 provinces and cities in force after the 2025 merger (GSO
     ``code``), its team (``age`` in years, so the year of birth follows the year it is loaded),
     awards, whether the Đắk Lắk demo officer verifies it, and an optional pitch (traction and
     milestones dated in months from the day it is loaded) that the officer approves.
+``expos.json``
+    ``{"source": ..., "expos": [...]}``: an expo of a province's youth union unit (``unit`` its
+    GSO code; the title is unique, the site makes the address from it), its days counted from the day the demo is loaded (``opens_day`` -1: it opened
+    yesterday) with times of day in Asia/Ho_Chi_Minh, its halls (each with a ``key`` the booths
+    and sessions name), the booths of demo startups (``seller`` a code; ``products`` SKUs of
+    that seller's own products; ``offer_percent`` off its products with a voucher of the
+    booth, 0 without an offer) and the sessions (``startups`` booths' seller codes).
 ``products.json``
     ``{"source": ..., "products": [...]}``; each product has a unique ``sku``, ``seller`` is a
     seller's ``code``, ``group`` an OCOP sub-group code (e.g. ``"1.9"``), ``stars`` 3, 4 or 5
@@ -38,6 +45,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SELLERS_FILE = DATA_DIR / "sellers.json"
 PRODUCTS_FILE = DATA_DIR / "products.json"
 STARTUPS_FILE = DATA_DIR / "startups.json"
+EXPOS_FILE = DATA_DIR / "expos.json"
 
 SELLER_KINDS = ("startup", "cooperative", "household")
 OCOP_STARS = (3, 4, 5)
@@ -164,6 +172,151 @@ def startups(path: Path = STARTUPS_FILE, *, seller_codes: set[str]) -> list[dict
     return rows
 
 
+_EXPO_KEYS: dict[str, tuple[type, bool]] = {
+    "unit": (str, True),
+    "title": (str, True),
+    "title_en": (str, True),
+    "theme": (str, True),
+    "theme_en": (str, True),
+    "description": (str, True),
+    "description_en": (str, True),
+    "applications_close_day": (int, True),
+    "opens_day": (int, True),
+    "opens_time": (str, True),
+    "closes_day": (int, True),
+    "closes_time": (str, True),
+    "passport_goal": (int, True),
+    "reward": (str, True),
+    "reward_voucher_code": (str, True),
+    "reward_text": (str, True),
+    "reward_text_en": (str, True),
+    "halls": (list, True),
+    "booths": (list, True),
+    "sessions": (list, True),
+}
+_HALL_KEYS: dict[str, tuple[type, bool]] = {
+    "key": (str, True),
+    "name": (str, True),
+    "name_en": (str, True),
+    "kind": (str, True),
+    "ocop_group": (str, True),
+}
+_BOOTH_KEYS: dict[str, tuple[type, bool]] = {
+    "seller": (str, True),
+    "hall": (str, True),
+    "pitch": (str, True),
+    "pitch_en": (str, True),
+    "products": (list, True),
+    "offer_percent": (int, True),
+    "offer_text": (str, True),
+    "offer_text_en": (str, True),
+    "featured": (bool, True),
+}
+_SESSION_KEYS: dict[str, tuple[type, bool]] = {
+    "kind": (str, True),
+    "hall": (str | None, True),
+    "title": (str, True),
+    "title_en": (str, True),
+    "description": (str, True),
+    "description_en": (str, True),
+    "day": (int, True),
+    "starts_time": (str, True),
+    "minutes": (int, True),
+    "speakers": (str, True),
+    "startups": (list, True),
+    "stream_url": (str, True),
+    "replay_url": (str, True),
+}
+EXPO_OPTIONAL_TEXT = frozenset(
+    {"reward_voucher_code", "reward_text", "reward_text_en", "offer_text", "offer_text_en"}
+    | {"ocop_group", "stream_url", "replay_url", "speakers", "description", "description_en"}
+)
+EXPO_REWARDS = ("none", "voucher", "draw")
+HALL_KINDS = ("theme", "ocop", "province")
+SESSION_KINDS = ("pitch", "livestream", "talk", "workshop")
+TIME_OF_DAY = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def expos(path: Path = EXPOS_FILE, *, product_sellers: dict[str, str]) -> list[dict]:
+    """The expos in ``path``, in file order, checked: each booth is of a seller that has
+    products (``product_sellers``: SKU -> seller code) and features only that seller's own
+    SKUs; halls named by booths and sessions exist; a session's startups have a booth; the
+    days come in order (applications close, opening, closing)."""
+    rows = _records(path, "expos")
+    sellers = set(product_sellers.values())
+    for index, row in enumerate(rows):
+        _check_keys(path, index, "title", row, _EXPO_KEYS, EXPO_OPTIONAL_TEXT)
+        where = _where(path, index, "title", row)
+        _check_province(where, row["unit"])
+        _check_choice(where, "reward", row["reward"], EXPO_REWARDS)
+        for key in ("opens_time", "closes_time"):
+            _check_time(where, key, row[key])
+        if not row["applications_close_day"] <= row["opens_day"] < row["closes_day"]:
+            raise DemoDataError(
+                f"{where}: the days must come in order: applications_close_day <= opens_day "
+                "< closes_day"
+            )
+        halls = []
+        for number, hall in enumerate(row["halls"]):
+            here = f"{where}, hall {number + 1}"
+            _check_keys(path, index, "title", hall, _HALL_KEYS, EXPO_OPTIONAL_TEXT, where=here)
+            _check_choice(here, "kind", hall["kind"], HALL_KINDS)
+            halls.append(hall["key"])
+        if not halls or len(set(halls)) != len(halls):
+            raise DemoDataError(f"{where}: halls need one key each, none used twice")
+        exhibitors = []
+        for number, booth in enumerate(row["booths"]):
+            here = f"{where}, booth {number + 1}"
+            _check_keys(path, index, "title", booth, _BOOTH_KEYS, EXPO_OPTIONAL_TEXT, where=here)
+            if booth["seller"] not in sellers:
+                raise DemoDataError(f"{here}: seller {booth['seller']!r} has no demo products")
+            if booth["hall"] not in halls:
+                raise DemoDataError(f"{here}: hall {booth['hall']!r} is not one of {halls}")
+            if not booth["products"]:
+                raise DemoDataError(f"{here}: products: name at least one SKU to feature")
+            for sku in booth["products"]:
+                if product_sellers.get(sku) != booth["seller"]:
+                    raise DemoDataError(
+                        f"{here}: product {sku!r} is not one of {booth['seller']!r}'s products"
+                    )
+            if not 0 <= booth["offer_percent"] <= 50 or (
+                bool(booth["offer_percent"]) != bool(booth["offer_text"].strip())
+            ):
+                raise DemoDataError(
+                    f'{here}: offer_percent (0 to 50) and offer_text go together (0 and "" '
+                    "without an offer)"
+                )
+            exhibitors.append(booth["seller"])
+        if len(set(exhibitors)) != len(exhibitors):
+            raise DemoDataError(f"{where}: a seller has two booths")
+        for number, session in enumerate(row["sessions"]):
+            here = f"{where}, session {number + 1}"
+            _check_keys(
+                path, index, "title", session, _SESSION_KEYS, EXPO_OPTIONAL_TEXT, where=here
+            )
+            _check_choice(here, "kind", session["kind"], SESSION_KINDS)
+            _check_time(here, "starts_time", session["starts_time"])
+            if session["hall"] is not None and session["hall"] not in halls:
+                raise DemoDataError(f"{here}: hall {session['hall']!r} is not one of {halls}")
+            if session["minutes"] <= 0:
+                raise DemoDataError(f"{here}: minutes must be more than 0")
+            unknown = [code for code in session["startups"] if code not in exhibitors]
+            if unknown:
+                raise DemoDataError(f"{here}: startups without a booth: {unknown}")
+    _check_unique(path, "title", rows)
+    return rows
+
+
+def _check_choice(where: str, key: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise DemoDataError(f"{where}: {key} {value!r} is not one of {', '.join(choices)}")
+
+
+def _check_time(where: str, key: str, value: str) -> None:
+    if not TIME_OF_DAY.fullmatch(value):
+        raise DemoDataError(f"{where}: {key} {value!r} is not a time of day like '19:30'")
+
+
 def sellers(path: Path = SELLERS_FILE) -> list[SellerRecord]:
     """The sellers in ``path``, in file order."""
     rows = _records(path, "sellers")
@@ -264,8 +417,10 @@ def _check_keys(
     row: Any,
     spec: dict[str, tuple[type, bool]],
     may_be_empty: frozenset[str] = frozenset({"origin_place"}),
+    *,
+    where: str = "",
 ) -> None:
-    where = _where(path, index, id_key, row)
+    where = where or _where(path, index, id_key, row)
     if not isinstance(row, dict):
         raise DemoDataError(f"{where}: expected an object, got {type(row).__name__}")
     missing = [key for key, (_, required) in spec.items() if required and key not in row]

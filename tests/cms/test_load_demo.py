@@ -9,13 +9,14 @@ from django.test import Client
 from oscar.core.loading import get_model
 
 from cms.demo import loader
-from cms.demo.records import DemoDataError, demo_catalogue, startups
-from startups.models import Pitch, PitchVersion, Startup
+from cms.demo.records import DemoDataError, demo_catalogue, expos, startups
+from startups.models import Booth, Expo, ExpoSession, Pitch, PitchVersion, Startup
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
+Voucher = get_model("voucher", "Voucher")
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,9 @@ def snapshot():
         PitchVersion.objects.count(),
         ProductImage.objects.count(),
         sorted(StockRecord.objects.values_list("partner_sku", "price", "num_in_stock")),
+        sorted(Booth.objects.values_list("pk", "status", "hall_id")),
+        ExpoSession.objects.count(),
+        Voucher.objects.count(),
     )
 
 
@@ -65,6 +69,35 @@ def test_demo_catalogue_is_believable_and_idempotent(capsys):
     response = Client().get(f"/khoi-nghiep/{ea_tu.slug}/goi-von/{pitch.slug}/")
     assert response.status_code == 200 and "Ea Tu" in response.content.decode()
 
+    # The expo, written through the services: live, the demo startups' booths approved with
+    # their own products, a pitch session with its replay and a livestream, a passport of 2.
+    expo = Expo.objects.get(title="Triển lãm sản phẩm khởi nghiệp và OCOP Đắk Lắk 2026")
+    assert expo.phase == Expo.Phase.LIVE
+    assert expo.unit.level == "province" and expo.unit.province.code == "66"
+    assert expo.title_en and expo.description_en and expo.halls.count() == 3
+    booths = expo.booths.select_related("startup__partner")
+    assert booths.count() == 3 and not booths.exclude(status=Booth.Status.APPROVED).exists()
+    assert {b.startup for b in booths} == set(startups)
+    assert booths.filter(featured=True).count() == 2
+    for booth in booths:
+        sellers = set(booth.booth_products.values_list("product__stockrecords__partner", flat=True))
+        assert booth.booth_products.count() >= 4 and sellers == {booth.startup.partner_id}
+        assert booth.decided_by.username == "canbo.daklak" and booth.pitch_en
+    sessions = {s.kind: s for s in expo.sessions.prefetch_related("startups")}
+    assert set(sessions) == {"pitch", "livestream"}
+    assert sessions["pitch"].replay_url.startswith("https://www.youtube.com/")
+    assert sessions["pitch"].startups.count() == 3
+    assert sessions["livestream"].stream_url.startswith("https://www.youtube.com/")
+    assert expo.passport_goal == 2 and expo.reward == Expo.Reward.VOUCHER
+    voucher = Voucher.objects.get(code=expo.reward_voucher_code)
+    assert voucher.is_active() and voucher.offers.get().benefit.value == 10
+    lobby = Client().get(f"/trien-lam/{expo.slug}/")
+    assert lobby.status_code == 200
+    assert "Ea Tu" in lobby.content.decode() and "Bát Tràng" in lobby.content.decode()
+    booth = booths.get(startup=ea_tu)
+    page = Client().get(f"/trien-lam/{expo.slug}/gian/{booth.pk}/").content.decode()
+    assert "Cà phê Robusta rang mộc Ea Tu 500g" in page
+
     before = snapshot()
     call_command("load_demo")
     assert "nothing changed" in capsys.readouterr().out
@@ -77,6 +110,60 @@ def test_the_demo_data_files_read_clean():
     assert {row["seller"] for row in catalogue.products} == {r["code"] for r in catalogue.sellers}
     rows = startups(seller_codes={r["code"] for r in catalogue.sellers})
     assert len(rows) == 3 and sum(1 for row in rows if row["pitch"]) == 1
+    fairs = expos(product_sellers={r["sku"]: r["seller"] for r in catalogue.products})
+    assert len(fairs) == 1 and {b["seller"] for b in fairs[0]["booths"]} == {
+        row["seller"] for row in rows
+    }
+
+
+def _expo(**changes):
+    row = dict(expos(product_sellers=_product_sellers())[0])
+    row.update(changes)
+    return row
+
+
+def _product_sellers():
+    return {r["sku"]: r["seller"] for r in demo_catalogue().products}
+
+
+def _booth(n=0, **changes):
+    return [{**booth, **changes} if i == n else booth for i, booth in enumerate(_expo()["booths"])]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"booths": _booth(products=["LBG-CH-001"])}, "product 'LBG-CH-001' is not one of"),
+        ({"booths": _booth(hall="kho")}, "hall 'kho' is not one of"),
+        ({"booths": _booth(seller="hkd-nobody")}, "seller 'hkd-nobody' has no demo products"),
+        ({"booths": _booth(products=[])}, "products: name at least one SKU"),
+        (
+            {"booths": _booth(1, seller="htx-ca-phe-ea-tu", products=["ETU-CF-001"])},
+            "a seller has two booths",
+        ),
+        ({"opens_day": 30}, "the days must come in order"),
+        ({"opens_time": "8h"}, "opens_time '8h' is not a time of day"),
+        ({"reward": "cash"}, "reward 'cash' is not one of none, voucher, draw"),
+        ({"passport_goal": "2"}, 'passport_goal should be a whole number, got "2"'),
+        ({"halls": []}, "halls need one key each"),
+    ],
+)
+def test_a_malformed_expo_is_refused_naming_its_record(tmp_path, changes, message):
+    path = tmp_path / "expos.json"
+    path.write_text(json.dumps({"expos": [_expo(**changes)]}, ensure_ascii=False), "utf-8")
+    with pytest.raises(DemoDataError) as caught:
+        expos(path, product_sellers=_product_sellers())
+    assert str(caught.value).startswith(f"{path}, record 1 (title 'Triển lãm")
+    assert message in str(caught.value)
+
+
+def test_a_session_of_a_startup_without_a_booth_is_refused(tmp_path):
+    row = _expo()
+    session = {**row["sessions"][0], "startups": ["hoi-xu-lang"]}
+    path = tmp_path / "expos.json"
+    path.write_text(json.dumps({"expos": [{**row, "sessions": [session]}]}), "utf-8")
+    with pytest.raises(DemoDataError, match=r"session 1: startups without a booth"):
+        expos(path, product_sellers=_product_sellers())
 
 
 def test_a_startup_of_an_unknown_seller_or_a_bad_key_is_refused(tmp_path):
@@ -158,6 +245,7 @@ def test_a_malformed_seller_or_file_is_refused_naming_it(tmp_path):
 def test_load_demo_stops_on_a_malformed_record_and_writes_nothing(tmp_path, monkeypatch):
     directory = _data_dir(tmp_path, products=[_product(province="99")])
     monkeypatch.setattr(loader, "demo_catalogue", lambda: demo_catalogue(directory))
+    monkeypatch.setattr(loader, "expos", lambda *args, **kwargs: [])  # its products are gone
     with pytest.raises(
         DemoDataError, match=r"products\.json, record 1 \(sku 'ETU-CF-001'\): no province '99'"
     ):
