@@ -20,7 +20,7 @@ def world(site_tree):
     other = startup_create(seller=SellerFactory(kind="startup"), name="Mật ong Krông Bông")
     other_owner = seller_user_create(partner=other.partner, username="chu-b")
     products = [product_create(seller=startup.partner, title=f"Cà phê {n}") for n in range(2)]
-    expo = expo_create(phase="applications", published=True, title="Hội chợ OCOP online")
+    expo = expo_create(phase="applications", title="Hội chợ OCOP online")
     booth = booth_create(expo=expo, startup=startup, status="applied", products=products[:1])
     return {
         "startup": startup,
@@ -209,6 +209,7 @@ def test_booth_leads_page(client, world):
         role="buyer",
         message="Không từ gian hàng",
         name="Anh Nam",
+        email="nam@example.com",
         fingerprint="b",
     )
     client.force_login(world["owner"])
