@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.video import video_parse
 from startups.models import Booth, Hall
 from startups.services.booths import MAX_OFFER_PERCENT, MAX_PRODUCTS, own_products, own_staff
+from startups.services.followups import booth_products
 
 
 class _UserChoice(forms.ModelMultipleChoiceField):
@@ -121,6 +122,6 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args, booth, leads, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["products"].queryset = own_products(booth.startup).order_by("title")
+        self.fields["products"].queryset = booth_products(booth).order_by("title")
         self.fields["leads"].queryset = leads
         self.fields["leads"].label_from_instance = lambda lead: f"{lead.name} <{lead.email}>"

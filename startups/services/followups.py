@@ -1,13 +1,13 @@
 """A booth's follow-up message to its leads, and a lead's opt-out of further messages.
 
 ``followup_send`` writes the message and one delivery per lead in one transaction, then a
-Celery task (after commit) runs ``followup_deliver``, which claims each delivery with a
-conditional UPDATE before sending it: running the task twice sends each lead one e-mail.
-The opt-out link carries a signed token (its own salt); a tampered token changes nothing."""
+Celery task (after commit) runs ``followup_deliver`` (``startups.emails.followups``, named here
+too), which claims each delivery's e-mail through ``shop.order.outbox`` before sending it:
+running the task twice sends each lead one e-mail. The opt-out link carries a signed token
+(its own salt); a bad or tampered token changes nothing."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from django.core import signing
@@ -18,25 +18,34 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.order.outbox import task_enqueue_on_commit
 from startups.access import NotAllowed, user_runs_booth
+from startups.emails.followups import OPT_OUT_SALT, followup_deliver, opt_out_token
 from startups.models import Booth, FollowUp, FollowUpDelivery, Lead
 from startups.services.booths import own_products
+from startups.tasks import followups as tasks
 
-logger = logging.getLogger(__name__)
-OPT_OUT_SALT = "startups.followups.opt-out"
+__all__ = [
+    "followup_deliver",
+    "followup_send",
+    "lead_from_token",
+    "lead_opt_out",
+    "opt_out_token",
+]
 
 
-def opt_out_token(lead: Lead) -> str:
-    return signing.dumps({"lead": lead.pk}, salt=OPT_OUT_SALT, compress=True)
+def booth_products(booth: Booth):
+    """The products a follow-up may link to: the booth's featured ones still on sale."""
+    return own_products(booth.startup).filter(booths=booth)
 
 
 def lead_from_token(token: str) -> Lead | None:
+    """The lead a token names; None when it is not one of ours, altered or malformed."""
     try:
         data = signing.loads(token, salt=OPT_OUT_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("lead"), int):
         return None
-    return Lead.objects.filter(pk=data.get("lead")).first()
+    return Lead.objects.filter(pk=data["lead"]).first()
 
 
 @transaction.atomic
@@ -51,8 +60,6 @@ def followup_send(
 ) -> FollowUp:
     """Write to all the booth's leads, or the chosen ones among them. Leads who opted out or
     left no e-mail address are recorded as skipped."""
-    from startups.tasks import followups as tasks
-
     booth = Booth.objects.select_related("startup__partner", "expo").get(pk=booth.pk)
     if not user_runs_booth(user, booth):
         raise NotAllowed
@@ -73,9 +80,9 @@ def followup_send(
     if not leads:
         raise ValidationError(_("This booth has no lead to write to."), code="no_leads")
     product_ids = set(product_ids or ())
-    products = list(own_products(booth.startup).filter(pk__in=product_ids))
+    products = list(booth_products(booth).filter(pk__in=product_ids))
     if len(products) != len(product_ids):
-        raise ValidationError({"products": [_("Choose only your own products that are on sale.")]})
+        raise ValidationError({"products": [_("Choose only products featured at this booth.")]})
     followup = FollowUp.objects.create(booth=booth, author=user, subject=subject, body=body)
     followup.products.set(products)
     FollowUpDelivery.objects.bulk_create(
@@ -88,42 +95,6 @@ def followup_send(
     )
     task_enqueue_on_commit(tasks.deliver_followup, followup.pk)
     return followup
-
-
-def followup_deliver(followup_id: int) -> int:
-    """Send each undelivered, not skipped delivery once; returns how many were sent now."""
-    from startups.emails.followups import followup_email_send
-
-    followup = (
-        FollowUp.objects.select_related("booth__startup", "booth__expo")
-        .prefetch_related("products")
-        .get(pk=followup_id)
-    )
-    sent = 0
-    pending = FollowUpDelivery.objects.filter(
-        followup=followup, sent_at__isnull=True, skipped=""
-    ).select_related("lead")
-    for delivery in pending:
-        lead = delivery.lead
-        if lead.opted_out_at or not lead.email:
-            FollowUpDelivery.objects.filter(pk=delivery.pk, sent_at__isnull=True).update(
-                skipped="opted_out" if lead.opted_out_at else "no_email"
-            )
-            continue
-        # The claim: only one run gets the row.
-        claimed = FollowUpDelivery.objects.filter(pk=delivery.pk, sent_at__isnull=True).update(
-            sent_at=timezone.now()
-        )
-        if not claimed:
-            continue
-        try:
-            followup_email_send(followup=followup, lead=lead, token=opt_out_token(lead))
-        except Exception:
-            FollowUpDelivery.objects.filter(pk=delivery.pk).update(sent_at=None)
-            raise
-        sent += 1
-    logger.info("Follow-up %s: %s sent", followup_id, sent)
-    return sent
 
 
 @transaction.atomic

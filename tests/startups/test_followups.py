@@ -133,3 +133,70 @@ def test_followup_page_sends(client, world, django_capture_on_commit_callbacks):
         response = client.post(url, {"subject": "Chào bạn", "body": "Cảm ơn"})
     assert response.status_code == 302
     assert len(mail.outbox) == 2
+
+
+def test_a_worker_that_died_or_is_sending_never_doubles_a_message(
+    world, django_capture_on_commit_callbacks
+):
+    """Through shop.order.outbox: a claim already marked sent (the worker died between the
+    send and the delivery's mark) only marks the delivery; a fresh claim of another worker
+    is left to it (ClaimBusy at the end, the others sent); once its lease ran out, the
+    delivery is taken over and sent once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+
+    from shop.order.outbox import ClaimBusy, lease
+
+    EmailClaim = get_model("order", "EmailClaim")
+    followup = send(world, django_capture_on_commit_callbacks)
+    to_lan = FollowUpDelivery.objects.get(followup=followup, lead=world["lan"])
+    to_john = FollowUpDelivery.objects.get(followup=followup, lead=world["john"])
+    now = timezone.now()
+    EmailClaim.objects.create(key=f"followup:{to_lan.pk}", claimed_at=now, sent_at=now)
+    claim = EmailClaim.objects.create(key=f"followup:{to_john.pk}", claimed_at=now)
+    with pytest.raises(ClaimBusy):
+        services.followup_deliver(followup.pk)
+    assert mail.outbox == []
+    to_lan.refresh_from_db()
+    to_john.refresh_from_db()
+    assert to_lan.sent_at is not None and to_john.sent_at is None
+    EmailClaim.objects.filter(pk=claim.pk).update(claimed_at=now - lease() - timedelta(1))
+    assert services.followup_deliver(followup.pk) == 1
+    assert services.followup_deliver(followup.pk) == 0
+    assert [m.to for m in mail.outbox] == [["john@example.com"]]
+
+
+def test_the_task_sends_each_lead_once(world, django_capture_on_commit_callbacks):
+    from startups.tasks.followups import deliver_followup
+
+    followup = send(world, django_capture_on_commit_callbacks)
+    deliver_followup.apply(args=[followup.pk]).get()
+    deliver_followup.apply(args=[followup.pk]).get()
+    assert len(mail.outbox) == 2
+
+
+def test_links_only_to_the_booths_products(world, django_capture_on_commit_callbacks):
+    from django.core.exceptions import ValidationError
+
+    not_featured = product_create(seller=world["booth"].startup.partner, title="Cà phê hạt")
+    with pytest.raises(ValidationError) as error:
+        send(world, django_capture_on_commit_callbacks, product_ids=[not_featured.pk])
+    assert "products" in error.value.message_dict
+    assert not FollowUpDelivery.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["", "abc", "eyJsZWFkIjoxfQ:1abc:xyz"])
+def test_malformed_tokens_change_nothing(world, token):
+    assert services.lead_opt_out(token) is None
+    assert not Lead.objects.filter(opted_out_at__isnull=False).exclude(name="Anh Bình").exists()
+
+
+def test_a_token_of_another_salt_is_refused(world):
+    from django.core import signing
+
+    forged = signing.dumps({"lead": world["lan"].pk}, compress=True)
+    assert services.lead_opt_out(forged) is None
+    world["lan"].refresh_from_db()
+    assert world["lan"].opted_out_at is None
