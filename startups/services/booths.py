@@ -216,17 +216,30 @@ def booth_save(
 
 @transaction.atomic
 def booth_withdraw(*, user, booth: Booth) -> Booth:
-    """Take back an application (or an approved booth) before the expo closes."""
+    """Take back an application (or an approved booth) before the expo closes; its offer's
+    voucher stops working."""
     booth = _locked(booth)
     _check_editable(user, booth)
     was_public = booth.status == Booth.Status.APPROVED
     booth.status = Booth.Status.WITHDRAWN
     booth.featured = False
     booth.save(update_fields=["status", "featured"])
+    _offer_end(booth.offer_voucher)  # a booth that left the expo offers nothing in it
     if was_public:
         key = booth.expo.token_key
         transaction.on_commit(lambda: pagecache.bump(key))
     return booth
+
+
+def _offer_end(voucher) -> None:
+    """The voucher stops working now; it is kept for the orders that used it."""
+    if voucher is None:
+        return
+    now = timezone.now()
+    Voucher.objects.filter(pk=voucher.pk).update(end_datetime=now)
+    ConditionalOffer.objects.filter(vouchers=voucher).update(
+        end_datetime=now, status=ConditionalOffer.SUSPENDED
+    )
 
 
 def _new_code() -> str:
@@ -248,11 +261,7 @@ def booth_offer_set(
     expo = booth.expo
     voucher = booth.offer_voucher
     if not percent:
-        if voucher is not None:
-            Voucher.objects.filter(pk=voucher.pk).update(end_datetime=timezone.now())
-            ConditionalOffer.objects.filter(vouchers=voucher).update(
-                end_datetime=timezone.now(), status=ConditionalOffer.SUSPENDED
-            )
+        _offer_end(voucher)
         booth.offer_voucher = None
         booth.offer_text = booth.offer_text_en = ""
         booth.save(update_fields=["offer_voucher", "offer_text", "offer_text_en"])

@@ -218,6 +218,21 @@ def test_offer_voucher_discounts_only_this_sellers_products_during_the_expo(worl
     assert discount_of(basket_with(own), booth.offer_voucher, now) == price * 10 / 100
 
 
+def test_offer_works_only_within_the_expo_and_ends_when_the_booth_withdraws(world):
+    expo = expo_create(phase="live")
+    booth = booth_create(expo=expo, startup=world["startup"], products=world["products"][:1])
+    services.booth_offer_set(user=world["owner"], booth=booth, percent=25, text="Giảm 25%")
+    booth.refresh_from_db()
+    voucher, own = booth.offer_voucher, world["products"][0]
+    before = expo.opens_at - datetime.timedelta(hours=1)
+    assert discount_of(basket_with(own), voucher, before) == 0
+    assert discount_of(basket_with(own), voucher, timezone.now()) > 0
+    services.booth_withdraw(user=world["owner"], booth=booth)
+    voucher.refresh_from_db()
+    assert voucher.end_datetime <= timezone.now()
+    assert discount_of(basket_with(own), voucher, timezone.now()) == 0
+
+
 @pytest.mark.parametrize("percent", [51, -1])
 def test_offer_percent_is_one_to_fifty(world, percent):
     booth = booth_create(expo=world["expo"], startup=world["startup"])

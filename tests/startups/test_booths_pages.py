@@ -216,3 +216,98 @@ def test_booth_leads_page(client, world):
     response = client.get(reverse("dashboard:booth-leads", args=[booth.pk]))
     body = response.content.decode()
     assert "Chị Lan" in body and "Anh Nam" not in body
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_officers_are_not_exhibitors(client, world):
+    """An officer of the expo's own unit (with or without the dashboard) runs no booth: the
+    exhibitor's pages are not theirs and their POSTs change nothing."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from startups.models import Officer
+
+    booth = world["booth"]
+    officer = get_user_model().objects.create_user("canbo-daklak", "cb@example.com", "x")
+    Officer.objects.create(user=officer, unit=world["expo"].unit)
+    client.force_login(officer)
+    pk = booth.pk
+    for name in ("booth-edit", "booth-questions", "booth-leads", "followup-create"):
+        assert client.get(reverse(f"dashboard:{name}", args=[pk])).status_code in (302, 403, 404)
+    officer.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    client.force_login(officer)
+    for name in ("booth-edit", "booth-questions", "booth-leads", "followup-create"):
+        assert client.get(reverse(f"dashboard:{name}", args=[pk])).status_code == 404
+    assert client.post(reverse("dashboard:booth-presence", args=[pk])).status_code == 404
+    response = client.post(
+        reverse("dashboard:booth-edit", args=[pk]),
+        {"action": "offer", "percent": "10", "text": "x"},
+    )
+    assert response.status_code == 404
+    response = client.post(reverse("dashboard:booth-apply", args=[world["expo"].pk]))
+    assert response.status_code in (302, 404)
+    booth.refresh_from_db()
+    assert booth.offer_voucher is None and booth.staff_seen_at is None
+    assert Booth.objects.filter(expo=world["expo"]).count() == 1
+
+
+def test_pages_take_the_same_number_of_queries_for_2_and_6_rows(client, world):
+    """The list (booths), the booth (products), the desk (questions), the leads and the
+    follow-up form (leads) read in a fixed number of queries."""
+    startup, owner, booth = world["startup"], world["owner"], world["booth"]
+    products = world["products"] + [
+        product_create(seller=startup.partner, title=f"Cà phê thêm {n}") for n in range(4)
+    ]
+    client.force_login(owner)
+
+    def grow(n: int) -> None:
+        while Booth.objects.filter(startup=startup).count() < n:
+            booth_create(expo=expo_create(phase="applications"), startup=startup, status="applied")
+        booth.booth_products.all().delete()
+        for position, product in enumerate(products[:n]):
+            booth.booth_products.create(product=product, position=position)
+        while booth.staff.count() < n:
+            user = seller_user_create(partner=startup.partner, username=f"nv-{booth.staff.count()}")
+            booth.staff.add(user)
+        for k in range(n - booth.questions.count()):
+            BoothQuestion.objects.create(
+                booth=booth, asker=world["other_owner"], text=f"Câu {n}-{k}", fingerprint=f"q{n}{k}"
+            )
+        for k in range(n - booth.leads.count()):
+            Lead.objects.create(
+                startup=startup,
+                booth=booth,
+                source="booth",
+                role="buyer",
+                message="Quan tâm",
+                name=f"Khách {n}-{k}",
+                email=f"khach{n}{k}@example.com",
+                fingerprint=f"l{n}{k}",
+            )
+
+    urls = [
+        reverse("dashboard:booth-list"),
+        reverse("dashboard:booth-edit", args=[booth.pk]),
+        reverse("dashboard:booth-questions", args=[booth.pk]),
+        reverse("dashboard:booth-leads", args=[booth.pk]),
+        reverse("dashboard:followup-create", args=[booth.pk]),
+    ]
+    grow(2)
+    for url in urls:  # warm the caches a first visit fills
+        client.get(url)
+    few = [_queries(client, url) for url in urls]
+    grow(6)
+    assert Booth.objects.filter(startup=startup).count() == 6
+    assert booth.questions.count() == booth.leads.count() == booth.booth_products.count() == 6
+    many = [_queries(client, url) for url in urls]
+    assert many == few
