@@ -326,3 +326,8 @@ def staff_presence_mark(*, user, booth: Booth) -> None:
     if not user_runs_booth(user, booth):
         raise NotAllowed
     Booth.objects.filter(pk=booth.pk).update(staff_seen_at=timezone.now())
+
+
+def booth_offer_remove(*, user, booth: Booth) -> Booth:
+    """End the booth's expo-only offer (its voucher stops working, kept for past orders)."""
+    return booth_offer_set(user=user, booth=booth, percent=None)

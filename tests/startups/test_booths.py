@@ -233,6 +233,20 @@ def test_offer_works_only_within_the_expo_and_ends_when_the_booth_withdraws(worl
     assert discount_of(basket_with(own), voucher, timezone.now()) == 0
 
 
+def test_offer_remove(world):
+    expo = expo_create(phase="live")
+    booth = booth_create(expo=expo, startup=world["startup"], products=world["products"][:1])
+    services.booth_offer_set(user=world["owner"], booth=booth, percent=15, text="Giảm 15%")
+    booth.refresh_from_db()
+    voucher = booth.offer_voucher
+    with pytest.raises(NotAllowed):
+        services.booth_offer_remove(user=world["other_owner"], booth=booth)
+    services.booth_offer_remove(user=world["owner"], booth=booth)
+    booth.refresh_from_db()
+    assert booth.offer_voucher is None and booth.offer_text == ""
+    assert discount_of(basket_with(world["products"][0]), voucher, timezone.now()) == 0
+
+
 @pytest.mark.parametrize("percent", [51, -1])
 def test_offer_percent_is_one_to_fifty(world, percent):
     booth = booth_create(expo=world["expo"], startup=world["startup"])
