@@ -70,7 +70,7 @@ def expo_rollup(*, expo: Expo, today: datetime.date | None = None) -> list[datet
             "day", flat=True
         )
     )
-    todo = [d for d in days if d >= today - datetime.timedelta(days=1) or d not in done]
-    for day in todo:
+    due = [d for d in days if d >= today - datetime.timedelta(days=1) or d not in done]
+    for day in due:
         expo_day_rollup(expo=expo, day=day)
-    return todo
+    return due
