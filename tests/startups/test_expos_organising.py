@@ -25,6 +25,15 @@ from startups.services.union import union_units_load
 from tests.startups.factories import booth_create, expo_create, startup_create
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english():
+    """The refusals are read in English, the language these tests assert."""
+    with translation.override("en"):
+        yield
+
+
 User = get_user_model()
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
@@ -389,6 +398,7 @@ def test_an_officer_of_another_province_changes_nothing(officer, units):
 # --- announcing -------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("english")
 def test_announcing_needs_a_hall_and_moves_the_expo_through_its_phases(officer):
     now = timezone.now()
     bare = services.expo_save(
@@ -413,6 +423,7 @@ def test_announcing_needs_a_hall_and_moves_the_expo_through_its_phases(officer):
     assert not expo.published
 
 
+@pytest.mark.usefixtures("english")
 def test_a_live_expo_with_booths_cannot_be_taken_back(officer):
     live = expo_create(unit=officer.unit, phase="live")
     booth_create(expo=live)
@@ -502,6 +513,7 @@ def test_a_refusal_needs_its_reason_which_the_exhibitor_reads(
     assert booth.refusal_reason == "" and len(mail.outbox) == 2
 
 
+@pytest.mark.usefixtures("english")
 def test_no_decision_once_the_expo_is_closed_or_the_application_withdrawn(officer):
     closed = expo_create(unit=officer.unit, phase="closed")
     late = booth_create(expo=closed, status="applied")
@@ -527,6 +539,7 @@ def test_an_officer_who_runs_the_startups_shop_cannot_decide_its_booth(officer, 
     assert application.status == "applied"
 
 
+@pytest.mark.usefixtures("english")
 def test_only_approved_booths_are_featured(officer, application):
     with translation.override("en"):
         with pytest.raises(ValidationError) as caught:

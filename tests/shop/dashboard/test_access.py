@@ -16,7 +16,7 @@ from startups.models import Lead, Officer, UnionUnit
 from startups.services.union import union_units_load
 from tests.catalog.factories import SellerFactory, product_create, seller_user_create
 from tests.shop.factories import order_create
-from tests.startups.factories import pitch_create, startup_create
+from tests.startups.factories import booth_create, expo_create, pitch_create, startup_create
 
 Product = get_model("catalogue", "Product")
 Order = get_model("order", "Order")
@@ -38,11 +38,21 @@ OWN_OBJECT_VIEWS = {
     "pitch-edit",
     "pitch-updates",
     "pitch-questions",
+    "booth-edit",
+    "booth-questions",
+    "booth-leads",
+    "followup-create",
+    "booth-numbers",
+    "booth-numbers-export",
 }
 # Ids a page takes besides the world's (a poster of seller A's product, as a PNG).
-PAGE_IDS = {"qr-poster": {"kind": "product", "fmt": "png"}, "lead-export": {"fmt": "csv"}}
+PAGE_IDS = {
+    "qr-poster": {"kind": "product", "fmt": "png"},
+    "lead-export": {"fmt": "csv"},
+    "booth-numbers-export": {"fmt": "csv"},
+}
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
-POST_ONLY_VIEWS = {"product-submit", "order-part-action", "pitch-submit"}
+POST_ONLY_VIEWS = {"product-submit", "order-part-action", "pitch-submit", "booth-presence"}
 
 
 def dashboard_patterns():
@@ -124,6 +134,9 @@ def world(site_tree, django_user_model):
         fingerprint="lead-a",
     )
     pitch_a = pitch_create(startup=startup_a, title="Gọi vốn chè A")  # pitch-submit sends it
+    expo = expo_create(unit=hanoi, phase="applications")
+    ids["expo_pk"] = expo.pk
+    booth_a = booth_create(expo=expo, startup=startup_a, status="applied", products=[tea])
     return {
         "ids": ids,
         # Ids of seller A's objects for pages whose "pk" is not a product's.
@@ -132,6 +145,18 @@ def world(site_tree, django_user_model):
             **{
                 name: {"pk": pitch_a.pk}
                 for name in ("pitch-edit", "pitch-submit", "pitch-updates", "pitch-questions")
+            },
+            **{
+                name: {"pk": booth_a.pk}
+                for name in (
+                    "booth-edit",
+                    "booth-questions",
+                    "booth-presence",
+                    "booth-leads",
+                    "followup-create",
+                    "booth-numbers",
+                    "booth-numbers-export",
+                )
             },
         },
         "startup_a": startup_a,
@@ -189,7 +214,8 @@ def test_every_dashboard_page_for_every_role(client, world, role):
             assert "Chè Shan tuyết A" not in response.content.decode()
         elif name in POST_ONLY_VIEWS:
             # done for A (and back to the page), refused to B: A's product, A's part
-            assert status == (404 if role == "seller B" else 302), (role, url, status)
+            done = 204 if name == "booth-presence" else 302  # the desk's heartbeat: no page
+            assert status == (404 if role == "seller B" else done), (role, url, status)
         elif name in OWN_OBJECT_VIEWS:
             # A's own objects open for A; for B they are another tenant's: 404. (A variant
             # cannot be added under a standalone product: Oscar refuses its owner too.)
