@@ -54,9 +54,9 @@ from startups.selectors.expos import (
     staff_online,
 )
 from startups.services import booth_questions, expo_visits
-from startups.services import leads as lead_services
 from startups.services.expo_visits import DrawRefused, visitor_of
 from startups.services.profiles import startup_key
+from startups.views.leads import lead_submit
 
 ONLINE_SECONDS = 30  # the "staff online" fragment is shared by every visitor this long
 
@@ -241,21 +241,8 @@ class ExpoBoothContactView(_BoothPostView):
             form.add_error(None, _("The expo is not open: booths take contacts while it runs."))
             return self.page(request, expo, booth.pk, 400, contact_form=form)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                lead_services.lead_create(
-                    startup=booth.startup,
-                    booth=booth,
-                    role=data["role"],
-                    message=data["message"],
-                    amount_range=data["amount_range"],
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    user=request.user,
-                    address=antispam.client_address(request),
-                    honeypot=data[antispam.HONEYPOT_FIELD],
-                )
+                lead_submit(request, form, startup=booth.startup, booth=booth)
             except antispam.RateLimited as refused:
                 context = {"expo": expo, "booth": booth, "reason": refused.reason}
                 return render(request, "startups/expos/public/refused.html", context, status=429)

@@ -38,6 +38,26 @@ from startups.views.mixins import OfficerRequiredMixin
 # --- public: the interest form's answers ----------------------------------------------------
 
 
+def lead_submit(request, form, *, startup, pitch=None, booth=None):
+    """Write the lead of a valid ``LeadForm`` (a pitch's, a startup's or a booth's); the
+    anti-spam refusals (``antispam.Refused``, ``RateLimited``) are the caller's to answer."""
+    data = form.cleaned_data
+    return services.lead_create(
+        startup=startup,
+        pitch=pitch,
+        booth=booth,
+        role=data["role"],
+        message=data["message"],
+        amount_range=data["amount_range"],
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        user=request.user,
+        address=antispam.client_address(request),
+        honeypot=data[antispam.HONEYPOT_FIELD],
+    )
+
+
 class InterestView(View):
     """POST only: the form is on the pitch page (or the startup page), cached for anonymous
     visitors. A refused message comes back with the form and the reason (400), or on a page
@@ -60,21 +80,8 @@ class InterestView(View):
         startup, pitch = self.target()
         form = LeadForm(request.POST, account=request.user)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.lead_create(
-                    startup=startup,
-                    pitch=pitch,
-                    role=data["role"],
-                    message=data["message"],
-                    amount_range=data["amount_range"],
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    user=request.user,
-                    address=antispam.client_address(request),
-                    honeypot=data[antispam.HONEYPOT_FIELD],
-                )
+                lead_submit(request, form, startup=startup, pitch=pitch)
             except antispam.RateLimited as refused:
                 context = {"startup": startup, "pitch": pitch, "reason": refused.reason}
                 return render(request, "startups/leads/refused.html", context, status=429)
