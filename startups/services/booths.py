@@ -2,6 +2,13 @@
 expo-only offer (an Oscar voucher on the seller's own products during the expo), and mark
 that a staff member's booth desk is open.
 
+The offer follows the booth and its expo (``booth_offer_follow``, ``expo_offers_follow``,
+called by the organisers' writes in ``services.expos``): its voucher works from the expo's
+opening to its closing while the booth is applied or approved in a published expo, and stops
+(``_offer_end``) when the booth is refused or withdrawn or the expo goes back to a draft; an
+approval after a refusal, or a new announcement, opens it again on the expo's dates. What it
+discounts is kept in its Range, see ``booth_offers_resync``.
+
 Every write is done by a user of the booth's seller (``access.user_runs_booth``;
 ``NotAllowed`` otherwise, which the pages turn into 404). Bad input is a ``ValidationError``
 keyed by the form field it is about; nothing is written then. A change to an approved booth
@@ -12,10 +19,12 @@ from __future__ import annotations
 
 import secrets
 import string
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -31,6 +40,8 @@ ConditionalOffer = get_model("offer", "ConditionalOffer")
 Benefit = get_model("offer", "Benefit")
 Condition = get_model("offer", "Condition")
 Range = get_model("offer", "Range")
+RangeProduct = get_model("offer", "RangeProduct")
+StockRecord = get_model("partner", "StockRecord")
 
 MAX_PRODUCTS = 12
 MAX_OFFER_PERCENT = 50
@@ -210,6 +221,7 @@ def booth_save(
         video_url=video_url,
         brochure=brochure,
     )
+    _ranges_sync([booth])
     _changed(booth)
     return booth
 
@@ -233,13 +245,153 @@ def booth_withdraw(*, user, booth: Booth) -> Booth:
 
 def _offer_end(voucher) -> None:
     """The voucher stops working now; it is kept for the orders that used it."""
-    if voucher is None:
-        return
+    if voucher is not None:
+        _offers_end([voucher.pk])
+
+
+def _offers_end(voucher_ids) -> None:
+    """These vouchers stop working now (one already over keeps its end, so a later call never
+    moves it); they are kept for the orders that used them."""
     now = timezone.now()
-    Voucher.objects.filter(pk=voucher.pk).update(end_datetime=now)
-    ConditionalOffer.objects.filter(vouchers=voucher).update(
-        end_datetime=now, status=ConditionalOffer.SUSPENDED
+    Voucher.objects.filter(pk__in=voucher_ids, end_datetime__gt=now).update(end_datetime=now)
+    offers = ConditionalOffer.objects.filter(vouchers__in=voucher_ids)
+    offers.filter(end_datetime__gt=now).update(end_datetime=now)
+    offers.update(status=ConditionalOffer.SUSPENDED)
+
+
+def _offers_open(voucher_ids, expo: Expo) -> None:
+    """These vouchers (and their offers) work from the expo's opening to its closing."""
+    Voucher.objects.filter(pk__in=voucher_ids).update(
+        start_datetime=expo.opens_at, end_datetime=expo.closes_at
     )
+    ConditionalOffer.objects.filter(vouchers__in=voucher_ids).update(
+        start_datetime=expo.opens_at, end_datetime=expo.closes_at, status=ConditionalOffer.OPEN
+    )
+
+
+def _offers_follow(expo: Expo, booths: list[Booth]) -> None:
+    """The booths' vouchers work on the expo's dates while the booth is applied or approved
+    and the expo published; otherwise they stop now. Their Ranges are brought up to date
+    either way. Booths of ``expo``; those without a voucher are skipped."""
+    booths = [b for b in booths if b.offer_voucher_id]
+    working = [b.offer_voucher_id for b in booths if expo.published and b.status in EDITABLE]
+    stopped = [b.offer_voucher_id for b in booths if b.offer_voucher_id not in working]
+    if working:
+        _offers_open(working, expo)
+    if stopped:
+        _offers_end(stopped)
+    _ranges_sync(booths)
+
+
+def booth_offer_follow(*, booth: Booth) -> None:
+    """After a decision on ``booth`` (``services.expos.booth_decide``, in its transaction,
+    the booth locked): a refused booth's voucher stops, an approved one's works on the
+    expo's dates (again, after a refusal). The expo is read afresh: dates an organiser just
+    saved hold, whichever write came first."""
+    if booth.offer_voucher_id:
+        _offers_follow(Expo.objects.get(pk=booth.expo_id), [booth])
+
+
+def expo_offers_follow(*, expo: Expo) -> None:
+    """After the organisers changed ``expo`` (its dates, its announcement; in their
+    transaction, the expo locked): every booth voucher moves to the expo's dates, or stops
+    while the expo is a draft. Vouchers of refused or withdrawn booths stay ended; removed
+    offers are no booth's any more and are left alone."""
+    booths = list(
+        Booth.objects.select_for_update(of=("self",))
+        .filter(expo=expo, offer_voucher__isnull=False)
+        .select_related("startup")
+    )
+    _offers_follow(expo, booths)
+
+
+# --- what the offer discounts --------------------------------------------------------------
+
+
+def _products_on_offer(partner_ids) -> dict[int, set[int]]:
+    """Per seller, the products its offer discounts: its public products (``own_products``)
+    that no other seller also stocks, so that a discount on the product is a discount on this
+    seller's basket lines only."""
+    others = StockRecord.objects.filter(product_id=OuterRef("product_id")).exclude(
+        partner_id=OuterRef("partner_id")
+    )
+    rows = (
+        StockRecord.objects.filter(partner_id__in=partner_ids, product__in=public_products())
+        .exclude(Exists(others))
+        .values_list("partner_id", "product_id")
+    )
+    products = defaultdict(set)
+    for partner_id, product_id in rows:
+        products[partner_id].add(product_id)
+    return products
+
+
+def _ranges_sync(booths: Iterable[Booth]) -> None:
+    """Each booth offer's Range holds exactly its seller's products on offer now: a few
+    queries however many booths."""
+    partner_of = {b.offer_voucher_id: b.startup.partner_id for b in booths if b.offer_voucher_id}
+    if not partner_of:
+        return
+    ranges = {}  # range id -> seller id
+    links = Voucher.offers.through.objects.filter(voucher_id__in=partner_of).values_list(
+        "voucher_id", "conditionaloffer__benefit__range_id", "conditionaloffer__condition__range_id"
+    )
+    for voucher_id, *range_ids in links:
+        ranges.update((pk, partner_of[voucher_id]) for pk in range_ids if pk)
+    wanted = _products_on_offer(set(ranges.values()))
+    held = defaultdict(set)
+    for range_id, product_id in RangeProduct.objects.filter(range_id__in=ranges).values_list(
+        "range_id", "product_id"
+    ):
+        held[range_id].add(product_id)
+    gone = Q()
+    for range_id, partner_id in ranges.items():
+        extra = held[range_id] - wanted[partner_id]
+        if extra:
+            gone |= Q(range_id=range_id, product_id__in=extra)
+    if gone:
+        RangeProduct.objects.filter(gone).delete()
+    RangeProduct.objects.bulk_create(
+        [
+            RangeProduct(range_id=range_id, product_id=product_id)
+            for range_id, partner_id in ranges.items()
+            for product_id in sorted(wanted[partner_id] - held[range_id])
+        ],
+        ignore_conflicts=True,  # a resync of the same seller racing this one
+    )
+
+
+def booth_offers_resync(
+    *, partner_ids: Iterable[int] = (), product_ids: Iterable[int] = ()
+) -> None:
+    """The running offers of these sellers (or of the sellers of these products) discount
+    their products on sale now: a product made public (or approved, or sold by a seller just
+    approved) joins, one no longer public leaves.
+
+    Why a Range kept in step rather than a custom condition checking each line's seller: the
+    offer stays a plain Oscar percentage offer on a Range that the dashboard shows truthfully
+    (Oscar's custom ranges take no arguments and are one per class, custom conditions and
+    benefits are proxy models that need migrations), and a basket pays one indexed lookup per
+    line as for any offer. Kept in step by the seller's writes here (``booth_offer_set``,
+    ``booth_save``, a decision, the expo's dates) and by the catalogue's changes
+    (``startups.receivers``: a product saved, a stock record added or removed, a seller saved,
+    an import), after commit so that it reads what was committed. The checkout is safe
+    between the two: a product not on sale cannot be bought (``catalog.partner.strategy``).
+    """
+    partner_ids = set(partner_ids)
+    product_ids = list(product_ids)
+    if product_ids:
+        partner_ids.update(
+            StockRecord.objects.filter(
+                Q(product_id__in=product_ids) | Q(product__parent_id__in=product_ids)
+            ).values_list("partner_id", flat=True)
+        )
+    if not partner_ids:
+        return
+    booths = Booth.objects.filter(
+        startup__partner_id__in=partner_ids, offer_voucher__end_datetime__gt=timezone.now()
+    ).select_related("startup")
+    _ranges_sync(list(booths))
 
 
 def _new_code() -> str:
@@ -258,7 +410,7 @@ def booth_offer_set(
     is ended, kept for the orders that used it)."""
     booth = _locked(booth)
     _check_editable(user, booth)
-    expo = booth.expo
+    expo = Expo.objects.get(pk=booth.expo_id)  # afresh: dates an organiser just saved hold
     voucher = booth.offer_voucher
     if not percent:
         _offer_end(voucher)
@@ -273,8 +425,7 @@ def booth_offer_set(
         )
     if not (text or "").strip():
         raise ValidationError({"text": [_("Say what the offer is.")]})
-    products = list(own_products(booth.startup).only("pk"))
-    if not products:
+    if not _products_on_offer([booth.startup.partner_id]):
         raise ValidationError(_("You have no product on sale for the offer to apply to."))
     label = f"Expo {expo.pk} booth {booth.pk}"
     offer = ConditionalOffer.objects.filter(vouchers=voucher).first() if voucher else None
@@ -302,21 +453,12 @@ def booth_offer_set(
         )
         voucher.offers.add(offer)
     else:
-        product_range = offer.benefit.range
         Benefit.objects.filter(pk=offer.benefit_id).update(value=int(percent))
-        ConditionalOffer.objects.filter(pk=offer.pk).update(
-            start_datetime=expo.opens_at,
-            end_datetime=expo.closes_at,
-            status=ConditionalOffer.OPEN,
-        )
-        Voucher.objects.filter(pk=voucher.pk).update(
-            start_datetime=expo.opens_at, end_datetime=expo.closes_at
-        )
-    product_range.included_products.set(products)
     booth.offer_voucher = voucher
     booth.offer_text = text.strip()
     booth.offer_text_en = (text_en or "").strip()
     booth.save(update_fields=["offer_voucher", "offer_text", "offer_text_en"])
+    _offers_follow(expo, [booth])  # the expo's dates, or stopped while it is a draft
     _changed(booth)
     return booth
 

@@ -11,6 +11,10 @@ The rules are checked here, where every caller meets them; the forms call the sa
 the field before anything is written. Times are aware datetimes; the forms read them in
 Asia/Ho_Chi_Minh. Each change bumps the expo's page-cache token (and the list of expos' when
 what the list shows may change) after commit.
+
+The booths' expo-only vouchers follow what is decided here (``services.booths``): new dates
+move them, a refusal or a return to a draft stops them, an approval or an announcement opens
+them again on the expo's dates.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from startups.access import (
 )
 from startups.models import Booth, Expo, ExpoSession, Hall, Officer, UnionUnit
 from startups.selectors.expos import EXPO_LIST_KEY
+from startups.services.booths import booth_offer_follow, expo_offers_follow
 from startups.tasks import expos as tasks
 
 logger = logging.getLogger(__name__)
@@ -369,6 +374,8 @@ def expo_save(
                 opens_at=expo.opens_at,
                 closes_at=expo.closes_at,
             )
+    if not created:
+        expo_offers_follow(expo=expo)  # the booths' vouchers on the (new) dates
     _changed(expo)
     logger.info("Expo %s saved by officer user %s", expo.pk, officer.user_id)
     return expo
@@ -403,6 +410,7 @@ def expo_publish(*, officer: Officer, expo: Expo) -> Expo:
     expo.published = True
     expo.published_at = timezone.now()
     expo.save(update_fields=["published", "published_at", "updated"])
+    expo_offers_follow(expo=expo)  # vouchers stopped by a return to a draft work again
     _changed(expo)
     logger.info("Expo %s announced by officer user %s", expo.pk, officer.user_id)
     return expo
@@ -411,7 +419,9 @@ def expo_publish(*, officer: Officer, expo: Expo) -> Expo:
 @transaction.atomic
 def expo_unpublish(*, officer: Officer, expo: Expo) -> Expo:
     """Take the announcement back (a draft again). Once the expo has opened with booths it
-    stays: visitors, exhibitors and the report count on it."""
+    stays: visitors, exhibitors and the report count on it. The booths' vouchers stop while
+    it is a draft (an expo nobody can see offers nothing) and work again once it is
+    announced again."""
     expo = Expo.objects.select_for_update(of=("self",)).select_related("unit").get(pk=expo.pk)
     _check_officer(officer, expo)
     if not expo.published:
@@ -423,6 +433,7 @@ def expo_unpublish(*, officer: Officer, expo: Expo) -> Expo:
         )
     expo.published = False
     expo.save(update_fields=["published", "updated"])
+    expo_offers_follow(expo=expo)
     _changed(expo)
     logger.info("Expo %s taken back to a draft by officer user %s", expo.pk, officer.user_id)
     return expo
@@ -448,7 +459,9 @@ def decision_stamp(booth: Booth) -> str:
 def booth_decide(*, officer: Officer, booth: Booth, approve: bool, reason: str = "") -> Booth:
     """Approve a booth application, or refuse it with the reason the exhibitor reads (in an
     e-mail sent after commit). A decision can be changed until the expo closes; a withdrawn
-    application cannot be decided. Deciding the same way again changes nothing."""
+    application cannot be decided. Deciding the same way again changes nothing. A refused
+    booth's expo-only voucher stops working, as a withdrawn one's does; approving it again
+    opens it again on the expo's dates."""
     booth = _locked_booth(booth)
     _check_officer(officer, booth.expo)
     if officer_runs_startup(officer, booth.startup):
@@ -474,6 +487,7 @@ def booth_decide(*, officer: Officer, booth: Booth, approve: bool, reason: str =
     if not approve:
         booth.featured = False
     booth.save(update_fields=["status", "refusal_reason", "decided_by", "decided_at", "featured"])
+    booth_offer_follow(booth=booth)
     _changed(booth.expo)
     task_enqueue_on_commit(tasks.send_booth_decision, booth.pk, decision_stamp(booth))
     logger.info("Booth %s %s by officer user %s", booth.pk, booth.status, officer.user_id)
