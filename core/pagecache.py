@@ -330,18 +330,19 @@ def context(request) -> dict:
     return {}
 
 
-# --- values that hold until the index changes (facet counts, type-ahead) -----------------
+# --- values that hold until a token changes (facet counts, type-ahead, an expo's beacon plan)
 
 
-def index_cached(key: str) -> tuple[object | None, str | None]:
-    """The value stored under ``key`` while the index is as it was then (None if there is none
-    or the index changed since), and the index token to store a fresh one under; the two come
-    in one cache call. (None, None) when the cache cannot be read."""
+def guarded_cached(key: str, guard: str) -> tuple[object | None, str | None]:
+    """The value stored under ``key`` while the token of ``guard`` is as it was then (None if
+    there is none or the guard was bumped since), and the token to store a fresh one under;
+    the two come in one cache call. (None, None) when the page cache is off or the cache
+    cannot be read: then compute the value and do not store it."""
     if not enabled():
         return None, None
     try:
-        found = cache.get_many([key, TOKEN_PREFIX + INDEX])
-        token = found.get(TOKEN_PREFIX + INDEX) or tokens([INDEX])[INDEX]
+        found = cache.get_many([key, TOKEN_PREFIX + guard])
+        token = found.get(TOKEN_PREFIX + guard) or tokens([guard])[guard]
     except Exception:
         logger.exception("Cache unreadable for %s", key)
         return None, None
@@ -351,14 +352,22 @@ def index_cached(key: str) -> tuple[object | None, str | None]:
     return None, token
 
 
-def index_store(key: str, token: str | None, value) -> None:
-    """Keep ``value`` under ``key`` for the index ``token`` (from ``index_cached``)."""
+def guarded_store(key: str, token: str | None, value) -> None:
+    """Keep ``value`` under ``key`` for the guard's ``token`` (from ``guarded_cached``)."""
     if token is None:
         return
     try:
         cache.set(key, {"token": token, "value": value}, page_seconds())
     except Exception:
         logger.exception("Could not store %s", key)
+
+
+def index_cached(key: str) -> tuple[object | None, str | None]:
+    """``guarded_cached`` under the search index's token."""
+    return guarded_cached(key, INDEX)
+
+
+index_store = guarded_store
 
 
 # --- product cards ------------------------------------------------------------------------

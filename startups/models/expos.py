@@ -152,7 +152,11 @@ class Expo(models.Model):
     @property
     def token_key(self) -> str:
         """The page-cache token of the expo's public pages."""
-        return f"expo:{self.pk}"
+        return self.token_key_of(self.pk)
+
+    @staticmethod
+    def token_key_of(pk: int) -> str:
+        return f"expo:{int(pk)}"
 
 
 class Hall(models.Model):

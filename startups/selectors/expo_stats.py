@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
+from core import pagecache
 from startups.models import (
     Booth,
     BoothQuestion,
@@ -23,6 +24,7 @@ from startups.models import (
     ExpoDayStat,
     ExpoEvent,
     ExpoOrder,
+    ExpoSession,
     Hall,
     Lead,
     PassportStamp,
@@ -30,6 +32,60 @@ from startups.models import (
 
 OrderPart = get_model("order", "OrderPart")
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@dataclass(frozen=True)
+class BeaconPlan:
+    """What the visit beacon needs to know of an expo: whether and when it counts, and which
+    halls, approved booths (with their hall) and sessions (with theirs) are its own. Read once
+    per change of the expo (``beacon_plan``), not once per visit. It has the four fields of an
+    ``Expo`` that ``startups.services.expo_visits.event_record`` reads."""
+
+    pk: int
+    published: bool
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+    passport_goal: int
+    halls: frozenset = frozenset()
+    booths: dict = field(default_factory=dict)  # approved booth id -> hall id
+    sessions: dict = field(default_factory=dict)  # session id -> hall id or None
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool:
+        """Public and open to visitors (live, or closed and read-only), as ``Expo.is_open``."""
+        return self.published and (now or timezone.now()) >= self.opens_at
+
+
+def _plan_read(expo_id: int) -> BeaconPlan | None:
+    expo = (
+        Expo.objects.filter(pk=expo_id)
+        .values("pk", "published", "opens_at", "closes_at", "passport_goal")
+        .first()
+    )
+    if expo is None:
+        return None
+    return BeaconPlan(
+        **expo,
+        halls=frozenset(Hall.objects.filter(expo_id=expo_id).values_list("pk", flat=True)),
+        booths=dict(
+            Booth.objects.filter(expo_id=expo_id, status=Booth.Status.APPROVED).values_list(
+                "pk", "hall_id"
+            )
+        ),
+        sessions=dict(ExpoSession.objects.filter(expo_id=expo_id).values_list("pk", "hall_id")),
+    )
+
+
+def beacon_plan(expo_id: int) -> BeaconPlan | None:
+    """The expo's ``BeaconPlan`` (None: no such expo), kept in the cache under the expo's
+    page-cache token, which every change of the expo, its halls, sessions and booths bumps:
+    a beacon then costs one cache call instead of three SELECTs. Four SELECTs after a change."""
+    key = f"expo-beacon-plan:{int(expo_id)}"
+    plan, token = pagecache.guarded_cached(key, Expo.token_key_of(expo_id))
+    if plan is None:
+        plan = _plan_read(expo_id)
+        if plan is not None:
+            pagecache.guarded_store(key, token, plan)
+    return plan
 
 
 @dataclass
@@ -49,10 +105,15 @@ class PassportStatus:
 
     @property
     def unlocked(self) -> bool:
-        return self.goal > 0 and self.count >= self.goal
+        return passport_json(self.count, self.goal)["unlocked"]
 
     def as_json(self) -> dict:
-        return {"stamps": self.count, "goal": self.goal, "unlocked": self.unlocked}
+        return passport_json(self.count, self.goal)
+
+
+def passport_json(stamps: int, goal: int) -> dict:
+    """What the beacon answers and expo.js shows: the stamps, the goal, whether unlocked."""
+    return {"stamps": stamps, "goal": goal, "unlocked": goal > 0 and stamps >= goal}
 
 
 def passport_status(expo: Expo, visitor: str | None) -> PassportStatus:

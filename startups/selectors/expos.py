@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
@@ -42,6 +43,7 @@ LIST_LIMIT = 50  # expos per section of the list page
 NEXT_UP = 3  # sessions shown as "next up"
 STAFF_ONLINE = datetime.timedelta(minutes=3)  # a desk seen this recently is staffed
 ONLINE_LIMIT = 24
+LOBBY_HALL_BOOTHS = 6  # booths shown per hall in the lobby; the hall's page lists them all
 BOOTH_QUESTIONS = 50
 # The page-cache token of the list of expos: the organisers' writes bump it (with the expo's
 # own token) so that a newly announced expo shows at once.
@@ -168,6 +170,11 @@ class HallRow:
     booth_count: int
     booths: list = field(default_factory=list)
 
+    @property
+    def more(self) -> bool:
+        """The lobby shows only some of the hall's booths."""
+        return self.booth_count > len(self.booths)
+
 
 @dataclass
 class BoothCard:
@@ -207,9 +214,10 @@ class Lobby:
 
 
 def lobby(expo: Expo, *, now: datetime.datetime | None = None, preview: bool = False) -> Lobby:
-    """The lobby: halls in order with their approved booths counted (and listed once the
-    expo is open), the schedule with "live now" and "next up", the featured booths. Two
-    queries, three once the booths are shown."""
+    """The lobby: halls in order with their approved booths counted and, once the expo is
+    open, the first ``LOBBY_HALL_BOOTHS`` of each (a lobby of a 200-booth fair stays light on
+    a phone; the hall's page lists every booth), the schedule with "live now" and "next up",
+    the featured booths. Two queries, three once the booths are shown."""
     now = now or timezone.now()
     shown = booths_shown(expo, preview=preview)
     halls = list(
@@ -222,9 +230,12 @@ def lobby(expo: Expo, *, now: datetime.datetime | None = None, preview: bool = F
     rows = {hall.pk: HallRow(hall, _text(hall, "name"), hall.approved) for hall in halls}
     featured = []
     if shown:
-        for booth in approved_booths(expo):
+        first_of_hall = approved_booths(expo).annotate(
+            rank=Window(RowNumber(), partition_by=F("hall_id"), order_by=[F("position"), F("pk")])
+        )
+        for booth in first_of_hall.filter(Q(rank__lte=LOBBY_HALL_BOOTHS) | Q(featured=True)):
             card = _card(booth, now)
-            if booth.hall_id in rows:
+            if booth.hall_id in rows and booth.rank <= LOBBY_HALL_BOOTHS:
                 rows[booth.hall_id].booths.append(card)
             if booth.featured:
                 featured.append(card)

@@ -4,7 +4,8 @@ Counting (the counting contract, see docs/architecture.md): a page of an expo ma
 cache; after it is shown, its beacon (static/js/expo-beacon.js) sends one event with an id the
 browser made for that page view. ``event_record`` writes it as one raw ``ExpoEvent`` row with
 one INSERT ... ON CONFLICT DO NOTHING on ``event_id``, so a retried request finds its row and
-is not counted twice, and a booth visit stamps the passport with a second such INSERT. The
+is not counted twice, and a booth visit stamps the passport with a second such INSERT in the
+same transaction. The
 rows are written by the web process itself: nothing waits in a queue, so nothing is lost when
 a Celery worker restarts; the roll-ups (``startups.services.expo_stats``) are recomputed from
 these rows and can be run again at any time.
@@ -88,6 +89,55 @@ def expo_counts_at(expo: Expo, now: datetime.datetime) -> bool:
     return expo.published and expo.opens_at <= now < expo.closes_at
 
 
+def _record(
+    *,
+    expo,
+    kind: str,
+    visitor: str,
+    event_id,
+    hall_id,
+    booth_id,
+    product_id,
+    user_agent,
+    now,
+    count_stamps: bool,
+) -> int | None:
+    """None when the event does not count; else the visitor's stamp count when
+    ``count_stamps`` (0 otherwise). ``expo``: an ``Expo`` or a ``BeaconPlan`` (both have
+    ``pk``, ``published``, ``opens_at``, ``closes_at``)."""
+    if kind not in ExpoEvent.Kind.values:
+        raise ValueError(f"unknown expo event kind {kind!r}")
+    if not VISITOR_RE.fullmatch(visitor or ""):
+        raise ValueError("the visitor id is 32 hex digits")
+    if user_agent is not None and is_bot(user_agent):
+        return None
+    now = now or timezone.now()
+    if not expo_counts_at(expo, now):
+        return None
+    event = ExpoEvent(
+        event_id=uuid.UUID(str(event_id)) if event_id else uuid.uuid4(),
+        expo_id=expo.pk,
+        kind=kind,
+        hall_id=hall_id,
+        booth_id=booth_id,
+        product_id=product_id,
+        visitor=visitor,
+        day=vietnam_day(now),
+        created=now,
+    )
+    # One transaction, so one commit (one WAL flush) for the event, its stamp and the count.
+    with transaction.atomic():
+        ExpoEvent.objects.bulk_create([event], ignore_conflicts=True)
+        if kind == ExpoEvent.Kind.BOOTH and booth_id:
+            PassportStamp.objects.bulk_create(
+                [PassportStamp(expo_id=expo.pk, visitor=visitor, booth_id=booth_id, created=now)],
+                ignore_conflicts=True,
+            )
+        if not count_stamps:
+            return 0
+        return PassportStamp.objects.filter(expo_id=expo.pk, visitor=visitor).count()
+
+
 def event_record(
     *,
     expo: Expo,
@@ -102,37 +152,51 @@ def event_record(
 ) -> bool:
     """Record one event of ``visitor`` in ``expo``; True if it counts (it is in the expo's
     dates and not from a known bot), whether this call or an earlier try of the same
-    ``event_id`` wrote it. One INSERT, two for a booth visit (its passport stamp); the caller
-    has checked that the hall and booth belong to the expo."""
-    if kind not in ExpoEvent.Kind.values:
-        raise ValueError(f"unknown expo event kind {kind!r}")
-    if not VISITOR_RE.fullmatch(visitor or ""):
-        raise ValueError("the visitor id is 32 hex digits")
-    if user_agent is not None and is_bot(user_agent):
-        return False
-    now = now or timezone.now()
-    if not expo_counts_at(expo, now):
-        return False
-    event = ExpoEvent(
-        event_id=uuid.UUID(str(event_id)) if event_id else uuid.uuid4(),
-        expo_id=expo.pk,
+    ``event_id`` wrote it. One INSERT, two for a booth visit (its passport stamp), in one
+    transaction; the caller has checked that the hall and booth belong to the expo."""
+    return (
+        _record(
+            expo=expo,
+            kind=kind,
+            visitor=visitor,
+            event_id=event_id,
+            hall_id=hall_id,
+            booth_id=booth_id,
+            product_id=product_id,
+            user_agent=user_agent,
+            now=now,
+            count_stamps=False,
+        )
+        is not None
+    )
+
+
+def visit_record(
+    *,
+    plan,
+    kind: str,
+    visitor: str,
+    event_id: uuid.UUID | str,
+    hall_id: int | None = None,
+    booth_id: int | None = None,
+    user_agent: str | None = "",
+    now: datetime.datetime | None = None,
+) -> int | None:
+    """The beacon's page visit: as ``event_record`` for the expo's ``BeaconPlan``
+    (``startups.selectors.expo_stats.beacon_plan``), and the visitor's passport stamp count
+    read in the same transaction (what the beacon answers); None when it does not count."""
+    return _record(
+        expo=plan,
         kind=kind,
+        visitor=visitor,
+        event_id=event_id,
         hall_id=hall_id,
         booth_id=booth_id,
-        product_id=product_id,
-        visitor=visitor,
-        day=vietnam_day(now),
-        created=now,
+        product_id=None,
+        user_agent=user_agent,
+        now=now,
+        count_stamps=True,
     )
-    # Each INSERT commits on its own: a stamp without its event (or the other way round, when
-    # the process dies between them) is as right as the retry that follows.
-    ExpoEvent.objects.bulk_create([event], ignore_conflicts=True)
-    if kind == ExpoEvent.Kind.BOOTH and booth_id:
-        PassportStamp.objects.bulk_create(
-            [PassportStamp(expo_id=expo.pk, visitor=visitor, booth_id=booth_id, created=now)],
-            ignore_conflicts=True,
-        )
-    return True
 
 
 def server_event_id(*parts, now: datetime.datetime | None = None, window: int = 600) -> uuid.UUID:

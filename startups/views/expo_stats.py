@@ -49,10 +49,8 @@ from startups.models import (
     DrawEntry,
     Expo,
     ExpoEvent,
-    ExpoSession,
-    Hall,
 )
-from startups.selectors.expo_stats import expo_figures, passport_status
+from startups.selectors.expo_stats import beacon_plan, expo_figures, passport_json
 from startups.services.expo_visits import (
     SEED_MAX,
     DrawRefused,
@@ -60,6 +58,7 @@ from startups.services.expo_visits import (
     draw_run,
     event_record,
     server_event_id,
+    visit_record,
     visitor_cookie_set,
     visitor_new,
     visitor_of,
@@ -131,45 +130,39 @@ class BeaconView(View):
         if not form.is_valid():
             return _no_store(HttpResponse(status=400))
         data = form.cleaned_data
-        expo = Expo.objects.filter(pk=data["expo"], published=True).first()
-        if expo is None or not expo.is_open:
+        plan = beacon_plan(data["expo"])
+        if plan is None or not plan.is_open():
             raise Http404
-        hall_id, booth_id = data["hall"], None
-        if data["kind"] == ExpoEvent.Kind.BOOTH:
-            booth = (
-                Booth.objects.filter(pk=data["booth"], expo=expo, status=Booth.Status.APPROVED)
-                .only("pk", "hall_id")
-                .first()
-            )
-            if booth is None:
+        kind, hall_id, booth_id = data["kind"], None, None
+        if kind == ExpoEvent.Kind.BOOTH:
+            booth_id = data["booth"]
+            if booth_id not in plan.booths:  # not this expo's, or not approved
                 raise Http404
-            hall_id, booth_id = booth.hall_id, booth.pk
-        elif data["kind"] == ExpoEvent.Kind.SESSION:
-            session = ExpoSession.objects.filter(pk=data["session"], expo=expo).first()
-            if session is None:
+            hall_id = plan.booths[booth_id]
+        elif kind == ExpoEvent.Kind.SESSION:
+            if data["session"] not in plan.sessions:
                 raise Http404
-            hall_id = session.hall_id
-        elif data["kind"] == ExpoEvent.Kind.HALL:
-            if not Hall.objects.filter(pk=hall_id, expo=expo).exists():
+            hall_id = plan.sessions[data["session"]]
+        elif kind == ExpoEvent.Kind.HALL:
+            hall_id = data["hall"]
+            if hall_id not in plan.halls:
                 raise Http404
-        else:
-            hall_id = None
         visitor = visitor_of(request)
         new_visitor = visitor is None
         if new_visitor:
             visitor = visitor_new()
-        counted = event_record(
-            expo=expo,
-            kind=data["kind"],
+        stamps = visit_record(
+            plan=plan,
+            kind=kind,
             visitor=visitor,
             event_id=data["event_id"],
             hall_id=hall_id,
             booth_id=booth_id,
             user_agent=request.headers.get("user-agent", ""),
         )
-        if not counted:
+        if stamps is None:
             return _no_store(HttpResponse(status=204))
-        response = JsonResponse(passport_status(expo, visitor).as_json())
+        response = JsonResponse(passport_json(stamps, plan.passport_goal))
         if new_visitor:
             visitor_cookie_set(response, visitor, secure=request.is_secure())
         return _no_store(response)

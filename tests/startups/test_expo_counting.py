@@ -5,6 +5,8 @@ import hashlib
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -277,3 +279,68 @@ def test_the_draw_page_is_the_covering_officers_only(draw_expo, client):
     assert client.get(url).status_code == 403
     expo.refresh_from_db()
     assert expo.draw_run_at is None
+
+
+# --- the beacon's plan: read from the cache, and current after every change ----------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_with_the_plan_cached_a_booth_visit_costs_three_statements_and_one_transaction(
+    live, page_cache
+):
+    expo, _halls, booths = live
+    client = browser()
+    assert beacon(client, expo, booth=booths[0])[0].status_code == 200  # reads the plan
+    # The event, its stamp and the stamp count in one transaction (a savepoint inside the
+    # test's own); no SELECT of the expo, its booth or hall.
+    with CaptureQueriesContext(connection) as captured:
+        response, _ = beacon(client, expo, booth=booths[1])
+    assert response.json() == {"stamps": 2, "goal": 2, "unlocked": True}
+    sql = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(sql) == 3, sql
+    assert sql[0].startswith('INSERT INTO "startups_expoevent"')
+    assert sql[1].startswith('INSERT INTO "startups_passportstamp"')
+    assert sql[2].startswith("SELECT COUNT(*)")
+
+
+def test_the_cached_plan_follows_the_organisers_decisions(
+    live, page_cache, django_capture_on_commit_callbacks
+):
+    from startups.models import Booth, Officer
+    from startups.services.expos import booth_decide
+
+    expo, halls, booths = live
+    client = browser()
+    applied = booth_create(expo=expo, hall=halls[1], status=Booth.Status.APPLIED)
+    assert beacon(client, expo, booth=booths[0])[0].status_code == 200  # the plan is cached
+    assert beacon(client, expo, booth=applied)[0].status_code == 404
+    officer = Officer.objects.get(user=officer_of("66", "can-bo-dak-lak"))
+    with django_capture_on_commit_callbacks(execute=True):
+        booth_decide(officer=officer, booth=applied, approve=True)
+    response, _ = beacon(client, expo, booth=applied)
+    assert response.status_code == 200 and response.json()["stamps"] == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        booth_decide(officer=officer, booth=booths[0], approve=False, reason="Sai ngành hàng")
+    assert beacon(client, expo, booth=booths[0])[0].status_code == 404
+    assert ExpoEvent.objects.filter(booth=booths[0]).count() == 1  # the one before, kept
+
+
+def test_the_cached_plan_follows_the_expo_being_taken_offline(
+    reference_data, page_cache, django_capture_on_commit_callbacks
+):
+    from startups.models import Officer
+    from startups.services.expos import expo_unpublish
+
+    union_units_load()
+    expo = expo_create(phase="live")  # no booth yet: it can still go back to a draft
+    client = browser()
+    assert beacon(client, expo, "lobby")[0].status_code == 200
+    officer = Officer.objects.get(user=officer_of("66", "can-bo-dak-lak"))
+    with django_capture_on_commit_callbacks(execute=True):
+        expo_unpublish(officer=officer, expo=expo)
+    assert beacon(client, expo, "lobby")[0].status_code == 404
+    assert ExpoEvent.objects.filter(kind="lobby").count() == 1

@@ -165,6 +165,28 @@ def test_the_open_lobby_lists_halls_featured_booths_and_live_and_next_sessions(c
     assert 'data-kind="lobby"' in page  # the visit beacon
 
 
+def test_a_big_hall_shows_its_first_booths_in_the_lobby_and_all_on_its_own_page(client, units):
+    expo = expo_create(phase="live")
+    first, second = expo.halls.all()
+    many = [exhibit(expo, f"Gian số {n:02d}", hall=first, products=0) for n in range(9)]
+    late_star = exhibit(expo, "Gian nổi bật cuối", hall=first, products=0, featured=True)
+    exhibit(expo, "Gian khu hai", hall=second, products=0)
+    data = selectors.lobby(expo)
+    big, small = data.halls
+    assert big.booth_count == 10 and big.more
+    assert [card.booth for card in big.booths] == many[: selectors.LOBBY_HALL_BOOTHS]
+    assert [card.booth for card in data.featured] == [late_star]  # featured wherever it stands
+    assert small.booth_count == 1 and not small.more
+    with translation.override("en"):
+        page = client.get(lobby_url(expo)).content.decode()
+    assert "Gian số 05" in page and "Gian số 06" not in page and "Gian nổi bật cuối" in page
+    assert page.count('data-testid="hall-more"') == 1 and "See all 10 booths of the hall" in page
+    hall_page = client.get(
+        reverse("startups:expo-hall", kwargs={"slug": expo.slug, "hall_pk": first.pk})
+    ).content.decode()
+    assert all(f"Gian số {n:02d}" in hall_page for n in range(9))
+
+
 def test_a_hall_or_booth_or_session_of_another_expo_is_404(client, units):
     expo, other = expo_create(phase="live"), expo_create(phase="live")
     booth = exhibit(other, "Gian khác")
