@@ -9,6 +9,11 @@ What users typed is only ever text: glyphs in the PDF and PNG, escaped in the SV
 control and direction-changing characters dropped. Pictures are decoded and encoded again by
 Pillow, so no uploaded bytes reach a poster as they came.
 
+An expo's and a booth's posters (kinds ``expo`` and ``booth``) are the same poster with lines
+under the name (``PosterContent.details``: the expo's theme and dates, the booth's hall) and a
+call to action of their own; ``expo_content`` and ``booth_content`` word them in the current
+language, dates in Viet Nam's time.
+
 A sub-package of formats, like ``catalog.importing``: it reads no model and writes nothing.
 """
 
@@ -23,9 +28,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
+from zoneinfo import ZoneInfo
 
 import segno
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from reportlab.lib.utils import ImageReader
@@ -58,8 +66,10 @@ INK = (31, 35, 40)
 MUTED = (95, 107, 118)
 WHITE = (255, 255, 255)
 
-KINDS = ("product", "startup", "pitch")
+KINDS = ("product", "startup", "pitch", "expo", "booth")
 PICTURE_MAX_PX = 640  # the picture box is 90 × 40 mm: about 250 dpi across, 400 down
+PICTURE_BOX = {"expo": (128.0, 40.0)}  # an expo's banner is wide; every other kind 90 × 40 mm
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")  # an expo's dates are Viet Nam's, wherever it is read
 
 
 # --- what a card shows ----------------------------------------------------------------------
@@ -67,8 +77,10 @@ PICTURE_MAX_PX = 640  # the picture box is 90 × 40 mm: about 250 dpi across, 40
 
 @dataclass(frozen=True)
 class PosterContent:
-    """One poster: a product, a startup or a pitch. ``url`` is the short address the QR
-    encodes; ``stars`` only while an OCOP certificate is in force."""
+    """One poster: a product, a startup, a pitch, an expo or a booth. ``url`` is the short
+    address the QR encodes; ``stars`` only while an OCOP certificate is in force; ``shop`` the
+    small line at the bottom; ``details`` lines under the title; ``action`` the call to action
+    under the code when not the kind's own."""
 
     kind: str
     title: str
@@ -76,6 +88,8 @@ class PosterContent:
     url: str
     picture: bytes | None = None
     stars: int | None = None
+    details: tuple[str, ...] = ()
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -299,18 +313,81 @@ def _call_to_action(kind: str) -> str:
         "product": gettext("Scan to see this product"),
         "startup": gettext("Scan to meet our startup"),
         "pitch": gettext("Scan to read our pitch"),
+        "expo": gettext("Scan to visit the expo"),
+        "booth": gettext("Scan to visit our booth"),
     }[kind]
+
+
+def expo_dates(opens_at, closes_at) -> str:
+    """The days an expo is open, in Viet Nam's time and the current language's date format
+    ("From 15/05/2026 to 18/05/2026"); one day with its hours."""
+    opens = timezone.localtime(opens_at, VIETNAM)
+    closes = timezone.localtime(closes_at, VIETNAM)
+    if opens.date() == closes.date():
+        return gettext("%(day)s, %(opens)s to %(closes)s") % {
+            "day": date_format(opens, "DATE_FORMAT"),
+            "opens": date_format(opens, "TIME_FORMAT"),
+            "closes": date_format(closes, "TIME_FORMAT"),
+        }
+    return gettext("From %(opens)s to %(closes)s") % {
+        "opens": date_format(opens, "DATE_FORMAT"),
+        "closes": date_format(closes, "DATE_FORMAT"),
+    }
+
+
+def expo_content(
+    *, title: str, theme: str, opens_at, closes_at, unit: str, url: str, banner: bytes | None
+) -> PosterContent:
+    """An expo's poster: its banner, title, theme and dates, the organising unit at the
+    bottom. Texts are already in the language to print."""
+    return PosterContent(
+        kind="expo",
+        title=title,
+        shop=gettext("Organised by %(unit)s") % {"unit": clean_text(unit)},
+        url=url,
+        picture=banner,
+        details=tuple(
+            line for line in (clean_text(theme), expo_dates(opens_at, closes_at)) if line
+        ),
+    )
+
+
+def booth_content(
+    *,
+    startup: str,
+    expo: str,
+    hall: str,
+    opens_at,
+    closes_at,
+    url: str,
+    picture: bytes | None,
+) -> PosterContent:
+    """A booth's poster: the featured product's picture (or the startup's logo), the
+    startup's name, its hall, "Visit our booth at <expo>" and the expo's dates."""
+    hall = clean_text(hall)
+    return PosterContent(
+        kind="booth",
+        title=startup,
+        shop=expo_dates(opens_at, closes_at),
+        url=url,
+        picture=picture,
+        details=(gettext("Hall: %(hall)s") % {"hall": hall},) if hall else (),
+        action=gettext("Visit our booth at %(expo)s") % {"expo": clean_text(expo)},
+    )
 
 
 def stars_label(stars: int) -> str:
     return gettext("OCOP %(stars)d stars") % {"stars": stars}
 
 
-def poster_sheet(content: PosterContent) -> Sheet:
-    """The A5 poster: the site's band, the picture, the name, the OCOP stars, the QR, the
-    short address, the shop and the site's address."""
+def poster_sheet(content: PosterContent, *, size: str = "a5") -> Sheet:
+    """The poster (A5, or A6 scaled from it): the site's band, the picture, the name, the
+    OCOP stars, the details, the QR, the call to action, the short address, the shop and the
+    site's address."""
     if content.kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {content.kind!r}")
+    if size not in PAGE_SIZES:
+        raise ValueError(f"size must be one of {sorted(PAGE_SIZES)}, got {size!r}")
     width, height = A5
     shapes: list = [
         Box(0, 0, width, 16, RED),
@@ -319,7 +396,8 @@ def poster_sheet(content: PosterContent) -> Sheet:
     flow = _Flow(width, 22)
     picture = load_picture(content.picture)
     if picture is not None:
-        fitted = _fit(picture, cx=width / 2, y=flow.y, max_w=90, max_h=40)
+        box_w, box_h = PICTURE_BOX.get(content.kind, (90.0, 40.0))
+        fitted = _fit(picture, cx=width / 2, y=flow.y, max_w=box_w, max_h=box_h)
         shapes.append(fitted)
         flow.y += fitted.h + 5
     flow.lines(content.title, size=20, bold=True, max_lines=3, gap=1.5)
@@ -330,22 +408,25 @@ def poster_sheet(content: PosterContent) -> Sheet:
             bold=True,
             gap=1,
         )
+    for line in content.details:
+        flow.lines(line, size=13, max_lines=2, gap=0.5)
     # Below the code, from the bottom up: the site's address, the shop, the short address and
     # the call to action. The code takes the room that is left, up to 88 mm.
     bottom = _Flow(width, 0)
-    bottom.lines(_call_to_action(content.kind), size=12, gap=1)
+    bottom.lines(content.action or _call_to_action(content.kind), size=12, max_lines=2, gap=1)
     bottom.lines(short_address(content.url), size=15, bold=True, gap=2)
     bottom.lines(content.shop, size=11, colour=MUTED)
     footer = 12
     room = height - footer - bottom.y - flow.y - 6
-    size = max(40.0, min(88.0, room))
+    code = max(40.0, min(88.0, room))
     shapes.extend(flow.shapes)
-    shapes.append(Code((width - size) / 2, flow.y + 2, size, qr_rows(content.url)))
-    offset = flow.y + 2 + size + 2
+    shapes.append(Code((width - code) / 2, flow.y + 2, code, qr_rows(content.url)))
+    offset = flow.y + 2 + code + 2
     shapes.extend(Text(s.x, s.y + offset, s.size, s.bold, s.runs) for s in bottom.shapes)
     shapes.append(Box(0, height - footer + 3, width, 0.6, RED))
     shapes.append(Text(width / 2, height - 4.5, 9, False, ((site_domain(), MUTED),)))
-    return Sheet(width, height, tuple(shapes), title=clean_text(content.title))
+    sheet = Sheet(width, height, tuple(shapes), title=clean_text(content.title))
+    return sheet if size == "a5" else _scaled(sheet, PAGE_SIZES[size])
 
 
 def stall_sheet(content: StallContent, *, size: str = "a6") -> Sheet:

@@ -61,6 +61,7 @@ SELLER_VIEWS = frozenset(
         "lead-export",  # every lead of the seller's own startup, CSV or XLSX
         "qr-posters",  # the posters and QR visits of the seller's own pages
         "qr-poster",  # one poster of a public page of the seller's (another's: 404)
+        "booth-poster",  # the QR poster of the seller's own approved booth (another's: 404)
         "cashless-stall",  # the VietQR card of the seller's own bank account
         "pitch-list",  # the pitches of the seller's own startup
         "pitch-create",  # a new pitch of the seller's own startup

@@ -2,6 +2,10 @@
 posters and cashless-stall card (dashboard), and the officers' sheet of posters for their unit
 tree.
 
+An expo's poster and its approved booths' posters are printed by the officers covering the
+expo (from its organisers' pages), a booth's also by its exhibitor (from the booth's dashboard
+page): ``startups.selectors.expo_posters`` says who may print what.
+
 The short address ``/q/<code>/`` counts one QR visit (``startups.services.qr``) and sends the
 visitor on to the public page with ``?src=qr``: that page is the normal (cached) page. Posters
 are made only for public objects, since their QR must open a page; another seller's objects,
@@ -34,6 +38,11 @@ from startups.selectors import (
     qr_poster_rows,
     qr_sheet_posters,
     qr_stall,
+)
+from startups.selectors.expo_posters import (
+    booth_poster_for_officer,
+    booth_poster_for_user,
+    expo_poster_for_officer,
 )
 from startups.services.expo_visits import visitor_cookie_set, visitor_new, visitor_of
 from startups.services.qr import qr_visit_record
@@ -136,6 +145,33 @@ class QRPosterView(View):
             raise Http404
         data, content_type = posters.render(posters.poster_sheet(content), fmt)
         return _file(data, content_type, f"poster-{qr_code(kind, pk)}.{fmt}")
+
+
+def _poster_size(request, fmt: str) -> str:
+    """The ``?size=a5|a6`` (A5 by default) of an expo's or a booth's poster in ``fmt`` (png,
+    svg or pdf); any other size or format is 404, before anything is read."""
+    size = request.GET.get("size", "a5")
+    if fmt not in POSTER_FORMATS or size not in posters.PAGE_SIZES:
+        raise Http404
+    return size
+
+
+def _poster_file(content, *, kind: str, pk: int, fmt: str, size: str) -> HttpResponse:
+    if content is None:  # nothing to print, or not the user's to print
+        raise Http404
+    data, content_type = posters.render(posters.poster_sheet(content, size=size), fmt)
+    return _file(data, content_type, f"poster-{qr_code(kind, pk)}-{size}.{fmt}")
+
+
+class BoothPosterView(View):
+    """The exhibitor's poster of its own approved booth (another seller's booth: 404)."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, fmt):
+        size = _poster_size(request, fmt)
+        content = booth_poster_for_user(request.user, pk)
+        return _poster_file(content, kind="booth", pk=pk, fmt=fmt, size=size)
 
 
 class CashlessStallView(View):
@@ -280,14 +316,47 @@ class OfficerPostersView(OfficerRequiredMixin, TemplateView):
         )
 
 
+class OfficerExpoPosterView(OfficerRequiredMixin, View):
+    """The poster of an announced expo the officer's unit tree organises."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, fmt):
+        size = _poster_size(request, fmt)
+        content = expo_poster_for_officer(self.officer, pk)
+        return _poster_file(content, kind="expo", pk=pk, fmt=fmt, size=size)
+
+
+class OfficerBoothPosterView(OfficerRequiredMixin, View):
+    """The poster of an approved booth of such an expo."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk, booth_pk, fmt):
+        size = _poster_size(request, fmt)
+        content = booth_poster_for_officer(self.officer, pk, booth_pk)
+        return _poster_file(content, kind="booth", pk=booth_pk, fmt=fmt, size=size)
+
+
 # Public and officer pages (included by startups.urls) and seller pages in the shop's
 # dashboard (route, view, name), registered from StartupsConfig.ready().
 urlpatterns = [
     path("q/<str:code>/", QRGoView.as_view(), name="qr-go"),
     path("union/posters/", OfficerPostersView.as_view(), name="officer-posters"),
+    path(
+        "union/expos/<int:pk>/poster/<str:fmt>/",
+        OfficerExpoPosterView.as_view(),
+        name="union-expo-poster",
+    ),
+    path(
+        "union/expos/<int:pk>/booths/<int:booth_pk>/poster/<str:fmt>/",
+        OfficerBoothPosterView.as_view(),
+        name="union-booth-poster",
+    ),
 ]
 DASHBOARD_URLS = [
     ("qr/", QRPostersView.as_view(), "qr-posters"),
     ("qr/cashless-stall/", CashlessStallView.as_view(), "cashless-stall"),
     ("qr/<str:kind>/<int:pk>/<str:fmt>/", QRPosterView.as_view(), "qr-poster"),
+    ("expo/booths/<int:pk>/poster/<str:fmt>/", BoothPosterView.as_view(), "booth-poster"),
 ]

@@ -44,12 +44,14 @@ OWN_OBJECT_VIEWS = {
     "followup-create",
     "booth-numbers",
     "booth-numbers-export",
+    "booth-poster",
 }
 # Ids a page takes besides the world's (a poster of seller A's product, as a PNG).
 PAGE_IDS = {
     "qr-poster": {"kind": "product", "fmt": "png"},
     "lead-export": {"fmt": "csv"},
     "booth-numbers-export": {"fmt": "csv"},
+    "booth-poster": {"fmt": "png"},
 }
 # Seller pages that only take POST (a GET is refused the same way for everyone who may use them)
 POST_ONLY_VIEWS = {"product-submit", "order-part-action", "pitch-submit", "booth-presence"}
@@ -137,6 +139,8 @@ def world(site_tree, django_user_model):
     expo = expo_create(unit=hanoi, phase="applications")
     ids["expo_pk"] = expo.pk
     booth_a = booth_create(expo=expo, startup=startup_a, status="applied", products=[tea])
+    # A poster is printed for an approved booth only: A's booth at a second, live expo.
+    approved_a = booth_create(expo=expo_create(unit=hanoi), startup=startup_a, products=[tea])
     return {
         "ids": ids,
         # Ids of seller A's objects for pages whose "pk" is not a product's.
@@ -158,6 +162,7 @@ def world(site_tree, django_user_model):
                     "booth-numbers-export",
                 )
             },
+            "booth-poster": {"pk": approved_a.pk},
         },
         "startup_a": startup_a,
         "order": order,
