@@ -485,9 +485,9 @@ def qr_destination(kind: str, pk: int) -> str | None:
         if found is None:
             return None
         return reverse("startups:pitch-detail", kwargs={"slug": found[0], "pitch_slug": found[1]})
-    if kind == "expo":  # the lobby of an expo open to the public (live, or closed and read-only)
+    if kind == "expo":  # the lobby of an announced expo: a poster goes up before the opening
         expo = Expo.objects.filter(pk=pk, published=True).only(*_EXPO_DATES).first()
-        if expo is None or not expo.is_open:
+        if expo is None:
             return None
         return reverse("startups:expo-lobby", kwargs={"slug": expo.slug})
     if kind == "booth":
@@ -497,8 +497,10 @@ def qr_destination(kind: str, pk: int) -> str | None:
             .only("id", *(f"expo__{name}" for name in _EXPO_DATES))
             .first()
         )
-        if booth is None or not booth.expo.is_open:
+        if booth is None:
             return None
+        if not booth.expo.is_open:  # before the opening: the lobby and its countdown
+            return reverse("startups:expo-lobby", kwargs={"slug": booth.expo.slug})
         return reverse("startups:expo-booth", kwargs={"slug": booth.expo.slug, "booth_pk": pk})
     return None
 

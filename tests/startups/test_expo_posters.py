@@ -356,3 +356,31 @@ def test_a_one_day_expo_prints_its_hours():
             datetime.datetime(2026, 5, 15, 10, 0, tzinfo=datetime.UTC),
         )
     assert when == "15 May 2026, 08:00 to 17:00"
+
+
+def test_a_poster_scanned_before_the_opening_leads_to_the_lobby_and_counts_nothing(
+    client, site_tree
+):
+    union_units_load()
+    scheduled = expo_create(phase="scheduled")
+    booth = booth_create(expo=scheduled)
+    lobby = reverse("startups:expo-lobby", kwargs={"slug": scheduled.slug})
+    response = client.get(f"/q/e{scheduled.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"{lobby}?src=qr"
+    response = client.get(f"/q/b{booth.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"{lobby}?src=qr"  # countdown
+    assert client.get(lobby).status_code == 200
+    from startups.models import ExpoEvent
+
+    assert not ExpoEvent.objects.exists()  # visits count from the opening
+    draft = expo_create(phase="draft")
+    assert client.get(f"/q/e{draft.pk}/").status_code == 404
+    assert client.get(f"/q/b{booth_create(expo=draft).pk}/").status_code == 404
+    live = expo_create(phase="live")
+    open_booth = booth_create(expo=live)
+    response = client.get(f"/q/b{open_booth.pk}/")
+    assert (
+        response["Location"]
+        == reverse("startups:expo-booth", kwargs={"slug": live.slug, "booth_pk": open_booth.pk})
+        + "?src=qr"
+    )
