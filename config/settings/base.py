@@ -28,7 +28,7 @@ DJANGO_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
-    "django.contrib.flatpages",
+    "core.flatpages_stub.apps.FlatpagesStubConfig",  # the label Oscar's migrations depend on
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
@@ -77,7 +77,6 @@ OSCAR_APPS = [
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
-    "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
     "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
@@ -92,6 +91,9 @@ LOCAL_APPS = [
     "startups.apps.StartupsConfig",
     "cms.apps.CmsConfig",
 ]
+# One page system, Wagtail (issue 15): Django's flatpages and Oscar's page dashboard are not
+# installed (their old tables, if any, are left alone; nothing reads them). core.flatpages_stub
+# only keeps the migration graph whole (Oscar's customer.0008 depends on flatpages.0001).
 INSTALLED_APPS = DJANGO_APPS + WAGTAIL_APPS + OSCAR_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
@@ -103,7 +105,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "shop.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

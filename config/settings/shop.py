@@ -61,6 +61,14 @@ for _section in OSCAR_DASHBOARD_NAVIGATION:
                 "url_name": "dashboard:payments-owed",
             },
         ]
+# Oscar's page dashboard is gone (issue 15: Wagtail is the one page system): no "Pages" entry.
+for _section in OSCAR_DASHBOARD_NAVIGATION:
+    if "children" in _section:
+        _section["children"] = [
+            child
+            for child in _section["children"]
+            if child.get("url_name") != "dashboard:page-list"
+        ]
 # The seller's startup (issue 13): its profile, pitches, the interest it received, and the QR
 # posters and cashless-stall card. Oscar shows each entry only to those the dashboard's access
 # table lets open it (shop.dashboard.access).

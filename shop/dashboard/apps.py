@@ -2,6 +2,12 @@ import oscar.apps.dashboard.apps as apps
 from django.urls import path
 
 
+class _NoPagesDashboard:
+    """What Oscar's dashboard reads of its page dashboard's app config: its URLs, none."""
+
+    urls = ([], "pages_dashboard", "pages_dashboard")
+
+
 class DashboardConfig(apps.DashboardConfig):
     """Fork of Oscar's dashboard so that its sub-apps' forms and views can be overridden
     (Oscar resolves ``dashboard.<sub-app>.<module>`` through this app's name), so that our
@@ -19,8 +25,34 @@ class DashboardConfig(apps.DashboardConfig):
         super().__init__(*args, **kwargs)
         self.registered_urls = []
 
+    # Oscar's sub-apps the dashboard routes to, as Oscar's ready() reads them, without its page
+    # dashboard (Django flatpages): Wagtail is the one page system (issue 15).
+    SUB_APPS = {
+        "catalogue_app": "catalogue_dashboard",
+        "reports_app": "reports_dashboard",
+        "orders_app": "orders_dashboard",
+        "users_app": "users_dashboard",
+        "partners_app": "partners_dashboard",
+        "offers_app": "offers_dashboard",
+        "ranges_app": "ranges_dashboard",
+        "reviews_app": "reviews_dashboard",
+        "vouchers_app": "vouchers_dashboard",
+        "comms_app": "communications_dashboard",
+        "shipping_app": "shipping_dashboard",
+    }
+
     def ready(self):
-        super().ready()
+        # Oscar's ready() minus the page dashboard, whose app is not installed; Oscar's
+        # get_urls() gets an empty stand-in for it (a "pages/" prefix with nothing under it).
+        from django.apps import apps as registry
+        from oscar.core.loading import get_class
+
+        self.index_view = get_class("dashboard.views", "IndexView")
+        self.login_view = get_class("dashboard.views", "LoginView")
+        for attribute, label in self.SUB_APPS.items():
+            setattr(self, attribute, registry.get_app_config(label))
+        self.pages_app = _NoPagesDashboard
+        self.configure_permissions()
         from core.exports import neutralise_oscar_csv
 
         neutralise_oscar_csv()  # Oscar's order and report CSVs: no live formulas
