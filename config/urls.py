@@ -87,6 +87,8 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),
+    # An officer of a province takes the editor role of its section of the site (cms/publishing.py).
+    path("union/site/", cms_views.EditorRoleView.as_view(), name="cms-editor-role"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,6 +20,7 @@ class Command(BaseCommand):
             )
             call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
+        call_command("cms_editors", verbosity=0)  # each province's section, editors, workflow
         self._search_index_fill()
 
     def _search_index_fill(self):
