@@ -8,9 +8,10 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
+from django.views.decorators.cache import cache_page
 from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,6 +20,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalog import views as catalog_views
 from catalog.partner import views as seller_views
 from cms import views as cms_views
+from cms.robots import robots_txt
 from cms.sitemaps import SITEMAPS
 from core import media_views
 from core.health import healthz
@@ -26,6 +28,10 @@ from core.security import auth as security_auth
 from search import views as search_views
 from shop import views as shop_views
 from shop.payments.webhooks import stripe_webhook
+
+# sitemap.xml is rebuilt at most hourly: search engines read it a few times a day, and a
+# section of 5,000 products in two languages is not cheap to render.
+SITEMAP_SECONDS = 60 * 60
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -35,12 +41,20 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Stripe posts here, in no language and without a CSRF token (it signs instead).
     path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
+    # Search engines (cms/sitemaps.py, cms/robots.py): the sitemap index, one file a section.
     path(
         "sitemap.xml",
-        sitemap_view,
+        cache_page(SITEMAP_SECONDS)(sitemap_views.index),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 urlpatterns += i18n_patterns(
