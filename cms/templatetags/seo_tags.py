@@ -218,3 +218,12 @@ def jsonld_session(context, expo, session_page):
         },
     }
     return jsonld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def jsonld_news_article(context, page, image_url=""):
+    """``{% jsonld_news_article page pic.url %}``: a news page's NewsArticle (``cms.seo.
+    news_article``); its picture is the page's share image too."""
+    _share_image(context, image_url)
+    _state(context)["og_type"] = "article"
+    return jsonld_script(seo.news_article(page, image_url=str(image_url or "")))

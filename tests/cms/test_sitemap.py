@@ -163,3 +163,26 @@ def test_sitemap_lists_public_startups_pitches_and_announced_expos_only(client, 
     expo.refresh_from_db()
     _assert_bilingual(expos, *both("startups:expo-lobby", slug=expo.slug), expo.updated)
     assert not any(draft_expo.slug in loc for loc in expos)
+
+
+def test_pages_section_costs_the_same_queries_for_few_and_many_pages(client, site_tree):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    home = Page.objects.get(depth=2, locale__language_code="vi")
+
+    def count():
+        cache.clear()
+        client.get("/sitemap-pages.xml")  # warm: site root paths
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/sitemap-pages.xml").status_code == 200
+        return len(ctx.captured_queries)
+
+    home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu"))
+    few = count()
+    for i in range(5):
+        home.add_child(instance=Page(title=f"Trang {i}", slug=f"trang-{i}"))
+    assert count() == few
+    assert "/trang-4/" in client.get("/sitemap-pages.xml").content.decode()
