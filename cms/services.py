@@ -1,9 +1,12 @@
 """Writes to the Wagtail site tree."""
 
+import uuid
+
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
+from search import api
 
 SITE_NAME = "Chợ OCOP Thanh niên"
 HOME_TEXT = {
@@ -13,6 +16,13 @@ HOME_TEXT = {
         "hero_text": "Mua trực tiếp từ hợp tác xã, hộ kinh doanh và các bạn trẻ khởi nghiệp ở 34 "
         "tỉnh, thành phố. Mỗi sản phẩm OCOP đều ghi rõ số sao, số giấy chứng nhận và "
         "nơi sản xuất.",
+        "groups": "Nhóm sản phẩm OCOP",
+        "featured": "Sản phẩm đạt chứng nhận OCOP",
+        "expos": "Triển lãm trực tuyến",
+        "newest": "Mới lên chợ",
+        "all_products": "Xem tất cả sản phẩm",
+        "startups": "Khởi nghiệp tiêu biểu",
+        "news": "Tin tức",
     },
     "en": {
         "title": "Youth OCOP Market",
@@ -20,8 +30,49 @@ HOME_TEXT = {
         "hero_text": "Buy straight from cooperatives, household businesses and young founders in "
         "all 34 provinces and cities. Every OCOP product shows its stars, certificate "
         "number and where it is made.",
+        "groups": "OCOP product groups",
+        "featured": "Certified OCOP products",
+        "expos": "Online expos",
+        "newest": "New in the market",
+        "all_products": "See all products",
+        "startups": "Startup spotlight",
+        "news": "News",
     },
 }
+PAGE_FIELDS = ("title", "hero_heading", "hero_text")
+FEATURED_COUNT = NEWEST_COUNT = 8
+
+
+def home_sections(language: str) -> list[dict]:
+    """The home page's default blocks (raw StreamField data) in ``language``: the OCOP
+    groups, certified products, live and upcoming expos, the newest products, verified
+    startups and the latest news. Editors change them in the CMS."""
+    text = HOME_TEXT["en" if language.startswith("en") else "vi"]
+    rows = [
+        ("groups", {"heading": text["groups"]}),
+        (
+            "product_rule",
+            {
+                "heading": text["featured"],
+                "min_stars": "3",
+                "sort": api.STARS_DESC,
+                "count": FEATURED_COUNT,
+            },
+        ),
+        ("expos", {"heading": text["expos"], "count": 3}),
+        (
+            "product_rule",
+            {
+                "heading": text["newest"],
+                "sort": api.NEWEST,
+                "count": NEWEST_COUNT,
+                "link_label": text["all_products"],
+            },
+        ),
+        ("startup_rule", {"heading": text["startups"], "verified": True, "count": 4}),
+        ("news", {"heading": text["news"], "count": 3}),
+    ]
+    return [{"type": kind, "value": value, "id": str(uuid.uuid4())} for kind, value in rows]
 
 
 @transaction.atomic
@@ -39,7 +90,12 @@ def home_page_ensure() -> int:
         root = Page.add_root(title="Root", slug="root", locale=vi)
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
-        home = HomePage(slug="trang-chu", locale=vi, **HOME_TEXT["vi"])
+        home = HomePage(
+            slug="trang-chu",
+            locale=vi,
+            body=home_sections("vi"),
+            **{k: HOME_TEXT["vi"][k] for k in PAGE_FIELDS},
+        )
         root.add_child(instance=home)
         home.save_revision().publish()
         created += 1
@@ -56,8 +112,9 @@ def home_page_ensure() -> int:
             old_root.delete()  # Wagtail's welcome page, never edited
     if not HomePage.objects.filter(locale=en, translation_key=home.translation_key).exists():
         english = home.copy_for_translation(en)
-        for name, value in HOME_TEXT["en"].items():
-            setattr(english, name, value)
+        for name in PAGE_FIELDS:
+            setattr(english, name, HOME_TEXT["en"][name])
+        english.body = home_sections("en")
         english.save_revision().publish()
         created += 1
     return created

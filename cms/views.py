@@ -3,6 +3,7 @@ pages share one layout)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,9 +17,10 @@ from startups.access import NotAllowed
 from startups.views.mixins import OfficerRequiredMixin
 
 
+@transaction.non_atomic_requests  # it only reads: no transaction (and no savepoints) to open
 def home(request):
     """``/``: from the page cache before Wagtail routes the request (finding the site and the
-    page costs five queries a visit). Wagtail serves it on a miss, so the page is still the
+    page costs four queries a visit). Wagtail serves it on a miss, so the page is still the
     site's root page as edited in the CMS."""
     return pagecache.cached_page(
         request, lambda: wagtail_serve(request, ""), keys=[pagecache.INDEX]

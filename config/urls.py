@@ -87,6 +87,8 @@ urlpatterns += i18n_patterns(
         shop_views.ThrottledProductAlertCreateView.as_view(),
         name="alert-create-throttled",
     ),
+    # An officer of a province takes the editor role of its section of the site (cms/publishing.py).
+    path("union/site/", cms_views.EditorRoleView.as_view(), name="cms-editor-role"),
     re_path(r"^shop/accounts/wishlists/", cms_views.closed_feature),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path(
@@ -101,8 +103,6 @@ urlpatterns += i18n_patterns(
     ),
     path("", include("startups.urls")),
     path("", cms_views.home, name="home"),
-    # An officer of a province takes the editor role of its section of the site (cms/publishing.py).
-    path("union/site/", cms_views.EditorRoleView.as_view(), name="cms-editor-role"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

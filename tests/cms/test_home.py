@@ -10,6 +10,11 @@ Category = get_model("catalogue", "Category")
 pytestmark = pytest.mark.django_db
 
 
+def featured_block(response):
+    """The home page's block of certified products (its first product rule), as rendered."""
+    return next(b for b in response.context["page"].body if b.block_type == "product_rule")
+
+
 def test_home_is_a_wagtail_page_in_vietnamese(client, site_tree, product):
     index_rebuild()  # the home page's listings come from the search index
     response = client.get("/")
@@ -57,8 +62,9 @@ def test_featured_products_leave_out_lapsed_and_uncertified(client, site_tree, s
     product_create(seller=seller, title="Sâm Ngọc Linh 5 sao", stars=5)
     index_rebuild()
     response = client.get("/")
-    featured = [p.title for p in response.context["featured_products"]]
-    assert featured == ["Sâm Ngọc Linh 5 sao"]
+    featured = featured_block(response)
+    assert featured.value["heading"] == "Sản phẩm đạt chứng nhận OCOP"
+    assert [p.title for p in featured.value.live] == ["Sâm Ngọc Linh 5 sao"]
 
 
 def test_unknown_language_prefix_is_404_not_500(client, site_tree):
