@@ -6,6 +6,7 @@ Unicode does not decompose đ/Đ, so stripping combining marks alone turns "Đ�
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 
@@ -24,6 +25,41 @@ def vn_slugify(value: str, allow_unicode: bool = False) -> str:
     'nuoc-mam-phu-quoc'. ``allow_unicode`` is accepted for Oscar's slugifier interface and
     ignored: URLs stay ASCII."""
     return slugify(fold_vietnamese(str(value)))
+
+
+# --- texts in two languages ---------------------------------------------------------------
+# Startups, expos, products, categories and sellers carry optional English texts in a
+# ``<field>_en`` next to the Vietnamese ``<field>``. An English page shows the English one
+# when given, else the Vietnamese one marked ``lang="vi"`` so that screen readers read it as
+# Vietnamese.
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A text as a page shows it: in the page's language, or the Vietnamese one marked
+    ``lang="vi"`` on an English page when no English one was written."""
+
+    value: str
+    lang: str = ""
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self.lang)
+
+    def __str__(self):
+        return self.value
+
+
+def shown_text(obj, field: str, language: str) -> ShownText:
+    """``obj.<field>`` on a Vietnamese page; on an English page ``obj.<field>_en`` when it is
+    not blank, else the Vietnamese text with ``lang="vi"``."""
+    vietnamese = getattr(obj, field) or ""
+    if not (language or "").startswith("en"):
+        return ShownText(vietnamese)
+    english = (getattr(obj, f"{field}_en", "") or "").strip()
+    if english:
+        return ShownText(english)
+    return ShownText(vietnamese, lang="vi" if vietnamese else "")
 
 
 # --- search keys --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from oscar.core.loading import get_model
 
 from catalog.selectors import awaiting_review, public_products, seller_products
 from core.siteurl import absolute_url
+from core.text import ShownText, shown_text  # noqa: F401  (re-exported: the startups' pages use them from here)
 from core.video import Video, video_or_none
 from shop.order.selectors import seller_order_figures
 from shop.payments.banks import bank_by_bin
@@ -805,29 +806,3 @@ def startups_for_officer(officer: Officer, *, verified: bool | None = None) -> Q
     return qs.select_related("partner", "union_unit", "verified_by", "province").order_by(
         "name", "pk"
     )
-
-
-@dataclass(frozen=True)
-class ShownText:
-    """A text as a page shows it: in the page's language, or the Vietnamese one marked
-    ``lang="vi"`` on an English page when the startup wrote none in English."""
-
-    value: str
-    lang: str = ""
-
-    @property
-    def is_fallback(self) -> bool:
-        return bool(self.lang)
-
-    def __str__(self):
-        return self.value
-
-
-def shown_text(obj, field: str, language: str) -> ShownText:
-    vietnamese = getattr(obj, field) or ""
-    if not (language or "").startswith("en"):
-        return ShownText(vietnamese)
-    english = (getattr(obj, f"{field}_en", "") or "").strip()
-    if english:
-        return ShownText(english)
-    return ShownText(vietnamese, lang="vi" if vietnamese else "")
