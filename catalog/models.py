@@ -76,9 +76,11 @@ class Province(models.Model):
 
 
 class Category(AbstractCategory):
-    """An OCOP product group or sub-group; ``name_en`` shows when English is active."""
+    """An OCOP product group or sub-group; ``name_en`` and ``description_en`` show when
+    English is active (``core.text.shown_text``)."""
 
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    description_en = models.TextField(_("English description"), blank=True)
     ocop_code = models.CharField(
         _("OCOP group code"),
         max_length=16,
@@ -112,6 +114,20 @@ class Product(AbstractProduct):
 
     STAR_CHOICES = [(3, _("3 stars")), (4, _("4 stars")), (5, _("5 stars"))]
     CERTIFICATE_VALIDITY_MONTHS = 36
+
+    # Optional English texts, shown on English pages (``core.text.shown_text``); where blank
+    # the Vietnamese ones show, marked lang="vi". A variant shows its parent's.
+    title_en = models.CharField(
+        _("English name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on English pages; left blank, they show the Vietnamese name."),
+    )
+    description_en = models.TextField(
+        _("English description"),
+        blank=True,
+        help_text=_("Shown on English pages; left blank, they show the Vietnamese description."),
+    )
 
     ocop_stars = models.PositiveSmallIntegerField(
         _("OCOP stars"), null=True, blank=True, choices=STAR_CHOICES

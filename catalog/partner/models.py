@@ -18,6 +18,9 @@ class Partner(AbstractPartner):
     )
     legal_name = models.CharField(_("legal name"), max_length=255, blank=True)
     description = models.TextField(_("story"), blank=True)
+    # Optional English texts for English pages (``core.text.shown_text``).
+    name_en = models.CharField(_("English name"), max_length=128, blank=True)
+    description_en = models.TextField(_("English story"), blank=True)
     province = models.ForeignKey(
         "catalogue.Province",
         verbose_name=_("province or city"),

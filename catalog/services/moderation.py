@@ -17,6 +17,8 @@ Moderation = Product.Moderation
 TRUSTED_FIELDS = (
     "title",
     "description",
+    "title_en",
+    "description_en",
     "ocop_stars",
     "ocop_certificate_number",
     "ocop_issuing_authority",
