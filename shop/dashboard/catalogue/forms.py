@@ -26,17 +26,59 @@ OCOP_FIELDS = [
     "ocop_traceability_url",
 ]
 
+# Shown in their own "English (optional)" group of the details tab (product_update.html).
+ENGLISH_FIELDS = ["title_en", "description_en"]
+
 
 class ProductForm(oscar_forms.ProductForm):
     class Meta(oscar_forms.ProductForm.Meta):
-        fields = oscar_forms.ProductForm.Meta.fields + OCOP_FIELDS
+        fields = oscar_forms.ProductForm.Meta.fields + OCOP_FIELDS + ENGLISH_FIELDS
         widgets = {
             **oscar_forms.ProductForm.Meta.widgets,
             # Plain text, shown with line breaks: no rich-text HTML to sanitise.
             "description": forms.Textarea(attrs={"class": "no-widget-init", "rows": 8}),
+            "title_en": forms.TextInput(attrs={"autocomplete": "off", "lang": "en"}),
+            "description_en": forms.Textarea(
+                attrs={"class": "no-widget-init", "rows": 6, "lang": "en"}
+            ),
             "ocop_decision_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ocop_valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ocop_valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def primary_form_fields(self):
+        return [f for f in super().primary_form_fields() if f.name not in ENGLISH_FIELDS]
+
+    def english_form_fields(self):
+        return [self[name] for name in ENGLISH_FIELDS if name in self.fields]
+
+    def delete_non_child_fields(self):
+        """Variants have no description of their own (Oscar's rule), nor an English one."""
+        super().delete_non_child_fields()
+        self.fields.pop("description_en", None)
+
+
+class CategoryForm(oscar_forms.CategoryForm):
+    """Oscar's category form with the English name and description (``Category.name_en``,
+    ``description_en``), each after its Vietnamese field."""
+
+    class Meta(oscar_forms.CategoryForm.Meta):
+        fields = [
+            "name",
+            "name_en",
+            "slug",
+            "description",
+            "description_en",
+            "image",
+            "is_public",
+            "exclude_from_menu",
+            "meta_title",
+            "meta_description",
+        ]
+        widgets = {
+            **oscar_forms.CategoryForm.Meta.widgets,
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+            "description_en": forms.Textarea(attrs={"class": "no-widget-init", "lang": "en"}),
         }
 
 
