@@ -2,7 +2,8 @@
 
 The headers are Vietnamese because the template is (sellers fill it in Excel); a header is
 recognised case-insensitively, whatever the Unicode normal form, spacing or diacritics, so
-"MA SKU" and "mã sku" both mean "Mã SKU".
+"MA SKU" and "mã sku" both mean "Mã SKU". A column may also answer to other names
+(``aliases``): the English texts' columns to their field names too ("title_en").
 """
 
 import re
@@ -18,6 +19,7 @@ class Column:
     required: bool
     guide: str  # how to fill it, in Vietnamese, for the guide sheet of the template
     example: str
+    aliases: tuple[str, ...] = ()
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -42,6 +44,23 @@ COLUMNS: tuple[Column, ...] = (
         False,
         "Giới thiệu sản phẩm: nguyên liệu, cách làm, bảo quản.",
         "Cà phê Robusta trồng ở xã Ea Tu, rang mộc không tẩm ướp.",
+    ),
+    Column(
+        "title_en",
+        "Tên tiếng Anh",
+        False,
+        "Tên cho người mua đọc tiếng Anh, tối đa 255 ký tự; để trống thì trang tiếng Anh hiện "
+        "tên tiếng Việt.",
+        "Ea Tu roasted Robusta coffee 500g",
+        aliases=("title_en", "English name"),
+    ),
+    Column(
+        "description_en",
+        "Mô tả tiếng Anh",
+        False,
+        "Mô tả cho người mua đọc tiếng Anh; để trống thì trang tiếng Anh hiện mô tả tiếng Việt.",
+        "Robusta grown in Ea Tu commune, roasted plain.",
+        aliases=("description_en", "English description"),
     ),
     Column(
         "group",
@@ -144,7 +163,9 @@ def header_key(text) -> str:
     return re.sub(r"\s+", "", fold_vietnamese(str(text or "")))
 
 
-_BY_HEADER = {header_key(column.header): column for column in COLUMNS}
+_BY_HEADER = {
+    header_key(name): column for column in COLUMNS for name in (column.header, *column.aliases)
+}
 
 
 def column_for(header) -> Column | None:

@@ -99,6 +99,8 @@ _PARSERS = {
     "sku": lambda v: parsing.bounded_text(v, max_length=128),
     "title": lambda v: parsing.bounded_text(v, max_length=255),
     "description": parsing.text,
+    "title_en": lambda v: parsing.bounded_text(v, max_length=255),
+    "description_en": parsing.text,
     "origin_place": lambda v: parsing.bounded_text(v, max_length=255),
     "price": parsing.price,
     "stock": parsing.stock,

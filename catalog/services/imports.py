@@ -38,6 +38,8 @@ BATCH = 1000
 PRODUCT_FIELDS = {  # import column key -> Product field
     "title": "title",
     "description": "description",
+    "title_en": "title_en",
+    "description_en": "description_en",
     "province": "origin_province_id",
     "origin_place": "origin_place",
     "stars": "ocop_stars",
