@@ -75,7 +75,8 @@ class ProductDocument:
     id: int
     title: str  # as written, for exact-accent matches and display
     title_folded: str
-    body_folded: str  # description, origin place and province, seller name: folded
+    body_folded: str  # description, English name and description, origin place and
+    # province, seller name, category names (Vietnamese and English): folded
     url: str
     group_codes: list[str]  # every OCOP group code the product falls under: ["1", "1.9"]
     stars: int | None  # OCOP stars while the certificate is in force, else None
@@ -97,7 +98,7 @@ class SellerDocument:
     id: int
     title: str  # the seller's name as written
     title_folded: str
-    body_folded: str  # story, commune, province: folded
+    body_folded: str  # English name, story (both languages), commune, province: folded
     url: str
     province_code: str
     seller_kind: str
@@ -206,15 +207,19 @@ def _reverse(name: str, **kwargs) -> str:
 
 
 class _CategoryTree:
-    """Every category once: its OCOP code and name, and those of its ancestors."""
+    """Every category once: its OCOP code and names, and those of its ancestors."""
 
     def __init__(self):
-        rows = Category.objects.values_list("id", "path", "ocop_code", "name")
-        self.by_id = {pk: (path, code, name) for pk, path, code, name in rows}
+        rows = Category.objects.values_list("id", "path", "ocop_code", "name", "name_en")
+        self.by_id = {
+            pk: (path, code, " ".join(filter(None, [name, name_en])))
+            for pk, path, code, name, name_en in rows
+        }
         self.by_path = {path: (code, name) for _pk, (path, code, name) in self.by_id.items()}
 
     def lineage(self, category_id: int) -> list[tuple[str, str]]:
-        """(code, name) of the category and its ancestors, the group first."""
+        """(code, names) of the category and its ancestors, the group first; the names are
+        the Vietnamese one and the English one."""
         if category_id not in self.by_id:
             return []
         path = self.by_id[category_id][0]
@@ -245,8 +250,10 @@ def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]
         .values(
             "id",
             "title",
+            "title_en",
             "slug",
             "description",
+            "description_en",
             "origin_place",
             "origin_province__code",
             "origin_province__name",
@@ -328,6 +335,8 @@ def _product_batch(ids: list[int], tree: _CategoryTree) -> list[ProductDocument]
                 title_folded=_fold(p["title"]),
                 body_folded=_fold(
                     _plain(p["description"]),
+                    p["title_en"],
+                    _plain(p["description_en"]),
                     p["origin_place"],
                     p["origin_province__name"],
                     best["partner__name"],
@@ -372,9 +381,11 @@ def _seller_batch(ids: list[int]) -> list[SellerDocument]:
         .values(
             "id",
             "name",
+            "name_en",
             "code",
             "kind",
             "description",
+            "description_en",
             "commune",
             "province__code",
             "province__name",
@@ -395,7 +406,13 @@ def _seller_batch(ids: list[int]) -> list[SellerDocument]:
             id=s["id"],
             title=s["name"] or "",
             title_folded=_fold(s["name"]),
-            body_folded=_fold(_plain(s["description"]), s["commune"], s["province__name"]),
+            body_folded=_fold(
+                s["name_en"],
+                _plain(s["description"]),
+                _plain(s["description_en"]),
+                s["commune"],
+                s["province__name"],
+            ),
             url=_reverse("seller-detail", slug=s["code"]) if s["code"] else "",
             province_code=s["province__code"] or "",
             seller_kind=s["kind"] or "",

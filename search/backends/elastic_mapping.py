@@ -15,7 +15,9 @@ ranks first. ``vi_folded`` ends with ``vi_iy``, the i/y rule of ``core.text.sear
 description with the former names of the province and the words written together ("caphe",
 "quangnam"), the same text the database backends index (computed once, in Python, rather
 than by a shingle filter here: the joined place names are not in any one field, and a new
-field would break writes to an index made before it until the next rebuild).
+field would break writes to an index made before it until the next rebuild). The English
+name and description (and the categories' English names) are in ``body`` too, for the same
+reason: "honey" finds "Mật ong rừng" whose English name is "Wild honey", with no new field.
 Both are copied into ``spell`` for the "did you mean" term suggester, and ``suggest`` is a
 ``search_as_you_type`` field for type-ahead. Text is NFC-normalised in Python on both sides
 (the standard tokenizer would keep decomposed marks glued to their letters).
