@@ -197,6 +197,7 @@ def test_product_form_saves_english_texts_of_a_draft(site_tree, plain):
 def test_category_form_takes_the_english_name_and_description(site_tree):
     CategoryForm = get_class("dashboard.catalogue.forms", "CategoryForm")
     group = Category.objects.get(ocop_code="1.4")
+    parent = group.get_parent()
     form = CategoryForm(
         instance=group,
         data={
@@ -206,23 +207,16 @@ def test_category_form_takes_the_english_name_and_description(site_tree):
             "description": "",
             "description_en": "Honey and bee products.",
             "is_public": "on",
-            "_position": "first-child",
-            "_ref_node_id": "",
+            "treebeard_position": "first-child",
+            "treebeard_ref_node": parent.pk,  # stays where it is, under its group
         },
     )
     assert {"name_en", "description_en"} <= set(form.fields)
-    if not form.is_valid():  # treebeard's position field names
-        form = CategoryForm(instance=group, data={**form.data, **_treebeard(form)})
     assert form.is_valid(), form.errors
     form.save()
     group.refresh_from_db()
     assert (group.name_en, group.description_en) == ("Honey", "Honey and bee products.")
-
-
-def _treebeard(form) -> dict:
-    position = next(name for name in form.fields if name.endswith("position"))
-    ref = next(name for name in form.fields if name.endswith("ref_node"))
-    return {position: "first-child", ref: ""}
+    assert group.get_parent() == parent
 
 
 # --- import ---------------------------------------------------------------------------------
