@@ -38,6 +38,7 @@ from wagtail.models import (
 )
 
 from cms.models import HomePage, ProvinceSectionPage
+from cms.services import collection_root_ensure
 from core.text import fold_vietnamese
 from startups.access import NotAllowed
 from startups.models import Officer, UnionUnit
@@ -143,7 +144,7 @@ def _page_permissions_ensure(group, pages, codenames, report: SetupReport) -> No
 
 def _collection_ensure(unit: UnionUnit, groups, report: SetupReport) -> Collection:
     name = _province_name(unit)
-    root = Collection.get_first_root_node()
+    root = collection_root_ensure()
     collection = root.get_children().filter(name=name).first()
     if collection is None:
         collection = root.add_child(name=name)

@@ -3,7 +3,7 @@
 import uuid
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import HomePage
 from search import api
@@ -76,6 +76,13 @@ def home_sections(language: str) -> list[dict]:
 
 
 @transaction.atomic
+def collection_root_ensure() -> Collection:
+    """The root of the picture and document collections, which Wagtail's migration makes;
+    made again where a database lost it (a flushed test database), since every image and
+    document needs a collection."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def home_page_ensure() -> int:
     """Make the bilingual home page the root of the default site; returns pages created.
 
@@ -88,6 +95,7 @@ def home_page_ensure() -> int:
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root", locale=vi)
+    collection_root_ensure()
     home = HomePage.objects.filter(locale=vi).first()
     if home is None:
         home = HomePage(
