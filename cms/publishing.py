@@ -6,6 +6,8 @@ language, linked to its union unit) and two groups made for it:
 - its **editors** ("Biên tập viên · <tỉnh>"): add and edit pages in that section only, in
   both languages, and the pictures and documents of the province's own collection. They
   cannot publish: a page they finish goes to moderation ("Submit for moderation");
+- both translate pages (Wagtail's "Translate" action): a page written in Vietnamese has an
+  English alias at once (``WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE``) until it is translated;
 - its **moderators** ("Kiểm duyệt · <tỉnh>"): publish in that section. The central union's
   moderators (Wagtail's own "Moderators" group, publishing everywhere) can approve too.
 
@@ -129,7 +131,10 @@ def _group_ensure(name: str, report: SetupReport) -> Group:
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    group.permissions.add(admin_access)
+    translate = Permission.objects.get(
+        content_type__app_label="simple_translation", codename="submit_translation"
+    )
+    group.permissions.add(admin_access, translate)
     return group
 
 

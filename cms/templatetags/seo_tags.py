@@ -114,6 +114,7 @@ def seo_head(context):
         return ""
     private = _private(request)
     noindex = private or bool(context.get("preview"))
+    untranslated = context.get("untranslated")
     title = state.get("title", "")
     suffix = f" | {seo.site_name()}"
     og_title = title[: -len(suffix)] if title.endswith(suffix) and title != suffix else title
@@ -126,8 +127,17 @@ def seo_head(context):
         {
             "noindex": noindex,
             "public": not private,
-            "canonical": canonical_url(request),
-            "alternates": [] if noindex else language_alternates(context.get("language_links")),
+            # an untranslated copy (cms/translation.py) leaves search engines to its source
+            "canonical": seo.absolute(untranslated.url) if untranslated else canonical_url(request),
+            "alternates": []
+            if noindex
+            else language_alternates(
+                [
+                    link
+                    for link in context.get("language_links") or ()
+                    if link.get("alternate", True)
+                ]
+            ),
             "title": og_title,
             "description": state.get("description", ""),
             "image": seo.absolute(state.get("image") or "") or default_share_image(),

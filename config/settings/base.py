@@ -36,6 +36,7 @@ WAGTAIL_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -193,6 +194,11 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Pages are translated with Wagtail's own copy-for-translation (contrib.simple_translation), not
+# wagtail-localize: editors translate a page by hand in the same editor. A page made in one
+# language gets an alias in the other at once, so every page has an address in both; the alias
+# shows the source text with a notice until an editor translates it (cms/translation.py).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 WAGTAIL_SITE_NAME = "Chợ OCOP Thanh niên"
 # The public address of the site, the one setting every absolute link (e-mails, the Site
 # record of django.contrib.sites, Wagtail's admin) follows; core.siteurl keeps them in step.
