@@ -58,6 +58,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Expo figures: the days of expos live today or closed yesterday, recomputed from the raw
     # visit rows (idempotent; the report reads today from the raw rows anyway).
+    # CMS pages scheduled by their editors ("go live"/"expiry" dates) go up and down on time.
+    "cms-scheduled-pages": {
+        "task": "cms.tasks.publish_scheduled_pages",
+        "schedule": crontab(minute="*"),
+    },
     "expo-rollups": {
         "task": "startups.tasks.expo_stats.roll_up_expos",
         "schedule": crontab(minute="*/10"),

@@ -125,3 +125,34 @@ def test_officers_of_other_levels_and_non_officers_cannot_take_a_role(client, tr
     client.force_login(User.objects.create_user("khach", "khach@example.com", "x"))
     assert client.get(url).status_code == 403
     assert client.post(url, {"action": "take"}).status_code == 403
+
+
+def test_a_page_scheduled_by_its_moderator_goes_live_on_its_date_and_not_before(tree, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.tasks import publish_scheduled_pages
+
+    section = publishing.section_of(tree["daklak"])
+    page = StandardPage(title="Ngày hội OCOP", slug="ngay-hoi-ocop", live=False)
+    section.add_child(instance=page)
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    page.save_revision().publish()  # approved for a date still to come: scheduled
+    page.refresh_from_db()
+    assert not page.live
+    publish_scheduled_pages.delay()
+    page.refresh_from_db()
+    assert not page.live
+    assert client.get(page.url).status_code == 404
+
+    # the date arrives (moved back rather than waiting an hour)
+    revision = page.scheduled_revision
+    past = timezone.now() - timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    publish_scheduled_pages.delay()
+    page.refresh_from_db()
+    assert page.live
+    assert client.get(page.url).status_code == 200
