@@ -15,6 +15,7 @@ from startups.views import (
     profiles,
     qr,
     review,
+    union_home,
 )
 
 app_name = "startups"
@@ -36,4 +37,5 @@ urlpatterns = [
     *expo_stats.urlpatterns,
     *booths.urlpatterns,
     *expos.urlpatterns,
+    *union_home.urlpatterns,
 ]
