@@ -88,6 +88,8 @@ class Data:
     expo_booth_url: str = ""
     expo_booth_products: int = 0
     expo_missing: str = ""  # why the expo rows are skipped, when they are
+    officer_user_id: int = 0  # a central youth-union officer (the national report)
+    union_report_url: str = ""
 
 
 def data_load() -> Data:
@@ -144,7 +146,36 @@ def data_load() -> Data:
     assert StockRecord.objects.filter(partner=seller).exists()
     startups_load(data)
     expo_load(data)
+    union_load(data)
     return data
+
+
+OFFICER_USERNAME = "bench-central-officer"
+
+
+def union_load(data: Data) -> None:
+    """A central officer and the national report over the last 365 days (Viet Nam's)."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from startups.models import Officer, UnionUnit
+    from startups.selectors.union_report import today_vietnam
+    from startups.services.union import union_units_load
+
+    union_units_load()
+    User = get_user_model()
+    user = User.objects.filter(username=OFFICER_USERNAME).first()
+    if user is None:
+        user = User.objects.create_user(OFFICER_USERNAME, f"{OFFICER_USERNAME}@example.com")
+        Officer.objects.create(user=user, unit=UnionUnit.objects.get(level="central"))
+    data.officer_user_id = user.pk
+    end = today_vietnam()
+    start = end - datetime.timedelta(days=364)
+    data.union_report_url = (
+        f"{reverse('startups:union-report')}?period=custom&start={start}&end={end}"
+    )
 
 
 def startups_load(data: Data) -> None:
@@ -232,6 +263,12 @@ def login_seller(client, data: Data) -> None:
     client.force_login(get_user_model().objects.get(pk=data.seller_user_id))
 
 
+def login_officer(client, data: Data) -> None:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(pk=data.officer_user_id))
+
+
 def basket_fill(client, data: Data) -> None:
     for pk in [data.product_id, *data.basket_product_ids]:
         response = client.post(f"/shop/basket/add/{pk}/", {"quantity": 1})
@@ -251,6 +288,7 @@ class Page:
     throughput_target: bool = False  # must reach a third of the bare view
     status: int = 200
     optional: bool = False  # skipped (with the reason in ``Data``) when its URL is empty
+    queries_target: int = TARGET_QUERIES  # a report runs one GROUP BY per figure
 
 
 PAGES: list[Page] = [
@@ -300,6 +338,14 @@ PAGES: list[Page] = [
         lambda d: "/shop/dashboard/catalogue/",
         setup=login_seller,
         load=False,
+    ),
+    Page(
+        "union report: central, a year",
+        lambda d: d.union_report_url,
+        setup=login_officer,
+        load=False,
+        target_ms=1500,
+        queries_target=40,
     ),
 ]
 
@@ -688,7 +734,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         ]
     lines += [
         "",
-        "| page | URL | p50 ms | p95 ms | p95 target | uncached p50 / p95 ms | queries uncached (≤ 15) / served | bytes | req/s | bare req/s | ratio |",
+        "| page | URL | p50 ms | p95 ms | p95 target | uncached p50 / p95 ms | queries uncached (≤ 15; the report ≤ 40) / served | bytes | req/s | bare req/s | ratio |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
@@ -699,9 +745,12 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             else ""
         )
         queries = (
-            (f"{r.uncached_queries}: {verdict(r.uncached_queries <= TARGET_QUERIES)} / {r.queries}")
+            (
+                f"{r.uncached_queries}: {verdict(r.uncached_queries <= r.page.queries_target)}"
+                f" / {r.queries}"
+            )
             if r.uncached_times
-            else (f"{r.queries}: {verdict(r.queries <= TARGET_QUERIES)}")
+            else (f"{r.queries}: {verdict(r.queries <= r.page.queries_target)}")
         )
         uncached = (
             (f"{percentile(r.uncached_times, 50):.1f} / {percentile(r.uncached_times, 95):.1f}")
