@@ -51,18 +51,14 @@ def test_a_provincial_officer_reports_its_month(browser, live_server, site_tree)
 
     page.get_by_test_id("open-last-month").click()
     expect(page.get_by_test_id("summary-orders")).to_have_text(display(EXPECTED["p1"]["orders"]))
-    expect(page.get_by_test_id("summary-revenue")).to_have_text(
-        display(EXPECTED["p1"]["revenue"])
-    )
+    expect(page.get_by_test_id("summary-revenue")).to_have_text(display(EXPECTED["p1"]["revenue"]))
     expect(page.locator('tr[data-metric="expo_visitors"] td').first).to_have_text(
         display(EXPECTED["p1"]["expo_visitors"])
     )
 
     page.get_by_test_id("unit-link").filter(has_text=world.g1a.name).click()
     expect(page.get_by_test_id("unit-trail")).to_contain_text(world.g1a.name)
-    expect(page.get_by_test_id("summary-orders")).to_have_text(
-        display(EXPECTED["g1a"]["orders"])
-    )
+    expect(page.get_by_test_id("summary-orders")).to_have_text(display(EXPECTED["g1a"]["orders"]))
 
     book = load_workbook(io.BytesIO(_download(page, "export-xlsx")))
     cover = book.worksheets[0]
@@ -90,7 +86,5 @@ def test_the_central_officer_sees_both_provinces(browser, live_server, site_tree
     expect(links.filter(has_text=world.p1.name)).to_have_count(1)
     expect(links.filter(has_text=world.p2.name)).to_have_count(1)
     links.filter(has_text=world.p2.name).click()
-    expect(page.get_by_test_id("summary-revenue")).to_have_text(
-        display(EXPECTED["p2"]["revenue"])
-    )
+    expect(page.get_by_test_id("summary-revenue")).to_have_text(display(EXPECTED["p2"]["revenue"]))
     context.close()
