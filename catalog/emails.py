@@ -11,12 +11,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from core.emails import LANGUAGES, SEPARATOR
 from core.siteurl import absolute_url
+from core.text import shown_text
 
 Product = get_model("catalogue", "Product")
 REMIND_DAYS_BEFORE = 30
@@ -55,10 +56,12 @@ def certificate_notices_send(*, today: datetime.date | None = None) -> dict:
 
 
 def _texts(product, *, lapsed: bool) -> tuple[str, str]:
-    """Subject and body in the active language, with the link to the product's dashboard page."""
-    end = product.ocop_valid_until.strftime("%d/%m/%Y")
+    """Subject and body in the active language (its date format; the product's English name
+    where written), with the link to the product's dashboard page."""
+    end = formats.date_format(product.ocop_valid_until, "SHORT_DATE_FORMAT")
+    title = str(shown_text(product, "title", translation.get_language() or ""))
     if lapsed:
-        subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": product.title}
+        subject = _("The OCOP certificate of %(title)s has lapsed") % {"title": title}
         body = _(
             "The OCOP certificate %(number)s of %(title)s lapsed on %(end)s. Its stars "
             "are no longer shown to buyers. Upload the renewed certificate in your "
@@ -66,7 +69,7 @@ def _texts(product, *, lapsed: bool) -> tuple[str, str]:
         )
     else:
         subject = _("The OCOP certificate of %(title)s lapses on %(end)s") % {
-            "title": product.title,
+            "title": title,
             "end": end,
         }
         body = _(
@@ -74,7 +77,7 @@ def _texts(product, *, lapsed: bool) -> tuple[str, str]:
             "After that date its stars are no longer shown to buyers; please renew it "
             "in time and upload the new certificate in your dashboard."
         )
-    body = body % {"number": product.ocop_certificate_number, "title": product.title, "end": end}
+    body = body % {"number": product.ocop_certificate_number, "title": title, "end": end}
     link = absolute_url(reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}))
     return subject, f"{body}\n\n{link}\n\n{settings.OSCAR_SHOP_NAME}\n"
 

@@ -55,21 +55,23 @@ def _number(value):
 def product(product, purchase_info, *, url: str, category=None) -> dict:
     """Product with an Offer of the seller the strategy picked (``purchase_info``, Oscar's),
     in VND, in or out of stock; an AggregateRating only where approved reviews exist.
-    ``category``: the OCOP group the page shows (it costs a query to find again)."""
+    ``category``: the OCOP group the page shows (it costs a query to find again). The names and
+    the description are the page's language's: the English ones where written."""
     images = [absolute(image.original.url) for image in product.get_all_images() if image.original]
+    titled = product.parent if not product.title and product.parent_id else product  # get_title
     data = {
         "@context": SCHEMA,
         "@type": "Product",
-        "name": product.get_title(),
+        "name": _text(titled, "title"),
         "url": absolute(url),
     }
     if images:
         data["image"] = images
-    description = plain_text(product.description, 5000)
+    description = plain_text(_text(product, "description"), 5000)
     if description:
         data["description"] = description
     if category is not None:
-        data["category"] = category.display_name
+        data["category"] = _text(category, "name")
     price = purchase_info.price if purchase_info else None
     stockrecord = purchase_info.stockrecord if purchase_info else None
     if price is not None and price.exists and stockrecord is not None:
@@ -88,7 +90,7 @@ def product(product, purchase_info, *, url: str, category=None) -> dict:
         seller = stockrecord.partner
         offer["seller"] = {
             "@type": "Organization",
-            "name": seller.name,
+            "name": _text(seller, "name"),
             "url": absolute(seller.get_absolute_url()),
         }
         data["offers"] = offer
@@ -129,6 +131,33 @@ def startup(startup, texts, *, links=()) -> dict:
     same_as = [url for _label, url in links if url]
     if same_as:
         data["sameAs"] = same_as
+    return data
+
+
+def seller(partner, *, logo: str = "") -> dict:
+    """A seller's page as an Organization: its name and story in the page's language (the
+    English ones where written), where it is, since when; ``logo``: its public startup's."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "Organization",
+        "name": _text(partner, "name"),
+        "url": absolute(partner.get_absolute_url()),
+    }
+    if partner.legal_name:
+        data["legalName"] = partner.legal_name
+    description = plain_text(_text(partner, "description"))
+    if description:
+        data["description"] = description
+    if logo:
+        data["logo"] = absolute(logo)
+    if partner.founded_year:
+        data["foundingDate"] = str(partner.founded_year)
+    if partner.province_id:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressRegion": partner.province.name,
+            "addressCountry": "VN",
+        }
     return data
 
 

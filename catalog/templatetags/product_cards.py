@@ -6,6 +6,10 @@ language (``core.text.ShownText``): the English one on an English page when give
 Vietnamese one, which ``{{ text|lang_attr }}`` marks ``lang="vi"`` on the element around it::
 
     {% with title=product|shown:"title" %}<h1{{ title|lang_attr }}>{{ title }}</h1>{% endwith %}
+
+``{{ product|head_text:"title" }}`` (or ``"description"``; a category's ``"name"``): what the
+page's head says (``<title>``, meta description, link previews): the English text on an
+English page when given, else the meta title or description, else the Vietnamese text.
 """
 
 from django import template
@@ -49,3 +53,18 @@ def lang_attr(text) -> str:
     nothing."""
     lang = getattr(text, "lang", "")
     return format_html(' lang="{}"', lang) if lang else ""
+
+
+@register.filter
+def head_text(obj, field: str) -> str:
+    """A product's or category's name (``"title"``/``"name"``) or description for the page's
+    head: on an English page its English text when one is written; otherwise its meta title
+    or meta description (Oscar's fields, written in Vietnamese), else its Vietnamese text.
+    Plain text: the head's tags strip and shorten it."""
+    if obj is None:
+        return ""
+    text = shown(obj, field)
+    if (get_language() or "").startswith("en") and text.value and not text.is_fallback:
+        return text.value
+    meta = obj.get_meta_description() if field == "description" else obj.get_meta_title()
+    return meta or text.value

@@ -195,6 +195,14 @@ def jsonld_startup(context, startup, texts, links=()):
 
 
 @register.simple_tag(takes_context=True)
+def jsonld_seller(context, seller, startup=None):
+    """A seller's page: its Organization; its public startup's logo is the share image."""
+    logo = startup.logo.url if startup is not None and startup.logo else ""
+    _share_image(context, logo)
+    return jsonld_script(seo.seller(seller, logo=logo))
+
+
+@register.simple_tag(takes_context=True)
 def jsonld_pitch(context, pitch, content, startup_name):
     data = seo.pitch(pitch, content or {}, startup_name=str(startup_name))
     _share_image(context, data.get("image"))

@@ -36,7 +36,8 @@ THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 OSCAR_SLUG_FUNCTION = "core.text.vn_slugify"
 OSCAR_DYNAMIC_CLASS_LOADER = "search.oscar_loading.class_loader"
 
-# Oscar's menu plus our pages: bulk import, the marketplace click report, what is owed.
+# Oscar's menu plus our pages: bulk import, the seller's shop page, the marketplace click report,
+# what is owed.
 import copy  # noqa: E402
 
 from oscar.defaults import OSCAR_DASHBOARD_NAVIGATION as _OSCAR_NAV  # noqa: E402
@@ -48,6 +49,10 @@ for _section in OSCAR_DASHBOARD_NAVIGATION:
             {
                 "label": _("Import products"),
                 "url_name": "dashboard:product-import",
+            },
+            {
+                "label": _("Your shop page"),
+                "url_name": "dashboard:seller-page",
             },
             {
                 "label": pgettext_lazy("dashboard menu", "Marketplace clicks"),

@@ -54,6 +54,7 @@ SELLER_VIEWS = frozenset(
         "product-submit",  # the seller's own product
         "order-part-action",  # the seller's own part of an order
         "payments-owed",  # the seller's own balance
+        "seller-page",  # the seller's own shop page: its English name and story (no id)
         "startup-edit",  # the seller's own startup profile (no id: it is the seller's one)
         # The startups' pages (startups.views.*, registered from StartupsConfig.ready):
         "lead-list",  # the leads of the seller's own startup

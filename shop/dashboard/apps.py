@@ -74,6 +74,7 @@ class DashboardConfig(apps.DashboardConfig):
         from shop.dashboard import imports
         from shop.dashboard.catalogue.views import ProductSubmitView
         from shop.dashboard.orders.parts import PartActionView
+        from shop.dashboard.seller_page import SellerPageView
         from shop.payments.views import OwedView
 
         ours = [
@@ -99,6 +100,7 @@ class DashboardConfig(apps.DashboardConfig):
                 name="order-part-action",
             ),
             path("payments/owed/", OwedView.as_view(), name="payments-owed"),
+            path("shop-page/", SellerPageView.as_view(), name="seller-page"),
             *(path(route, view, name=name) for route, view, name in self.registered_urls),
         ]
         return self.post_process_urls(ours) + super().get_urls()

@@ -19,6 +19,7 @@ from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
 from core.siteurl import absolute_url
+from core.text import shown_text
 from shop.order.outbox import email_send_once
 from shop.order.selectors import card_payment_path, order_page_path, part_transfer
 from shop.order.services import order_placed_event_type_ensure
@@ -80,7 +81,7 @@ def _context(part) -> dict:
     context = {
         "order": order,
         "part": part,
-        "seller": part.partner.name,
+        "seller": str(shown_text(part.partner, "name", translation.get_language() or "")),
         "lines": list(Line.objects.filter(order=order, partner_id=part.partner_id).order_by("pk")),
         "name": getattr(order.shipping_address, "first_name", ""),
         "order_url": absolute_url(order_page_path(order)),

@@ -159,7 +159,7 @@ def test_payment_reminder_has_the_amount_the_deadline_and_the_transfer_details(b
     )
     assert f"khoản thanh toán 185.000{NBSP}₫ cho kiện hàng {part.code}" in email.body
     deadline = timezone.localtime(part.created + timedelta(hours=48))
-    assert f"trước {deadline:%H:%M %d/%m/%Y}" in email.body
+    assert f"trước {deadline:%d/%m/%Y %H:%M}" in email.body  # the locale's DATETIME_FORMAT
     assert "Số tài khoản: 0071000123456" in email.body
     assert f"Nội dung chuyển khoản: DH{order.number} 1" in email.body
 
