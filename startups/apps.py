@@ -13,9 +13,11 @@ class StartupsConfig(AppConfig):
         # Views load models and forms, which needs the app registry: imported here.
         from django.apps import apps
 
+        from shop.dashboard.views import seller_home_set
         from startups import receivers
         from startups.views import booths, expo_stats, leads, pitches, profiles, qr
         from startups.views.reports import MarketplaceClicksView
+        from startups.views.seller_centre import seller_centre_view
 
         # Pages shown inside the shop's dashboard, which must not import this app; each is
         # named in shop.dashboard.access.
@@ -26,6 +28,7 @@ class StartupsConfig(AppConfig):
         for module in (profiles, pitches, leads, qr, booths, expo_stats):
             for route, view, name in module.DASHBOARD_URLS:
                 dashboard.register_url(route, view, name)
+        seller_home_set(seller_centre_view)  # the seller's dashboard home: the seller centre
 
         receivers.connect()  # orders attributed to expos after checkout
 

@@ -1,7 +1,11 @@
-"""The dashboard's front page. For a seller it counts only the seller's own products and
-order lines, not those of its cancelled parts: Oscar's version sums whole orders, other
-sellers' lines included."""
+"""The dashboard's front page. Staff get Oscar's. A seller gets the seller centre, which
+the startups app hands in when Django starts (``seller_home_set``, from
+``StartupsConfig.ready``): it reads the startup's followers, pitches and booths, and the shop
+never imports that app. Without it, a seller gets the counters below: only the seller's own
+products and order lines, not those of its cancelled parts (Oscar's version sums whole
+orders, other sellers' lines included)."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Sum
@@ -13,7 +17,22 @@ OrderPart = get_model("order", "OrderPart")
 Product = get_model("catalogue", "Product")
 
 
+_seller_home: Callable | None = None
+
+
+def seller_home_set(view: Callable) -> None:
+    """Make ``view`` (a plain view function) the dashboard's home for signed-in sellers."""
+    global _seller_home
+    _seller_home = view
+
+
 class IndexView(oscar_views.IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        # the access table (shop.dashboard.access) has let only staff and sellers in
+        if _seller_home is not None and not request.user.is_staff:
+            return _seller_home(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_template_names(self):
         if self.request.user.is_staff:
             return super().get_template_names()
