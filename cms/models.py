@@ -16,6 +16,7 @@ read together before the page renders (``cms.blocks.prepare``).
 """
 
 import logging
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,13 +26,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail import blocks as blocks_
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from cms import blocks
 from startups.models import UnionUnit
+from startups.services.profiles import LINK_CHECKS, website_check
 
 logger = logging.getLogger(__name__)
 
@@ -271,3 +282,222 @@ class NewsArticlePage(BasePage):
         ctx = super().get_context(request, *args, **kwargs)
         blocks.prepare(self.related, request=request)
         return ctx
+
+
+# --- site settings: contact, social links, logo, main menu, footer ----------------------------
+# Edited in the CMS under Settings → "Site settings"; read by ``cms.site_settings`` for the
+# header and footer. Saving them invalidates every cached page (``cms.receivers``).
+
+SITE_PATH = re.compile(r"/(?![/\\])[^\s\\]*")  # an address of this site: /tin-tuc/, not //evil.vn
+PHONE = re.compile(r"\+?[0-9][0-9 .()-]{4,28}[0-9]")
+
+
+def site_link_check(value: str) -> str:
+    """A menu or footer link's address: a path of this site ("/tin-tuc/") or a public https
+    address (``startups.services.profiles.website_check``: no IP, no local host, no
+    ``javascript:``). Returns it normalised; raises ``ValidationError``."""
+    value = (value or "").strip()
+    if not value or SITE_PATH.fullmatch(value):
+        return value
+    if not value.lower().startswith("https://"):
+        raise ValidationError(
+            _("Give an address starting with https:// or a path of this site starting with /.")
+        )
+    return website_check(value)
+
+
+class SiteLinkBlock(blocks_.StructBlock):
+    """A link in a footer column: a page of the site (shown in the visitor's language when it
+    is translated) or an address."""
+
+    label = blocks_.CharBlock(label=_("label"), max_length=60)
+    label_en = blocks_.CharBlock(
+        label=_("label in English"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to show the Vietnamese label on English pages too."),
+    )
+    page = blocks_.PageChooserBlock(label=_("page"), required=False)
+    url = blocks_.CharBlock(label=_("or address"), max_length=300, required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        page, url = value.get("page"), (value.get("url") or "").strip()
+        if bool(page) == bool(url):
+            raise blocks_.StructBlockValidationError(
+                {"page": ValidationError(_("Choose either a page or an address."))}
+            )
+        if url:
+            try:
+                value["url"] = site_link_check(url)
+            except ValidationError as error:
+                raise blocks_.StructBlockValidationError({"url": error}) from None
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class FooterColumnBlock(blocks_.StructBlock):
+    heading = blocks_.CharBlock(label=_("heading"), max_length=60)
+    heading_en = blocks_.CharBlock(
+        label=_("heading in English"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to show the Vietnamese heading on English pages too."),
+    )
+    links = blocks_.ListBlock(SiteLinkBlock(), label=_("links"), min_num=1, max_num=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Footer column")
+
+
+SOCIAL_NETWORKS = ("facebook", "zalo", "youtube", "tiktok")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    """What the header and footer show besides the marketplace's own links: who runs the
+    site and how to reach it, its social networks, the union's logo, the editors' menu items
+    (after "All products", "Youth startups" and "Expos") and the footer's link columns (after
+    "Buy" and "Payment"). Everything is optional: with nothing filled in the header and footer
+    look as they do without settings. The footer's columns are a StreamField because each
+    holds a list of links, and Wagtail's inline panels cannot nest."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200, blank=True)
+    organisation_name_en = models.CharField(
+        _("organisation name in English"), max_length=200, blank=True
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    facebook = models.URLField("Facebook", max_length=300, blank=True)
+    zalo = models.URLField("Zalo", max_length=300, blank=True)
+    youtube = models.URLField("YouTube", max_length=300, blank=True)
+    tiktok = models.URLField("TikTok", max_length=300, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("alternative text of the logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the logo shows, for people who cannot see it."),
+    )
+    logo_alt_en = models.CharField(
+        _("alternative text of the logo in English"), max_length=200, blank=True
+    )
+    footer_columns = StreamField(
+        [("column", FooterColumnBlock())],
+        blank=True,
+        max_num=4,
+        verbose_name=_("footer columns"),
+    )
+
+    select_related = ["logo"]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("organisation_name"),
+                            FieldPanel("organisation_name_en"),
+                            FieldPanel("address"),
+                            FieldPanel("phone"),
+                            FieldPanel("email"),
+                        ],
+                        heading=_("Contact"),
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("logo"), FieldPanel("logo_alt"), FieldPanel("logo_alt_en")],
+                        heading=_("Logo"),
+                    ),
+                ],
+                heading=_("Contact and logo"),
+            ),
+            ObjectList(
+                [FieldPanel(name) for name in SOCIAL_NETWORKS], heading=_("Social networks")
+            ),
+            ObjectList(
+                [InlinePanel("menu_items", label=_("Menu item"), max_num=8)],
+                heading=_("Main menu"),
+            ),
+            ObjectList([FieldPanel("footer_columns")], heading=_("Footer")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in SOCIAL_NETWORKS:
+            try:
+                setattr(self, name, LINK_CHECKS[name](getattr(self, name)))
+            except ValidationError as error:
+                errors[name] = error
+        self.phone = " ".join(self.phone.split())
+        if self.phone and not PHONE.fullmatch(self.phone):
+            errors["phone"] = ValidationError(
+                _("Write the phone number with digits, spaces, dots or dashes.")
+            )
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = ValidationError(
+                _("Describe the logo for people who cannot see it.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class MainMenuItem(Orderable):
+    """An item of the header's menu: a page of the site (in the visitor's language when it
+    is translated) or an address."""
+
+    setting = ParentalKey(SiteSettings, related_name="menu_items", on_delete=models.CASCADE)
+    label = models.CharField(_("label"), max_length=60)
+    label_en = models.CharField(
+        _("label in English"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leave empty to show the Vietnamese label on English pages too."),
+    )
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.CharField(_("or address"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("label_en"),
+        FieldPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("menu item")
+        verbose_name_plural = _("menu items")
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url.strip()):
+            raise ValidationError({"link_page": _("Choose either a page or an address.")})
+        try:
+            self.link_url = site_link_check(self.link_url)
+        except ValidationError as error:
+            raise ValidationError({"link_url": error}) from None

@@ -6,6 +6,7 @@ name, and its province. Deterministic: the same product always gets the same byt
 
 import hashlib
 import io
+import math
 import textwrap
 from pathlib import Path
 
@@ -91,4 +92,26 @@ def product_image_bytes(*, title: str, group: str, province: str) -> bytes:
     draw.text((30, SIZE - 40), province, font=small, fill=accent)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=82, optimize=True)
+    return out.getvalue()
+
+
+def logo_image_bytes(*, name: str = "OCOP Thanh niên") -> bytes:
+    """The demo's logo for the site settings: a gold star on a red badge and the name beside
+    it, as a PNG (the header shows it 40 pixels high)."""
+    red, gold = (200, 16, 46), (255, 205, 0)
+    image = Image.new("RGB", (480, 192), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((8, 8, 184, 184), 36, fill=red)
+    cx, cy, outer, inner = 96, 100, 70, 28
+    points = []
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = math.pi / 2 + i * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy - radius * math.sin(angle)))
+    draw.polygon(points, fill=gold)
+    font = _font(40)
+    for i, line in enumerate(textwrap.wrap(name, width=10)[:3]):
+        draw.text((204, 40 + i * 50), line, font=font, fill=red)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
     return out.getvalue()

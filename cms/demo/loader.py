@@ -1,5 +1,6 @@
 """Builds the demo site: sellers, products with OCOP certificates, stock, pictures, the home
-page in Vietnamese and English, and an admin account. Idempotent: objects are looked up by
+page in Vietnamese and English, news, a campaign landing page, the site settings (contact,
+menu, footer; ``cms.demo.pages``) and an admin account. Idempotent: objects are looked up by
 their natural keys (seller code, product SKU) and left alone when they already exist.
 The sellers, products, startups and the expo are records in ``cms/demo/data/``, read by
 ``cms.demo.records``; startups and their pitches, the expo, its booths and sessions are written
@@ -17,16 +18,19 @@ from oscar.core.loading import get_model
 
 from catalog.services.reference import ocop_groups_load, product_class_load, provinces_load
 from cms.demo.images import product_image_bytes
+from cms.demo.pages import demo_site_load
 from cms.demo.records import (
     EXPOS_FILE,
     PRODUCTS_FILE,
     SELLERS_FILE,
+    SITE_FILE,
     STARTUPS_FILE,
     DemoDataError,
     ProductRecord,
     SellerRecord,
     demo_catalogue,
     expos,
+    site_content,
     startups,
 )
 from cms.services import home_page_ensure
@@ -504,6 +508,7 @@ def demo_load() -> DemoReport:
     expo_rows = expos(
         EXPOS_FILE, product_sellers={row["sku"]: row["seller"] for row in catalogue.products}
     )
+    site_rows = site_content(SITE_FILE, product_skus={row["sku"] for row in catalogue.products})
     report = DemoReport()
     report.add("provinces", provinces_load())
     report.add("OCOP groups", ocop_groups_load())
@@ -517,4 +522,5 @@ def demo_load() -> DemoReport:
     _officer(report)
     _startups(report, sellers, startup_rows)
     _expos(report, sellers, expo_rows)
+    demo_site_load(report, site_rows)
     return report

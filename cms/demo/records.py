@@ -19,6 +19,12 @@ specialities and the 34 provinces and cities in force after the 2025 merger (GSO
     and sessions name), the booths of demo startups (``seller`` a code; ``products`` SKUs of
     that seller's own products; ``offer_percent`` off its products with a voucher of the
     booth, 0 without an offer) and the sessions (``startups`` booths' seller codes).
+``site.json``
+    ``{"source": ..., "news": {...}, "campaign": {...}, "settings": {...}}``: the news index
+    and its articles (dated ``days_ago`` before the day it is loaded, relating products by
+    SKU), the campaign landing page (its blocks in Vietnamese and English, as the page's body
+    stores them) and the site settings (menu and footer links name a ``page``, news or
+    campaign, or a ``route``, one of our URL names).
 ``products.json``
     ``{"source": ..., "products": [...]}``; each product has a unique ``sku``, ``seller`` is a
     seller's ``code``, ``group`` an OCOP sub-group code (e.g. ``"1.9"``), ``stars`` 3, 4 or 5
@@ -26,7 +32,13 @@ specialities and the 34 provinces and cities in force after the 2025 merger (GSO
 
 The files hold only what was written by hand. What follows from it is computed, not stored:
 the certificate number, issuing authority, decision number and validity dates come from
-``stars``, ``certified_on``, the province and the product's place in ``products.json``
+``stars``, ``certified_on``, the province and the product's place in ``site.json``
+    ``{"source": ..., "news": {...}, "campaign": {...}, "settings": {...}}``: the news index
+    and its articles (dated ``days_ago`` before the day it is loaded, relating products by
+    SKU), the campaign landing page (its blocks in Vietnamese and English, as the page's body
+    stores them) and the site settings (menu and footer links name a ``page``, news or
+    campaign, or a ``route``, one of our URL names).
+``products.json``
 (``cms.demo.loader.certificate_fields``), so the order of the products is part of the data;
 the sellers' bank details come from their place in ``sellers.json`` and their legal name.
 
@@ -46,6 +58,7 @@ SELLERS_FILE = DATA_DIR / "sellers.json"
 PRODUCTS_FILE = DATA_DIR / "products.json"
 STARTUPS_FILE = DATA_DIR / "startups.json"
 EXPOS_FILE = DATA_DIR / "expos.json"
+SITE_FILE = DATA_DIR / "site.json"
 
 SELLER_KINDS = ("startup", "cooperative", "household")
 OCOP_STARS = (3, 4, 5)
@@ -307,6 +320,118 @@ def expos(path: Path = EXPOS_FILE, *, product_sellers: dict[str, str]) -> list[d
     return rows
 
 
+_NEWS_KEYS: dict[str, tuple[type, bool]] = {
+    "title": (str, True),
+    "slug": (str, True),
+    "intro": (str, True),
+    "title_en": (str, True),
+    "slug_en": (str, True),
+    "intro_en": (str, True),
+    "articles": (list, True),
+}
+_ARTICLE_KEYS: dict[str, tuple[type, bool]] = {
+    "slug": (str, True),
+    "title": (str, True),
+    "author": (str, True),
+    "days_ago": (int, True),
+    "summary": (str, True),
+    "tags": (list, True),
+    "products": (list, True),
+    "group": (str, True),
+    "province": (str, True),
+    "body": (list, True),
+    "hero_alt": (str, True),
+}
+_CAMPAIGN_KEYS: dict[str, tuple[type, bool]] = {
+    "title": (str, True),
+    "slug": (str, True),
+    "title_en": (str, True),
+    "slug_en": (str, True),
+    "search_description": (str, True),
+    "search_description_en": (str, True),
+    "body": (list, True),
+    "body_en": (list, True),
+}
+_SETTINGS_KEYS: dict[str, tuple[type, bool]] = {
+    "organisation_name": (str, True),
+    "organisation_name_en": (str, True),
+    "address": (str, True),
+    "phone": (str, True),
+    "email": (str, True),
+    "facebook": (str, True),
+    "zalo": (str, True),
+    "youtube": (str, True),
+    "tiktok": (str, True),
+    "logo_alt": (str, True),
+    "logo_alt_en": (str, True),
+    "menu": (list, True),
+    "footer": (list, True),
+}
+_LINK_KEYS: dict[str, tuple[type, bool]] = {
+    "label": (str, True),
+    "label_en": (str, True),
+    "page": (str, False),  # one of SITE_PAGES
+    "route": (str, False),  # a URL name of ours
+}
+_COLUMN_KEYS: dict[str, tuple[type, bool]] = {
+    "heading": (str, True),
+    "heading_en": (str, True),
+    "links": (list, True),
+}
+SITE_PAGES = ("news", "campaign")  # what a menu or footer link's "page" may name
+
+
+def site_content(path: Path = SITE_FILE, *, product_skus: set[str]) -> dict:
+    """The demo's news (an index and its articles, each relating demo products of
+    ``product_skus``), the campaign landing page (its body in both languages, as a page's
+    StreamField stores it) and the site settings (contact, social networks, menu and footer
+    links to those pages or to our views by URL name), checked."""
+    document = _document(path)
+    if not isinstance(document, dict):
+        raise DemoDataError(f"{path}: expected an object")
+    for key in ("news", "campaign", "settings"):
+        if not isinstance(document.get(key), dict):
+            raise DemoDataError(f'{path}: expected an object under "{key}"')
+    news, campaign, site = document["news"], document["campaign"], document["settings"]
+    _check_keys(path, 0, "slug", news, _NEWS_KEYS, where=f"{path}, news")
+    for index, article in enumerate(news["articles"]):
+        where = _where(path, index, "slug", article).replace(", record", ", article")
+        _check_keys(path, index, "slug", article, _ARTICLE_KEYS, where=where)
+        if not OCOP_GROUP.fullmatch(article["group"]):
+            raise DemoDataError(f"{where}: group {article['group']!r} is not like '1.9'")
+        unknown = [sku for sku in article["products"] if sku not in product_skus]
+        if unknown:
+            raise DemoDataError(f"{where}: products not in {PRODUCTS_FILE}: {unknown}")
+        if not article["body"] or not all(isinstance(p, str) for p in article["body"]):
+            raise DemoDataError(f"{where}: body should be a list of HTML paragraphs")
+        if article["days_ago"] < 0:
+            raise DemoDataError(f"{where}: days_ago {article['days_ago']} is negative")
+    _check_unique(path, "slug", news["articles"])
+    _check_keys(path, 0, "slug", campaign, _CAMPAIGN_KEYS, where=f"{path}, campaign")
+    for key in ("body", "body_en"):
+        if not all(isinstance(b, dict) and {"type", "value"} <= set(b) for b in campaign[key]):
+            raise DemoDataError(f'{path}, campaign: {key} should be blocks {{"type", "value"}}')
+    _check_keys(
+        path, 0, "", site, _SETTINGS_KEYS, frozenset(site) - {"logo_alt"}, where=f"{path}, settings"
+    )
+    links = [("menu", n + 1, link) for n, link in enumerate(site["menu"])]
+    for number, column in enumerate(site["footer"]):
+        here = f"{path}, settings, footer column {number + 1}"
+        _check_keys(path, number, "", column, _COLUMN_KEYS, frozenset({"heading_en"}), where=here)
+        links += [
+            (f"footer column {number + 1}, link", n + 1, item)
+            for n, item in enumerate(column["links"])
+        ]
+    for what, number, link in links:
+        here = f"{path}, settings, {what} {number}"
+        _check_keys(path, number, "", link, _LINK_KEYS, frozenset({"label_en"}), where=here)
+        if ("page" in link) == ("route" in link):
+            raise DemoDataError(f"{here}: give a page or a route, one of them")
+        if "page" in link:
+            _check_choice(here, "page", link["page"], SITE_PAGES)
+    return {"news": news, "campaign": campaign, "settings": site}
+
+
 def _check_choice(where: str, key: str, value: str, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise DemoDataError(f"{where}: {key} {value!r} is not one of {', '.join(choices)}")
@@ -373,6 +498,13 @@ def products(path: Path = PRODUCTS_FILE) -> list[ProductRecord]:
 def _records(path: Path, kind: str) -> list[Any]:
     """The list under ``kind`` in the JSON file at ``path``; duplicate keys in an object are
     refused rather than silently keeping the last one."""
+    document = _document(path)
+    if not isinstance(document, dict) or not isinstance(document.get(kind), list):
+        raise DemoDataError(f'{path}: expected an object with a "{kind}" list')
+    return document[kind]
+
+
+def _document(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -385,9 +517,7 @@ def _records(path: Path, kind: str) -> list[Any]:
         ) from exc
     except _DuplicateKey as exc:
         raise DemoDataError(f"{path}: key {exc.args[0]!r} appears twice in one object") from None
-    if not isinstance(document, dict) or not isinstance(document.get(kind), list):
-        raise DemoDataError(f'{path}: expected an object with a "{kind}" list')
-    return document[kind]
+    return document
 
 
 class _DuplicateKey(Exception):

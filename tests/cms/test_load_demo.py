@@ -7,9 +7,28 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from oscar.core.loading import get_model
+from wagtail.models import Locale, Page, Site
 
 from cms.demo import loader
-from cms.demo.records import DemoDataError, demo_catalogue, expos, startups
+from cms.demo.pages import demo_site_load
+from cms.demo.records import (
+    SITE_FILE,
+    DemoDataError,
+    demo_catalogue,
+    expos,
+    site_content,
+    startups,
+)
+from cms.models import (
+    CampaignPage,
+    HomePage,
+    MainMenuItem,
+    NewsArticlePage,
+    NewsIndexPage,
+    SiteSettings,
+    StandardPage,
+)
+from search.services import index_rebuild
 from startups.models import Booth, Expo, ExpoSession, Pitch, PitchVersion, Startup
 
 Product = get_model("catalogue", "Product")
@@ -32,6 +51,9 @@ def snapshot():
         sorted(Booth.objects.values_list("pk", "status", "hall_id")),
         ExpoSession.objects.count(),
         Voucher.objects.count(),
+        sorted(Page.objects.values_list("locale__language_code", "url_path", "live")),
+        list(SiteSettings.objects.values_list("pk", "phone", "logo_id")),
+        MainMenuItem.objects.count(),
     )
 
 
@@ -98,10 +120,97 @@ def test_demo_catalogue_is_believable_and_idempotent(capsys):
     page = Client().get(f"/trien-lam/{expo.slug}/gian/{booth.pk}/").content.decode()
     assert "Cà phê Robusta rang mộc Ea Tu 500g" in page
 
+    # News: an index of three dated articles by an author, with tags and related products,
+    # shown in Vietnamese and (as aliases) under the English index.
+    articles = NewsArticlePage.objects.filter(locale__language_code="vi").order_by("-date")
+    assert articles.count() == 3
+    for article in articles:
+        assert article.author and article.tags.count() >= 3 and article.hero_alt
+        related = [pk for block in article.related for pk in block.value["products"]]
+        assert len(related) == 3 and Product.objects.filter(pk__in=related).count() == 3
+    news = Client().get("/tin-tuc/").content.decode()
+    assert all(article.title in news for article in articles)
+    english_news = Client().get("/en/news/")
+    assert english_news.status_code == 200
+    assert all(article.title in english_news.content.decode() for article in articles)
+    first = Client().get(articles[0].url).content.decode()
+    assert "chuyển đổi số" in first and "Cà phê Robusta rang mộc Ea Tu 500g" in first
+
+    # The campaign landing page: product rules and the expos, in both languages.
+    campaign = CampaignPage.objects.get(locale__language_code="vi", slug="tuan-le-ocop")
+    assert {"product_rule", "expos"} <= {block.block_type for block in campaign.body}
+    index_rebuild()  # the rules read the search index (prepare_demo_site fills it)
+    landing = Client().get("/tuan-le-ocop/").content.decode()
+    assert "Tuần lễ OCOP Thanh niên 2026" in landing and expo.title in landing
+    assert "Sâm Ngọc Linh tươi 7 năm tuổi 100g" in landing  # a 5-star product by the rule
+    assert "Youth OCOP Week 2026" in Client().get("/en/ocop-week/").content.decode()
+
+    # The site settings: contact, social networks, the logo, menu and footer links.
+    site_settings = SiteSettings.objects.get()
+    assert site_settings.phone and site_settings.email and site_settings.logo
+    assert site_settings.facebook.startswith("https://www.facebook.com/")
+    home_page = Client().get("/").content.decode()
+    assert 'href="/tuan-le-ocop/" data-testid="nav-item">Tuần lễ OCOP</a>' in home_page
+    assert 'href="/sell/apply/">Đăng ký bán hàng</a>' in home_page
+    assert site_settings.logo_alt in home_page
+    english_home = Client().get("/en/").content.decode()
+    assert 'href="/en/ocop-week/" data-testid="nav-item">OCOP Week</a>' in english_home
+    assert 'href="/en/news/" data-testid="nav-item">News</a>' in english_home
+
     before = snapshot()
     call_command("load_demo")
     assert "nothing changed" in capsys.readouterr().out
     assert snapshot() == before
+
+
+def _site_rows():
+    return site_content(product_skus={row["sku"] for row in demo_catalogue().products})
+
+
+def test_the_site_pages_keep_editors_pages_aliases_and_settings(site_tree):
+    """Pages an editor made first (an English alias beside, as Wagtail's tree sync makes)
+    and settings an editor saved are used or left alone; a second run adds nothing."""
+    en = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale__language_code="vi")
+    index = NewsIndexPage(title="Tin của Đoàn", slug="tin-cua-doan")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    alias = index.copy_for_translation(en, alias=True)
+    about = StandardPage(title="Giới thiệu", slug="gioi-thieu")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.create(site=site, phone="0262 3852 000")
+
+    report = loader.DemoReport()
+    demo_site_load(report, _site_rows())
+
+    assert NewsIndexPage.objects.filter(locale__language_code="vi").get() == index
+    assert NewsIndexPage.objects.filter(locale=en).get().pk == alias.pk  # the alias kept
+    assert NewsArticlePage.objects.child_of(index).count() == 3
+    assert NewsArticlePage.objects.child_of(alias).count() == 3  # their aliases beside it
+    assert report.created["news articles"] == 3 and "news indexes" not in report.created
+    kept = SiteSettings.objects.get()
+    assert kept.phone == "0262 3852 000" and not kept.menu_items.exists() and not kept.logo
+    assert Client().get("/tin-cua-doan/").status_code == 200
+
+    again = loader.DemoReport()
+    demo_site_load(again, _site_rows())
+    assert not again.changed
+
+
+def test_a_malformed_site_file_is_refused_naming_its_part(tmp_path):
+    document = json.loads(SITE_FILE.read_text("utf-8"))
+    document["news"]["articles"][1]["products"] = ["KHONG-CO"]
+    path = tmp_path / "site.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    with pytest.raises(DemoDataError, match=r"article 2 \(slug 'thanh-nien-phu-quoc.*KHONG-CO"):
+        site_content(path, product_skus={r["sku"] for r in demo_catalogue().products})
+    document = json.loads(SITE_FILE.read_text("utf-8"))
+    document["settings"]["menu"][0]["route"] = "startups:apply"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    with pytest.raises(DemoDataError, match="settings, menu 1: give a page or a route"):
+        site_content(path, product_skus={r["sku"] for r in demo_catalogue().products})
 
 
 def test_the_demo_data_files_read_clean():
@@ -246,6 +355,7 @@ def test_load_demo_stops_on_a_malformed_record_and_writes_nothing(tmp_path, monk
     directory = _data_dir(tmp_path, products=[_product(province="99")])
     monkeypatch.setattr(loader, "demo_catalogue", lambda: demo_catalogue(directory))
     monkeypatch.setattr(loader, "expos", lambda *args, **kwargs: [])  # its products are gone
+    monkeypatch.setattr(loader, "site_content", lambda *args, **kwargs: _site_rows())  # news too
     with pytest.raises(
         DemoDataError, match=r"products\.json, record 1 \(sku 'ETU-CF-001'\): no province '99'"
     ):
