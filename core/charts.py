@@ -294,10 +294,11 @@ def format_value(value, *, money: bool = False) -> str:
 
 def _hidden_svg(height: float, inner: str) -> SafeString:
     # aria-hidden: the table under the chart is its accessible version; every text inside
-    # comes escaped from format_html
+    # comes escaped from format_html. At most 28rem wide: the drawing scales with its box, and
+    # drawn wider its text would outgrow the page's.
     return mark_safe(
         f'<svg viewBox="0 0 {WIDTH} {height:.0f}" width="100%" aria-hidden="true" '
-        f'focusable="false" class="chart__svg" style="display:block;max-width:640px" '
+        f'focusable="false" class="chart__svg" style="display:block;max-width:28rem" '
         f'xmlns="http://www.w3.org/2000/svg">{inner}</svg>'
     )
 

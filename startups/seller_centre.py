@@ -225,7 +225,8 @@ def display_rows(section: Section, centre: SellerCentre) -> list[list[str]]:
 
 
 def centre_charts(centre: SellerCentre) -> dict:
-    """The charts, by key: the same numbers as the tables."""
+    """The charts, by key: the same numbers as the tables (a breakdown leaves out its zeros,
+    which its table under the chart, and the section's table, still list)."""
     sales = centre.sales
     per = _("Month") if centre.period.monthly else _("Day")
     days = [(slot_label(centre, slot), row) for slot, *row in sales.per_slot]
@@ -251,20 +252,24 @@ def centre_charts(centre: SellerCentre) -> dict:
             money=True,
         ),
         "payments": breakdown(
-            [(str(PAYMENT_LABELS.get(m, m)), v["revenue"]) for m, v in sales.payments.items()],
+            [
+                (str(PAYMENT_LABELS.get(m, m)), v["revenue"])
+                for m, v in sales.payments.items()
+                if v["revenue"]
+            ],
             title=_("Revenue by payment method"),
             label_header=_("Payment method"),
             value_header=_("Revenue"),
             money=True,
         ),
         "clicks": breakdown(
-            [(str(label), n) for _code, label, n in centre.clicks.by_marketplace],
+            [(str(label), n) for _code, label, n in centre.clicks.by_marketplace if n],
             title=_("Marketplace clicks by marketplace"),
             label_header=_("Marketplace"),
             value_header=_("Clicks"),
         ),
         "qr": breakdown(
-            [(str(QR_LABELS[kind]), n) for kind, n in centre.qr.by_kind.items()],
+            [(str(QR_LABELS[kind]), n) for kind, n in centre.qr.by_kind.items() if n],
             title=_("QR visits by poster"),
             label_header=_("Poster of"),
             value_header=_("Visits"),
@@ -273,7 +278,7 @@ def centre_charts(centre: SellerCentre) -> dict:
     if centre.community is not None:
         charts["interest"] = breakdown(
             sorted(
-                ((str(Lead.Role(r).label), n) for r, n in centre.community.by_role.items()),
+                ((str(Lead.Role(r).label), n) for r, n in centre.community.by_role.items() if n),
                 key=lambda item: -item[1],
             ),
             title=_("Interest received by kind"),

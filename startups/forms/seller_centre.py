@@ -24,7 +24,9 @@ DEFAULT = "7d"
 
 class PeriodForm(forms.Form):
     period = forms.ChoiceField(
-        label=_("Period"), choices=[(k, PERIOD_LABELS[k]) for k in PERIOD_KINDS], required=False
+        label=pgettext_lazy("seller centre", "Period"),
+        choices=[(k, PERIOD_LABELS[k]) for k in PERIOD_KINDS],
+        required=False,
     )
     start = forms.DateField(
         label=_("From"),
