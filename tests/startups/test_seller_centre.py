@@ -11,10 +11,13 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
@@ -353,3 +356,29 @@ def test_the_selectors_agree_with_the_page(world):
     assert centre.sales.orders == raw["orders"]
     assert {p.title: p.revenue for p in centre.sales.products} == raw["by_product"]
     assert centre.scope.ids == [a["seller"].pk]
+
+
+def test_an_english_page_shows_english_numbers_and_the_workbook_stays_vietnamese(client, world):
+    a = world["a"]
+    client.force_login(a["user"])
+    response = client.get("/en" + URL, {"period": "7d"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert _figure(soup, "revenue") == "₫610,000"
+    assert _figure(soup, "cashless") == "60.7 %"
+    sheets = _xlsx(client, a["user"], period="7d")
+    with translation.override("vi"):
+        overview_title = pgettext("seller centre", "Overview")
+    assert list(sheets)[1] == overview_title
+
+
+def test_an_account_that_runs_no_seller_is_told_how_to_start(client, reference_data):
+    account = get_user_model().objects.create_user("chua-ban", "chua-ban@example.com", "x")
+    account.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    client.force_login(account)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("startups:apply") in html and 'data-testid="tasks"' not in html
