@@ -56,13 +56,15 @@ def public_product_or_none(pk):
 
 
 def _listing_prefetches() -> tuple:
+    """What a product card shows beside the product's row: the price and seller (stock
+    records) and the pictures. Not the categories: no card shows them (the product page reads
+    its own, ``product_detail_queryset``), and every listing paid a query for them."""
     return (
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
         Prefetch(
             "images",
             queryset=ProductImage.objects.filter(is_approved=True).order_by("display_order"),
         ),
-        "categories",
     )
 
 
@@ -73,8 +75,8 @@ def with_listing_data(qs: QuerySet) -> QuerySet:
 
 
 def listings_together(*listings: QuerySet) -> list[list]:
-    """Several listings of one page as lists, their stock records, images and categories
-    fetched together: one query per relation for all of them, not one per listing."""
+    """Several listings of one page as lists, their stock records and images fetched
+    together: one query per relation for all of them, not one per listing."""
     lists = [list(qs.prefetch_related(None)) for qs in listings]
     prefetch_related_objects([p for products in lists for p in products], *_listing_prefetches())
     return lists

@@ -9,8 +9,9 @@ They never show what a buyer may not see: products come back through
 asking for OCOP stars drops a product whose certificate lapsed since it was indexed.
 
 A page reads its live blocks together before rendering (``prepare``): one search per product
-rule, then every block's products in one go (four queries however many blocks and products),
-startups in one query, expos in one, news in one or two. Each value gets what it shows as
+rule, then every block's products in one go (three queries however many blocks and products),
+every startup block's startups in one query, expos in one, news in one or two (the home
+page's whole render: 11 queries, tests/cms/test_home.py). Each value gets what it shows as
 ``value.live``; a block rendered alone (a preview of one block) reads its own.
 """
 
@@ -22,7 +23,7 @@ import logging
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -41,6 +42,7 @@ from core.video import video_or_none, video_parse
 from search import api
 from startups.models import Expo
 from startups.selectors import public_startups
+from startups.selectors.expos import EXPO_LIST_KEY, next_boundary
 
 logger = logging.getLogger(__name__)
 Product = get_model("catalogue", "Product")
@@ -443,6 +445,11 @@ class StartupRuleBlock(LiveBlock):
             qs = qs.filter(province__code=value["province"])
         return qs.order_by("-created", "-pk")[: min(int(value.get("count") or 4), MAX_ITEMS)]
 
+    @staticmethod
+    def order_key(startup):
+        """The rule's order (``queryset``'s, newest first) of startups read together."""
+        return (startup.created, startup.pk)
+
     class Meta:
         icon = "group"
         label = _("Startups by a rule")
@@ -576,20 +583,20 @@ def prepare(stream, *, request=None, now: datetime.datetime | None = None, news=
                 products = [p for p in products if child.block.keep(child.value, p, today)]
             child.value.live = products
 
-    # startups: the chosen ones and each rule's, one query each kind
-    chosen = [c for c in by_kind[StartupsBlock]]
-    if chosen:
-        ids = {pk for c in chosen for pk in c.value.get("startups") or [] if pk}
-        found = {s.pk: s for s in _startup_cards(public_startups().filter(pk__in=ids))}
-        for child in chosen:
-            child.value.live = [
-                found[pk] for pk in child.value.get("startups") or [] if pk in found
-            ]
-    for child in by_kind[StartupRuleBlock]:
-        child.value.live = list(_startup_cards(child.block.queryset(child.value)))
+    # startups: the chosen ones and every rule's, in one query
+    if by_kind[StartupsBlock] or by_kind[StartupRuleBlock]:
+        _startups_read(by_kind[StartupsBlock], by_kind[StartupRuleBlock])
 
     if by_kind[ExpoCardsBlock]:
+        pagecache.note(EXPO_LIST_KEY)  # before the rows: every expo change replaces it
         expos = current_expos(now)
+        boundary = next_boundary(expos, now)  # one opens or closes: the list changes
+        if (
+            request is not None
+            and boundary is not None
+            and (boundary - now).total_seconds() < pagecache.page_seconds()
+        ):
+            pagecache.do_not_store(request)
         for child in by_kind[ExpoCardsBlock]:
             child.value.live = expos[: int(child.value.get("count") or 3)]
 
@@ -601,9 +608,30 @@ def prepare(stream, *, request=None, now: datetime.datetime | None = None, news=
     _prefetch_gallery(stream)
 
 
-def _startup_cards(qs):
-    """What a startup card shows, in one query (province and the verifying unit)."""
-    return qs.select_related("province", "verified_by")
+def _startups_read(chosen: list, rules: list) -> None:
+    """Every startup block's startups in one query, however many blocks: the public startups
+    chosen by any of ``chosen`` or among the first of any rule of ``rules``, each row marked
+    with the rules it is in; then each block takes its own (the chosen in the editor's order,
+    a rule's in its own), with what a card shows (province and the verifying unit). A page of
+    one rule alone reads it plainly (half the work of compiling the query with its marks)."""
+    cards = ("province", "verified_by")
+    if len(rules) == 1 and not chosen:  # the usual page: one rule, its own plain query
+        rules[0].value.live = list(rules[0].block.queryset(rules[0].value).select_related(*cards))
+        return
+    ids = {pk for c in chosen for pk in c.value.get("startups") or [] if pk}
+    wanted = Q(pk__in=ids)
+    marks = {}
+    for n, child in enumerate(rules):
+        in_rule = Q(pk__in=child.block.queryset(child.value).values("pk"))
+        wanted |= in_rule
+        marks[f"in_rule_{n}"] = ExpressionWrapper(in_rule, output_field=BooleanField())
+    rows = list(public_startups().filter(wanted).annotate(**marks).select_related(*cards))
+    found = {s.pk: s for s in rows}
+    for child in chosen:
+        child.value.live = [found[pk] for pk in child.value.get("startups") or [] if pk in found]
+    for n, child in enumerate(rules):
+        mine = [s for s in rows if getattr(s, f"in_rule_{n}")]
+        child.value.live = sorted(mine, key=StartupRuleBlock.order_key, reverse=True)
 
 
 def current_expos(now: datetime.datetime) -> list:

@@ -72,7 +72,10 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's rule (the restrictions of the page and its ancestors, an alias reading its
-        source's) in one query instead of two: the ancestors' paths are prefixes of the page's."""
+        source's) in one query instead of two: the ancestors' paths are prefixes of the page's.
+        None at all when the page was read knowing it has none (``cms.views``' home)."""
+        if getattr(self, "known_unrestricted", False):
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         in_tree = Page.objects.filter(path__in=paths)
