@@ -405,10 +405,7 @@ def report_pdf(report: UnitReport) -> bytes:
             cells.append(
                 [Paragraph(_esc(_("Nothing yet.")), cellstyle)] + [""] * (len(section.headers) - 1)
             )
-        columns = len(section.headers)
-        first = width * (0.4 if columns <= 4 else 0.19)
-        rest = (width - first) / max(columns - 1, 1)
-        table = Table(cells, colWidths=[first] + [rest] * (columns - 1), repeatRows=1)
+        table = Table(cells, colWidths=_widths(cells, width, fonts.regular), repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
@@ -435,6 +432,30 @@ def report_pdf(report: UnitReport) -> bytes:
     )
     document.build(story)
     return buffer.getvalue()
+
+
+def _widths(cells: list[list], width: float, font: str) -> list[float]:
+    """Column widths for a section's table: the figures' columns share the room evenly but
+    are never narrower than their widest number (numbers do not wrap); the first column,
+    whose names wrap, takes what is left."""
+    columns = len(cells[0])
+    first = width * (0.4 if columns <= 4 else 0.19)
+    even = (width - first) / max(columns - 1, 1)
+    padding = 14  # the table's default cell padding (6 pt each side) and a little air
+    need = [
+        max(
+            (
+                pdfmetrics.stringWidth(row[i], font, 8)
+                for row in cells[1:]
+                if isinstance(row[i], str)
+            ),
+            default=0,
+        )
+        + padding
+        for i in range(1, columns)
+    ]
+    figures = [max(even, n) for n in need]
+    return [max(width - sum(figures), width * 0.12), *figures]
 
 
 def _esc(text) -> str:

@@ -222,3 +222,20 @@ def test_the_home_shows_the_work_waiting_with_links(client, world):
         assert item.select_one("a")["href"]
     assert soup.select_one('[data-testid="summary"]')
     assert soup.select_one('[data-testid="open-last-month"]')["href"].endswith("period=last_month")
+
+
+def test_the_pdf_gives_every_number_the_room_it_needs():
+    """A national year's revenue (4,581,213,000 đồng) in a dozen-column units table fits
+    its column instead of running into the next one."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from startups.union_reports import _fonts, _widths
+
+    font = _fonts().regular
+    row = ["Trung ương Đoàn TNCS Hồ Chí Minh", *["0"] * 8, "28.924", "4.581.213.000\xa0₫", "0 %"]
+    width = 760.0
+    widths = _widths([["header"] * len(row), row], width, font)
+    assert abs(sum(widths) - width) < 0.01
+    for text, column in zip(row[1:], widths[1:], strict=True):
+        assert pdfmetrics.stringWidth(text, font, 8) + 12 <= column, text
+    assert widths[0] >= 0.12 * width
