@@ -1,12 +1,14 @@
 """A published or unpublished Wagtail page changes what every page shows around its content
 (the menu, the home page's text): it invalidates the page cache's site token. So does a page
 moved (the menu's and footer's links follow it) and the site settings saved (contact, logo,
-menu and footer columns, ``cms.site_settings``)."""
+menu and footer columns, ``cms.site_settings``). A site saved or deleted renews the sites'
+cache (``cms.sites``)."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms import site_settings
+from cms import site_settings, sites
 from cms.models import MainMenuItem, SiteSettings
 from core import pagecache
 
@@ -30,3 +32,5 @@ def connect() -> None:
     # row's own bump would come before them.
     post_save.connect(page_changed, sender=MainMenuItem, dispatch_uid="pc-menu-item-saved")
     post_delete.connect(page_changed, sender=MainMenuItem, dispatch_uid="pc-menu-item-deleted")
+    post_save.connect(sites.sites_changed, sender=Site, dispatch_uid="cms-site-saved")
+    post_delete.connect(sites.sites_changed, sender=Site, dispatch_uid="cms-site-deleted")

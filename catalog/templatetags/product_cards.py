@@ -1,5 +1,7 @@
-"""``{% product_cards products %}``: the product cards of a listing, each from the card cache
-(``core.pagecache.cards``) unless its product changed.
+"""``{% product_cards products %}``: the product cards of a listing (``catalog.cards``), each
+from the card cache (``core.pagecache.cards``) unless its product changed;
+``{% product_card product %}`` one card, for templates of Oscar's that include
+``oscar/catalogue/partials/product.html``; ``{% ocop_badge stars %}`` the OCOP badge.
 
 ``{{ product|shown:"title" }}``: a product's, category's or seller's text in the page's
 language (``core.text.ShownText``): the English one on an English page when given, else the
@@ -17,34 +19,30 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from catalog.cards import ocop_badge_html, product_card_html, shown
 from core import pagecache
-from core.text import ShownText, shown_text
 
 register = template.Library()
-CARD_TEMPLATE = "oscar/catalogue/partials/product.html"
 
 
 @register.simple_tag(takes_context=True)
 def product_cards(context, products):
-    card = context.template.engine.get_template(CARD_TEMPLATE)
-
-    def render_one(product) -> str:
-        with context.push(product=product):
-            return card.render(context)
-
-    html = pagecache.cards(list(products), render_one)
+    request = context["request"]
+    html = pagecache.cards(list(products), lambda product: product_card_html(request, product))
     return format_html_join("", "<li>{}</li>", ((mark_safe(h),) for h in html))
 
 
-@register.filter
-def shown(obj, field: str) -> ShownText:
-    """``obj.<field>`` as the page's language shows it. A variant without a name of its own
-    shows its parent's, in English too (as Oscar's ``get_title`` does)."""
-    if obj is None:
-        return ShownText("")
-    if field == "title" and not getattr(obj, "title", "") and getattr(obj, "parent_id", None):
-        obj = obj.parent
-    return shown_text(obj, field, get_language() or "")
+@register.simple_tag(takes_context=True)
+def product_card(context, product):
+    return product_card_html(context["request"], product)
+
+
+@register.simple_tag
+def ocop_badge(stars):
+    return ocop_badge_html(stars)
+
+
+register.filter("shown", shown)
 
 
 @register.filter

@@ -246,11 +246,31 @@ def test_product_views_are_counted_without_a_write_per_view(page_cache, coffee):
     assert ProductRecord.objects.get(product=coffee).num_views == 3
 
 
-def card_renders(response) -> int:
-    return sum(1 for t in response.templates if t.name == "oscar/catalogue/partials/product.html")
+@pytest.fixture
+def card_renders(monkeypatch):
+    """How many product cards were built since the last look (then counts afresh)."""
+    from catalog.templatetags import product_cards
+
+    built = []
+    real = product_cards.product_card_html
+
+    def counting(request, product):
+        built.append(product.pk)
+        return real(request, product)
+
+    monkeypatch.setattr(product_cards, "product_card_html", counting)
+
+    def count(_response) -> int:
+        n = len(built)
+        built.clear()
+        return n
+
+    return count
 
 
-def test_signed_in_listing_rerenders_only_the_changed_card(page_cache, coffee, seller, committed):
+def test_signed_in_listing_rerenders_only_the_changed_card(
+    page_cache, coffee, seller, committed, card_renders
+):
     with committed():
         tea = product_create(
             seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2", price=90000
