@@ -210,3 +210,27 @@ def test_view_restrictions_still_apply(client, site_tree):
     assert list(child.get_view_restrictions()) == [restriction]
     assert list(root.get_view_restrictions()) == []
     assert client.get("/noi-bo/tai-lieu/").status_code == 302  # to the login page
+
+
+def test_a_renamed_page_keeps_its_old_address_as_a_redirect(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """An editor changes a published page's slug: Wagtail's redirects app keeps the old
+    address (and its children's) pointing at the new one, permanently. (An English alias
+    keeps its own slug, as Wagtail's aliases do: its address does not change.)"""
+    root = home()
+    page = add(root, StandardPage(title="Tuần lễ OCOP", slug="tuan-le-ocop"))
+    add(page, StandardPage(title="Chương trình", slug="chuong-trinh"))
+    assert client.get("/tuan-le-ocop/").status_code == 200
+
+    page = StandardPage.objects.get(pk=page.pk)
+    page.slug = "tuan-le-ocop-2026"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail makes them on commit
+        page.save_revision().publish()
+
+    response = client.get("/tuan-le-ocop/")
+    assert response.status_code == 301 and response["Location"].endswith("/tuan-le-ocop-2026/")
+    child = client.get("/tuan-le-ocop/chuong-trinh/")
+    assert child.status_code == 301
+    assert child["Location"].endswith("/tuan-le-ocop-2026/chuong-trinh/")
+    assert client.get("/tuan-le-ocop-2026/").status_code == 200
