@@ -32,6 +32,9 @@ class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView
     def page_cache_keys(self):
         return [pagecache.product_key(self.kwargs["pk"])]
 
+    def page_cache_on_hit(self):
+        return [("product_viewed", (int(self.kwargs["pk"]),))]  # an early hit counts it too
+
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:

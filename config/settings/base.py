@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shop.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.pagecache.EarlyHitMiddleware",  # a current cached page, before the URL is resolved
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -246,6 +246,35 @@ def test_product_views_are_counted_without_a_write_per_view(page_cache, coffee):
     assert ProductRecord.objects.get(product=coffee).num_views == 3
 
 
+def test_an_anonymous_hit_is_answered_before_the_view_and_still_counted(page_cache, coffee):
+    """A visitor without session, messages or basket gets the current page from the early
+    hit: no URL resolution, no view, not even the request's transaction (no statement at
+    all), and the product's view is still counted; the visitor's CSRF token is their own."""
+    counters.reset()
+    url = coffee.get_absolute_url()
+    visitor = Client()
+    assert visitor.get(url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = visitor.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert queries.captured_queries == []
+    assert "Cookie" in response["Vary"]  # as the view's answer says: a shared cache keeps apart
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    assert token and pagecache.CSRF_HOLE not in response.content.decode()
+    counters.flush()
+    assert ProductRecord.objects.get(product=coffee).num_views == 2
+
+
+def test_a_signed_in_visitor_is_never_served_the_early_hit(page_cache, coffee, seller):
+    url = coffee.get_absolute_url()
+    Client().get(url)  # cached for anonymous visitors
+    user = seller_user_create(partner=seller, username="nguoi-ban-2")
+    member = Client()
+    member.force_login(user)
+    response = member.get(url)
+    assert "X-Page-Cache" not in response  # rendered for them, as before
+
+
 @pytest.fixture
 def card_renders(monkeypatch):
     """How many product cards were built since the last look (then counts afresh)."""
