@@ -108,7 +108,34 @@ def tokens(keys: Iterable[str]) -> dict[str, str]:
     return out
 
 
+# Token prefix -> what else a change of such a token changes: a page that shows many things
+# of one kind through one owner (an expo's lobby: the startups of its 200 booths) depends on
+# the owner's token alone, which their changes replace too. A hit then checks one token, not
+# two hundred.
+_ALSO: dict[str, Callable[[list[str]], Iterable[str]]] = {}
+
+
+def bump_also(prefix: str, derive: Callable[[list[str]], Iterable[str]]) -> None:
+    """When tokens starting with ``prefix`` are replaced, so are ``derive(those keys)``
+    (asked after the commit, so it reads what was committed)."""
+    _ALSO[prefix] = derive
+
+
+def _derived(keys: list[str]) -> list[str]:
+    more = []
+    for prefix, derive in _ALSO.items():
+        mine = [k for k in keys if k.startswith(prefix)]
+        if mine:
+            try:
+                more.extend(derive(mine))
+            except Exception:
+                logger.exception("Could not find the tokens that follow %s", mine[:20])
+                more.append(SITE)  # unknown followers: everything renders afresh
+    return more
+
+
 def _replace(keys: list[str]) -> None:
+    keys = list(dict.fromkeys([*keys, *_derived(keys)]))
     try:
         cache.set_many({TOKEN_PREFIX + k: uuid.uuid4().hex for k in keys}, timeout=None)
     except Exception:

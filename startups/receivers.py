@@ -12,6 +12,8 @@
   (``startups.services.booths.booth_offers_resync``). After commit, so that it reads what was
   committed (the dashboard makes a new product a draft after its stock record is saved), and
   robustly: a failure is logged and the seller's write stands.
+- A startup's page-cache token replaced: so are the tokens of the expos it has a booth in
+  (``expos_of_startups``), whose lobby and halls show it.
 """
 
 from __future__ import annotations
@@ -73,7 +75,21 @@ def products_were_imported(sender, product_ids, **kwargs):
     _offers_resync_after_commit(product_ids=list(product_ids))
 
 
+def expos_of_startups(keys: list[str]) -> list[str]:
+    """The tokens of the expos whose booths show these startups (``startup:<id>`` keys): a
+    lobby and its halls show every booth's startup and depend on the expo's token only."""
+    from startups.models import Booth, Expo
+
+    ids = [int(key.rsplit(":", 1)[1]) for key in keys]
+    expos = Booth.objects.filter(startup_id__in=ids).values_list("expo_id", flat=True)
+    return [Expo.token_key_of(pk) for pk in set(expos)]
+
+
 def connect() -> None:
+    from core import pagecache
+
+    pagecache.bump_also("startup:", expos_of_startups)
+
     from django.db.models.signals import post_delete, post_save
     from oscar.apps.checkout.signals import post_checkout
     from oscar.core.loading import get_model

@@ -118,8 +118,8 @@ class ExpoLobbyView(ExpoPageMixin, TemplateView):
     template_name = "startups/expos/public/lobby.html"
 
     def get_context_data(self, **kwargs):
-        if pagecache.is_cache_render(self.request) and booths_shown(self.expo):
-            self.note_startups(approved_booths(self.expo).values_list("startup_id", flat=True))
+        # The booths' startups: under the expo's token, which their changes replace too
+        # (startups.receivers.expos_of_startups).
         data = lobby(self.expo, now=self.now, preview=self.preview)
         return super().get_context_data(lobby=data, **kwargs)
 
@@ -128,12 +128,6 @@ class ExpoHallView(ExpoPageMixin, TemplateView):
     template_name = "startups/expos/public/hall.html"
 
     def get_context_data(self, **kwargs):
-        if pagecache.is_cache_render(self.request) and booths_shown(self.expo):
-            self.note_startups(
-                approved_booths(self.expo)
-                .filter(hall_id=self.kwargs["hall_pk"])
-                .values_list("startup_id", flat=True)
-            )
         data = hall_page(self.expo, self.kwargs["hall_pk"], now=self.now, preview=self.preview)
         if data is None:
             raise Http404

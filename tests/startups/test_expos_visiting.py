@@ -372,6 +372,32 @@ def test_the_lobby_and_booth_come_from_the_cache_until_the_expo_changes(client, 
     assert client.get(booth_url(booth))["X-Page-Cache"] == "miss"
 
 
+def test_a_booths_startup_renamed_shows_on_the_cached_lobby_which_checks_few_tokens(
+    client, units, settings, django_capture_on_commit_callbacks
+):
+    """The lobby depends on its expo's token, not on one token per booth: a hit checks a
+    handful of tokens however many booths; a booth's startup changing replaces the expo's
+    token too (startups.receivers.expos_of_startups), so the new name shows at once."""
+    from core import pagecache
+    from startups.services.profiles import startup_changed_on_commit
+
+    settings.PAGE_CACHE_SECONDS = 600
+    expo = expo_create(phase="live")
+    booths = [exhibit(expo, f"Gian số {n}") for n in range(6)]
+    client.get(lobby_url(expo))
+    entry = pagecache.cache.get(pagecache._page_key(client.get(lobby_url(expo)).wsgi_request))
+    assert entry is not None and len(entry["deps"]) <= 4, entry["deps"]
+    assert client.get(lobby_url(expo))["X-Page-Cache"] == "hit"
+
+    startup = booths[2].startup
+    startup.name = "Gian đổi tên"
+    with django_capture_on_commit_callbacks(execute=True):
+        startup.save()
+        startup_changed_on_commit(startup.pk)
+    response = client.get(lobby_url(expo))
+    assert response["X-Page-Cache"] == "miss" and "Gian đổi tên" in response.content.decode()
+
+
 def test_a_page_is_not_cached_across_the_opening(client, units, settings):
     settings.PAGE_CACHE_SECONDS = 600
     soon = timezone.now() + 5 * MINUTE
