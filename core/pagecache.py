@@ -415,8 +415,9 @@ def early_hit(request) -> HttpResponse | None:
 
 
 class EarlyHitMiddleware:
-    """The last middleware: ``early_hit`` before the URL is resolved. Every middleware above
-    it still handles the response (security headers, the CSRF cookie, the language)."""
+    """The last of the site's middleware (only axes, which acts on logins, follows):
+    ``early_hit`` before the URL is resolved. Every middleware above it still handles the
+    response (security headers, the CSRF cookie, the language)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
