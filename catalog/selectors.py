@@ -144,11 +144,10 @@ def product_detail_queryset() -> QuerySet:
 def products_in_order(ids: list[int]) -> list:
     """The public products among ``ids``, in that order, with what a product card needs (a
     search result page, the home page). A product withdrawn since ``ids`` were found is left
-    out. A cached page showing them depends on the catalogue token (``core.pagecache``),
-    noted before they are read."""
+    out. A cached page showing them depends on their tokens (``core.pagecache``)."""
     if not ids:
         return []
-    pagecache.note(pagecache.CATALOGUE)
+    pagecache.note_products(ids)
     found = {p.pk: p for p in with_listing_data(public_products().filter(pk__in=ids))}
     return [found[pk] for pk in ids if pk in found]
 

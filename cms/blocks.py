@@ -39,7 +39,7 @@ from catalog.models import Province
 from cms import choosers
 from core import pagecache
 from core.video import video_or_none, video_parse
-from search import api
+from search import api, listing_cache
 from startups.models import Expo
 from startups.selectors import public_startups
 from startups.selectors.expos import EXPO_LIST_KEY, next_boundary
@@ -364,6 +364,7 @@ class ProductRuleBlock(LiveBlock):
             facets=False,
             count=False,
         )
+        pagecache.note(*listing_cache.query_keys(query))
         try:
             return api.search(query).ids
         except Exception:

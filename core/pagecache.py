@@ -1,28 +1,27 @@
-"""Cached public pages and product cards, kept right by version tokens.
+"""Cached public pages and product cards, kept right by version tokens and a change log.
 
-A public page depends on four kinds of things, each with a token in the cache:
+A public page depends on tokens in the cache, one per thing it shows that can change:
 
 - ``site``: what every page shows around its content (the product groups in the header, the
   home page's text, sellers' names and status, provinces). Rare changes, so one token;
-- ``index``: which products a listing holds and in which order (the search index);
 - ``product:<id>``: one product as a page or a card shows it (title, price, stock, pictures,
-  certificate, marketplace links);
-- ``catalogue``: any product changed. Listing pages depend on it rather than on each of their
-  products: a product change is followed within seconds by an index update, which makes every
-  listing stale anyway, and a page hit then checks three tokens, not twenty-six. Product pages
-  and cards depend on their own product only.
+  certificate, marketplace links). A listing depends on the products of its cards;
+- the listing tokens of the search index (``index:products``, ``group:<code>``,
+  ``index:popularity``, ``index:lists``, ``seller-products:<id>``; ``search.listing_cache``
+  says which listing depends on which, and replaces them when an index write changes what a
+  listing holds, its order or its counts), and ``index`` for the sellers' and startups';
+- the community's own: ``startup:<id>``, ``expo:<id>``...
 
-A change replaces the tokens it touches once its transaction commits (``bump``). A cached page
-or card records the tokens it was made under and is used only while every one of them is
-unchanged: no list of pages to purge is kept anywhere, and a price change makes the next
-request for any page showing that product render afresh.
+A change replaces the tokens it touches once its transaction commits (``bump``), and logs
+them under the next change number (see "the change log" below). A cached page records the
+keys it depends on and the change number when its render began; it is used while no change
+since touched any of its keys. So a change invalidates only what it changes: the sale of one
+product re-renders the pages that show it, not every listing, and a hit still reads two keys
+of the cache (the page and the number) however many things the page shows.
 
-Tokens are read before the data they guard (a page notes its tokens, then queries) and
-replaced after the change commits, so a page may be rendered from new data under an old token
-(it is rendered again next time) but is never cached from old data under a new token. A token
-missing from the cache (evicted, a fresh cache) is made anew, which invalidates everything
-that depended on it. Tokens are random, never counters, so an evicted token cannot come back
-with a value an old entry recorded.
+Product cards (``cards``) and values guarded by tokens (``guarded_cached``: facet counts,
+type-ahead) are keyed by the tokens themselves. Tokens are random, never counters, so an
+evicted token cannot come back with a value an old entry recorded.
 
 Only anonymous visitors get whole cached pages; what differs between them (the CSRF token,
 the mini-basket in the header) are holes filled per request. Signed-in users get the per-card
@@ -35,6 +34,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable
 
@@ -51,7 +51,6 @@ logger = logging.getLogger(__name__)
 
 SITE = "site"
 INDEX = "index"
-CATALOGUE = "catalogue"
 TOKEN_PREFIX = "pc:t:"
 PAGE_PREFIX = "pc:page:"
 CARD_PREFIX = "pc:card:"
@@ -61,13 +60,37 @@ BASKET_HOLE = "<!--pc:mini-basket-->"
 CSRF_HOLE_BYTES, BASKET_HOLE_BYTES = CSRF_HOLE.encode(), BASKET_HOLE.encode()
 MINI_BASKET_TEMPLATE = "includes/mini_basket.html"
 
-_recording: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+_recording: contextvars.ContextVar[set | None] = contextvars.ContextVar(
     "page_cache_recording", default=None
 )
 
 
+# Listings made from the search index (``search.listing_cache`` says which depends on what
+# and replaces them on index writes):
+PRODUCTS = "index:products"  # any product listing not narrowed to OCOP groups
+POPULARITY = "index:popularity"  # listings ordered by popularity
+LISTS = "index:lists"  # every listing (replaced when a change cannot be placed)
+
+
 def product_key(pk) -> str:
     return f"product:{int(pk)}"
+
+
+def group_key(code: str) -> str:
+    """Product listings narrowed to the OCOP group ``code`` (its sub-groups included)."""
+    return f"group:{code}"
+
+
+def seller_products_key(seller_id) -> str:
+    """A seller's own product list (the seller and startup pages read it from the database;
+    it is replaced when the seller's products are written to the index)."""
+    return f"seller-products:{int(seller_id)}"
+
+
+def listing_keys() -> list[str]:
+    """What a product listing not narrowed to groups depends on besides its cards' products
+    (the home's product blocks, a database listing)."""
+    return [LISTS, PRODUCTS]
 
 
 def page_seconds() -> int:
@@ -140,6 +163,60 @@ def _replace(keys: list[str]) -> None:
         cache.set_many({TOKEN_PREFIX + k: uuid.uuid4().hex for k in keys}, timeout=None)
     except Exception:
         logger.exception("Could not invalidate cached pages for %s", keys[:20])
+    _log_change(keys)
+
+
+# --- the change log -----------------------------------------------------------------------
+# A hit must know that none of the page's keys changed since it was made. Reading their tokens
+# costs a cache call with one key per token (a listing has about thirty: its cards' products),
+# so every replacement is also numbered: ``SEQ_KEY`` counts them and ``pc:log:<n>`` keeps the
+# keys the n-th replaced. A page records the number current when its rendering began; while it
+# is still current, nothing the page depends on can have changed, and the hit reads two keys
+# (the page and the number) whatever the page shows. When it moved on, the few changes since
+# are read (once per process and change: ``_VALIDATED``) and the page stays good unless one of
+# them touched its keys. A missing log entry, or too many changes since, makes the page
+# again: what cannot be told is taken as changed.
+#
+# The number moves after the commit, and a page reads it before it reads any data: a page made
+# under number n saw every change up to n. A change logged after the render began makes the
+# page stale whenever the page noted the key (``note`` may come after the rows are read). A
+# lost number (an evicted key, a fresh cache) starts again from the clock in microseconds:
+# above every number handed out before, so no old page can match it. Should the cache fail
+# between a commit and its log entry, pages may be stale until they expire
+# (``PAGE_CACHE_SECONDS``), as with any lost invalidation.
+
+SEQ_KEY = "pc:seq"
+LOG_PREFIX = "pc:log:"
+LOG_SPAN = 128  # at most this many changes are read through; beyond, the page is made again
+
+
+def _seq_start() -> int:
+    return time.time_ns() // 1000
+
+
+def _log_change(keys: list[str]) -> None:
+    try:
+        try:
+            number = cache.incr(SEQ_KEY)
+        except ValueError:  # no number yet, or it was evicted
+            cache.add(SEQ_KEY, _seq_start(), timeout=None)
+            number = cache.incr(SEQ_KEY)
+        cache.set(LOG_PREFIX + str(number), frozenset(keys), max(page_seconds(), 60))
+    except Exception:
+        logger.exception("Could not log the change of %s", keys[:20])
+
+
+def _seq_now(seq: int | None) -> int | None:
+    """``seq`` as read, or a number made now when there was none (so pages made from now on
+    can be checked by it)."""
+    if seq is not None:
+        return seq
+    try:
+        cache.add(SEQ_KEY, _seq_start(), timeout=None)
+        return cache.get(SEQ_KEY)
+    except Exception:
+        logger.exception("Page cache change number unreadable")
+        return None
 
 
 def bump(*keys: str, using: str | None = None) -> None:
@@ -151,24 +228,19 @@ def bump(*keys: str, using: str | None = None) -> None:
 
 
 def bump_products(ids: Iterable, *, using: str | None = None) -> None:
+    """A change to these products: their pages and cards, and every page showing them."""
     keys = [product_key(pk) for pk in ids if pk is not None]
     if keys:
-        bump(CATALOGUE, *keys, using=using)
+        bump(*keys, using=using)
 
 
 def note(*keys: str) -> None:
-    """Record that the page being cached depends on ``keys``; call it *before* reading the
-    data they guard. Outside a cached render it does nothing."""
+    """Record that the page being cached depends on ``keys``. Outside a cached render it
+    does nothing. (A change to them after the render began makes the page stale whenever it
+    is noted: the page is checked against the changes logged since its render began.)"""
     recorded = _recording.get()
-    if recorded is None:
-        return
-    new = [k for k in keys if k not in recorded]
-    if new:
-        try:
-            recorded.update(tokens(new))
-        except Exception:
-            logger.exception("Page cache tokens unreadable; this page will not be cached")
-            recorded["!"] = "unusable"
+    if recorded is not None:
+        recorded.update(k for k in keys if k)
 
 
 def note_products(ids: Iterable) -> None:
@@ -234,35 +306,55 @@ def _respond(request, entry: dict) -> HttpResponse:
     return response
 
 
-# Page key -> the tokens its entry depended on last time, per process: asked together with
-# the entry, so that a page with tokens of its own (a product page shows other products) is
-# checked in one cache call too. Only a hint: the entry's own record is what is checked.
-_DEPS_HINTS: dict[str, tuple[str, ...]] = {}
-DEPS_HINTS_MAX = 20_000
+# Page key -> (the entry's id, the change number up to which this process found it current).
+_VALIDATED: dict[str, tuple[str, int]] = {}
+VALIDATED_MAX = 20_000
 
 
-def _deps_hint(key: str, deps: Iterable[str]) -> None:
-    if len(_DEPS_HINTS) >= DEPS_HINTS_MAX:
-        _DEPS_HINTS.clear()
-    _DEPS_HINTS[key] = tuple(deps)
+def _validated(key: str, entry: dict, seq: int | None) -> None:
+    if seq is None:
+        return
+    if len(_VALIDATED) >= VALIDATED_MAX:
+        _VALIDATED.clear()
+    _VALIDATED[key] = (entry["id"], seq)
 
 
-def _entry_if_current(key: str, known: list[str]) -> tuple[dict | None, dict[str, str]]:
-    """The cached entry ``key`` if every token it was made under is unchanged, and the current
-    tokens of ``known``. The entry and the tokens it is likely to need come in one cache call;
-    a second is made only for tokens not foreseen."""
-    known = list(dict.fromkeys([*known, *_DEPS_HINTS.get(key, ())]))
-    found = cache.get_many([key, *(TOKEN_PREFIX + k for k in known)])
-    current = {k: found[TOKEN_PREFIX + k] for k in known if TOKEN_PREFIX + k in found}
-    entry = found.get(key)
-    if entry is None:
-        return None, current
+def _still_current(key: str, entry: dict, seq: int | None) -> bool:
+    """Whether no token ``entry`` depends on has been replaced since its render began
+    (``seq``: the change number, read before this is asked). When that cannot be told (the
+    log of a change is gone, or too many changes were made since), it has."""
+    made = entry.get("seq")
+    if made is None or seq is None or seq < made:
+        return False
+    if made == seq:
+        return True
+    start = made
+    seen = _VALIDATED.get(key)
+    if seen is not None and seen[0] == entry["id"]:
+        if seen[1] == seq:
+            return True
+        start = max(start, seen[1])
+    if seq - start > LOG_SPAN:
+        return False
+    wanted = [LOG_PREFIX + str(n) for n in range(start + 1, seq + 1)]
+    logged = cache.get_many(wanted)
+    if len(logged) < len(wanted):
+        return False
     deps = entry["deps"]
-    missing = [k for k in deps if k not in current]
-    if missing:
-        current.update(tokens(missing))
-        _deps_hint(key, deps)
-    return (entry if all(current.get(k) == v for k, v in deps.items()) else None), current
+    if any(not changed.isdisjoint(deps) for changed in logged.values()):
+        return False
+    _validated(key, entry, seq)
+    return True
+
+
+def _entry_if_current(key: str) -> tuple[dict | None, int | None]:
+    """The cached entry ``key`` if nothing it depends on changed since it was made, and the
+    change number (read with it, in one cache call)."""
+    found = cache.get_many([key, SEQ_KEY])
+    seq, entry = found.get(SEQ_KEY), found.get(key)
+    if entry is not None and _still_current(key, entry, seq):
+        return entry, seq
+    return None, seq
 
 
 def cached_page(
@@ -282,17 +374,17 @@ def cached_page(
     if not _request_cacheable(request):
         return render()
     key = _page_key(request)
-    known = [SITE, CATALOGUE, *keys]
     try:
-        entry, current = _entry_if_current(key, known)
+        entry, seq = _entry_if_current(key)
         if entry is not None:
             return _respond(request, entry)
-        needed = [SITE, *keys]  # read with the entry already, unless never made yet
-        recorded = {k: current[k] for k in needed if k in current}
-        recorded.update(tokens([k for k in needed if k not in recorded]))
+        seq = _seq_now(seq)  # before the data is read: a change after it is a change since
     except Exception:
         logger.exception("Page cache unreadable; rendering %s", request.path)
         return render()
+    if seq is None:
+        return render()
+    recorded = {SITE, *keys}
 
     reset = _recording.set(recorded)
     request._page_cache_render = True
@@ -304,17 +396,18 @@ def cached_page(
         _recording.reset(reset)
         request._page_cache_render = False
 
-    if not _storable(request, response) or "!" in recorded:
+    if not _storable(request, response):
         if CSRF_HOLE_BYTES in response.content or BASKET_HOLE_BYTES in response.content:
             response.content = _fill(request, response.content)
         return response
     entry = {
-        "deps": recorded,
+        "id": uuid.uuid4().hex,
+        "seq": seq,
+        "deps": frozenset(recorded),
         "body": response.content,
         "content_type": response["Content-Type"],
         "on_hit": list(on_hit),
     }
-    _deps_hint(key, recorded)
     try:
         cache.set(key, entry, page_seconds())
     except Exception:
@@ -400,7 +493,7 @@ def early_hit(request) -> HttpResponse | None:
         return None
     key = _page_key(request)
     try:
-        entry, _current = _entry_if_current(key, [SITE, CATALOGUE])
+        entry, _seq = _entry_if_current(key)
     except Exception:
         logger.exception("Page cache unreadable; %s goes to its view", request.path)
         return None
@@ -439,16 +532,18 @@ def context(request) -> dict:
 # --- values that hold until a token changes (facet counts, type-ahead, an expo's beacon plan)
 
 
-def guarded_cached(key: str, guard: str) -> tuple[object | None, str | None]:
-    """The value stored under ``key`` while the token of ``guard`` is as it was then (None if
-    there is none or the guard was bumped since), and the token to store a fresh one under;
-    the two come in one cache call. (None, None) when the page cache is off or the cache
-    cannot be read: then compute the value and do not store it."""
+def guarded_cached(key: str, *guards: str) -> tuple[object | None, str | None]:
+    """The value stored under ``key`` while the tokens of ``guards`` are as they were then
+    (None if there is none or a guard was bumped since), and the token to store a fresh one
+    under; the two come in one cache call. (None, None) when the page cache is off or the
+    cache cannot be read: then compute the value and do not store it."""
     if not enabled():
         return None, None
     try:
-        found = cache.get_many([key, TOKEN_PREFIX + guard])
-        token = found.get(TOKEN_PREFIX + guard) or tokens([guard])[guard]
+        found = cache.get_many([key, *(TOKEN_PREFIX + g for g in guards)])
+        missing = [g for g in guards if TOKEN_PREFIX + g not in found]
+        made = tokens(missing) if missing else {}
+        token = "|".join(found.get(TOKEN_PREFIX + g) or made[g] for g in guards)
     except Exception:
         logger.exception("Cache unreadable for %s", key)
         return None, None
@@ -466,14 +561,6 @@ def guarded_store(key: str, token: str | None, value) -> None:
         cache.set(key, {"token": token, "value": value}, page_seconds())
     except Exception:
         logger.exception("Could not store %s", key)
-
-
-def index_cached(key: str) -> tuple[object | None, str | None]:
-    """``guarded_cached`` under the search index's token."""
-    return guarded_cached(key, INDEX)
-
-
-index_store = guarded_store
 
 
 # --- product cards ------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from core import pagecache
 from search.backends import get_backend
+from search.listing_cache import listing_keys, query_keys
 from search.query import usable_filters
 from search.types import (
     BOOLEAN_FACETS,
@@ -131,26 +132,29 @@ def backend() -> Backend:
 
 def search(query: Query) -> Results:
     """One page of results. The total and the facet counts depend only on the text and the
-    filters, not on the page or the sort: they are cached per (text, filters) under the index
-    token (``core.pagecache.INDEX``, replaced on every index write), so paging and re-sorting
-    a listing counts nothing again, and the first change to the index recounts."""
+    filters, not on the page or the sort: they are cached per (text, filters) under the
+    tokens of what they count (``search.listing_cache.query_keys``: a category's group, or
+    every product), so paging and re-sorting a listing counts nothing again, and the first
+    change that can move a count recounts."""
     engine = backend()
     if not query.facets:
         return engine.search(query)
     key = _counts_key(engine, query)
-    counts, token = pagecache.index_cached(key)
+    counts, token = pagecache.guarded_cached(key, *query_keys(query, counting=True))
     if counts is not None:
         results = engine.search(replace(query, facets=False, count=False))
         results.total, results.facets = counts
         return results
     results = engine.search(query)
-    pagecache.index_store(key, token, (results.total, results.facets))
+    pagecache.guarded_store(key, token, (results.total, results.facets))
     return results
 
 
 def _counts_key(engine: Backend, query: Query) -> str:
     filters = sorted((facet, sorted(values)) for facet, values in usable_filters(query).items())
-    raw = repr((engine.name, query.kind, " ".join(query.text.split()).casefold(), filters))
+    raw = repr(
+        (engine.name, query.kind, " ".join(query.text.split()).casefold(), filters, query.counted)
+    )
     return "search:counts:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
@@ -160,8 +164,8 @@ def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
     engine = backend()
     raw = repr((engine.name, " ".join(text.split()).casefold(), limit))
     key = "search:suggest:" + hashlib.sha1(raw.encode()).hexdigest()
-    suggestions, token = pagecache.index_cached(key)
+    suggestions, token = pagecache.guarded_cached(key, pagecache.INDEX, *listing_keys())
     if suggestions is None:
         suggestions = engine.suggest(text, limit=limit)
-        pagecache.index_store(key, token, suggestions)
+        pagecache.guarded_store(key, token, suggestions)
     return suggestions

@@ -25,7 +25,7 @@ from oscar.core.loading import get_model
 
 from catalog.selectors import public_products
 from core import pagecache
-from search import api
+from search import api, listing_cache
 from search.documents import (
     BATCH,
     approved_sellers,
@@ -65,7 +65,10 @@ def products_reindex(ids: Iterable[int], *, sellers: bool = True) -> tuple[int, 
         gone = wanted - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.PRODUCT, gone)
-        pagecache.bump(pagecache.INDEX, *(pagecache.product_key(pk) for pk in wanted))
+        pagecache.bump(
+            *listing_cache.product_changes(docs, gone),
+            *(pagecache.product_key(pk) for pk in wanted),
+        )
         if sellers:
             seller_ids |= set(
                 StockRecord.objects.filter(product_id__in=wanted).values_list(
@@ -97,7 +100,8 @@ def sellers_reindex(ids: Iterable[int], *, products: bool = False) -> tuple[int,
         gone = set(chunk) - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.SELLER, gone)
-        pagecache.bump(pagecache.INDEX)
+        if listing_cache.documents_changed(api.SELLER, docs, gone):
+            pagecache.bump(pagecache.INDEX)
         startups = Startup.objects.filter(partner_id__in=chunk).values_list("pk", flat=True)
         startups_reindex(list(startups))
     return written, removed
@@ -115,7 +119,8 @@ def startups_reindex(ids: Iterable[int]) -> tuple[int, int]:
         gone = set(chunk) - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.STARTUP, gone)
-        pagecache.bump(pagecache.INDEX)
+        if listing_cache.documents_changed(api.STARTUP, docs, gone):
+            pagecache.bump(pagecache.INDEX)
     return written, removed
 
 
@@ -130,8 +135,10 @@ def index_rebuild(progress: Progress | None = None) -> int:
     """Replace the whole index; searches see the old one until the new one is complete."""
     total = public_products().count() + approved_sellers().count() + public_startups().count()
     documents = chain(product_documents(), seller_documents(), startup_documents())
-    written = api.backend().rebuild(documents, total=total, progress=progress)
-    pagecache.bump(pagecache.INDEX)
+    written = api.backend().rebuild(
+        listing_cache.remembering(documents), total=total, progress=progress
+    )
+    pagecache.bump(pagecache.INDEX, *listing_cache.everything())
     return written
 
 

@@ -91,6 +91,12 @@ def facet_names(kind: str) -> tuple[str, ...]:
     return KIND_FACETS.get(kind, ())
 
 
+def counted_facets(query: Query) -> tuple[str, ...]:
+    """The facets a query's counts are made for, in the order pages show them."""
+    names = facet_names(query.kind)
+    return tuple(f for f in names if f in query.counted) if query.counted else names
+
+
 def restriction_names(kind: str) -> tuple[str, ...]:
     """The filters of a kind that are not facets (``SELLERS``)."""
     return KIND_RESTRICTIONS.get(kind, ())
@@ -108,6 +114,9 @@ class Query:
     per_page: int = 24
     facets: bool = True  # False when the page shows no facets (saves the counting)
     count: bool = True  # False when the caller knows the total already (saves a COUNT)
+    # The facets the page shows, when not all of the kind's: a category page has no group
+    # facet, whose counts (with every other filter but the group's) would span the catalogue.
+    counted: tuple[str, ...] = ()
 
     @property
     def offset(self) -> int:

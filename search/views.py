@@ -26,7 +26,7 @@ from oscar.core.loading import get_model
 
 from catalog.selectors import products_in_order
 from core import pagecache
-from search import api
+from search import api, listing_cache
 from search.facets import Vocabulary, active_filters, clear_url, panels
 from search.forms import ListingRequest, clean_text
 from search.selectors import (
@@ -83,9 +83,6 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
     facets = api.PRODUCT_FACETS
     show_sellers = False
 
-    def page_cache_keys(self):
-        return [pagecache.INDEX]
-
     def fixed_filters(self) -> dict[str, tuple[str, ...]]:
         """Filters the page itself sets (a category page: its group)."""
         return {}
@@ -100,7 +97,9 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
             sort=self.listing.sort,
             page=page,
             per_page=self.paginate_by,
+            counted=tuple(self.facets),
         )
+        pagecache.note(*listing_cache.query_keys(query))
         self.degraded = False
         try:
             self.results = api.search(query)
@@ -170,6 +169,7 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
         )
         ctx["search_degraded"] = getattr(self, "degraded", False)
         if self.show_sellers and listing.text and not ctx["search_degraded"]:
+            pagecache.note(pagecache.INDEX)
             sellers = api.search(
                 api.Query(
                     text=listing.text, kind=api.SELLER, per_page=SELLER_STRIP_SIZE, facets=False
@@ -224,6 +224,7 @@ class ProductCategoryView(ProductListView):
         self.vocabulary = Vocabulary()
         self.listing = ListingRequest(request.GET, vocabulary=self.vocabulary, facets=())
         self.page = page = page_number(request.GET.get("page"))
+        pagecache.note(*pagecache.listing_keys())
         self.results = self.database_results(page)
         if page > 1 and (page - 1) * self.paginate_by >= self.results.total:
             raise Http404(_("This page of results does not exist."))
@@ -412,6 +413,7 @@ class ExpoSearchView(pagecache.CachedPageMixin, TemplateView):
                 per_page=self.paginate_by,
                 facets=False,
             )
+            pagecache.note(*listing_cache.query_keys(query))
             try:
                 results = api.search(query)
             except ValueError:

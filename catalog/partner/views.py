@@ -7,18 +7,17 @@ from core import pagecache
 
 class SellerDetailView(pagecache.CachedPageMixin, ListView):
     """A seller's page: who they are, where they are, and their products. Anonymous visitors
-    get it from the page cache while the index (which products the seller has) and the
-    products shown are unchanged."""
+    get it from the page cache while the seller's product list (``seller-products:<id>``,
+    replaced when its products are written to the index) and the products shown are
+    unchanged."""
 
     template_name = "partner/seller_detail.html"
     context_object_name = "products"
     paginate_by = 24
 
-    def page_cache_keys(self):
-        return [pagecache.INDEX, pagecache.CATALOGUE]
-
     def get(self, request, *args, **kwargs):
         self.seller = seller_get(slug=kwargs["slug"])
+        pagecache.note(pagecache.LISTS, pagecache.seller_products_key(self.seller.pk))
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -26,6 +25,7 @@ class SellerDetailView(pagecache.CachedPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        pagecache.note_products(p.pk for p in ctx["products"])
         ctx["seller"] = self.seller
         ctx["startup"] = shown_startup(self.seller)
         ctx["marketplaces"] = seller_marketplaces(seller=self.seller)

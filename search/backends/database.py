@@ -61,7 +61,15 @@ from search.query import (
     query_words,
     usable_filters,
 )
-from search.types import PRODUCT, SELLER, Backend, Query, Results, Suggestion, facet_names
+from search.types import (
+    PRODUCT,
+    SELLER,
+    Backend,
+    Query,
+    Results,
+    Suggestion,
+    counted_facets,
+)
 
 WRITE_BATCH = 1000
 MAX_CANDIDATES = 4  # corrections considered per misspelt word
@@ -186,7 +194,7 @@ class DatabaseBackend(Backend):
         ids = [row[0] for row in rows]
         facets = {}
         if query.facets:
-            facets, total = self._facets(cursor, plan, selected)
+            facets, total = self._facets(cursor, plan, selected, counted_facets(query))
         elif (len(ids) < query.per_page and (ids or not query.offset)) or not query.count:
             total = query.offset + len(ids)  # this page is the last one, or told not to count
         else:
@@ -195,12 +203,11 @@ class DatabaseBackend(Backend):
             )[0][0]
         return Results(ids=ids, total=total, facets=facets)
 
-    def _facets(self, cursor, plan: Plan, selected: dict) -> tuple[dict, int]:
+    def _facets(self, cursor, plan: Plan, selected: dict, names) -> tuple[dict, int]:
         """Counts of every facet's values, each with every *other* facet's filter applied,
         and the total, in one statement: the facets without a filter share one pass over the
         rows that pass every filter; each filtered facet gets its own pass over the rows that
         pass the other filters (usually few, found by the filters' indexes)."""
-        names = facet_names(plan.kind)
         free = [(i, FACET_COLUMNS[f]) for i, f in enumerate(names) if f not in plan.conditions]
         parts = [self.counts_sql(plan.source, plan.where(), free)]
         for i, facet in enumerate(names):

@@ -65,7 +65,7 @@ from search.types import (
     Query,
     Results,
     Suggestion,
-    facet_names,
+    counted_facets,
 )
 
 # Typo tolerance of the retry: none under 3 letters, one up to 6, two from 7.
@@ -214,7 +214,7 @@ def search_request(query: Query, *, using: str, prefix: str, fuzzy: bool = False
         return s
     if filters:
         s = s.post_filter(Q("bool", filter=list(filters.values())))
-    for facet in facet_names(query.kind):
+    for facet in counted_facets(query):
         others = [f for name, f in filters.items() if name != facet]
         holder = s.aggs.bucket(
             facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
@@ -263,7 +263,7 @@ def results(query: Query, raw: dict) -> Results:
     if query.facets:
         selected = usable_filters(query)
         aggs = raw.get("aggregations", {})
-        for facet in facet_names(query.kind):
+        for facet in counted_facets(query):
             counts = bucket_counts(facet, aggs.get(facet, {}).get("values", {}))
             facets[facet] = facet_values(facet, counts, selected.get(facet, []))
     corrected = None

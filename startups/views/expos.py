@@ -165,9 +165,6 @@ class ExpoBoothView(ExpoPageMixin, TemplateView):
 
     template_name = "startups/expos/public/booth.html"
 
-    def page_cache_keys(self):
-        return [pagecache.CATALOGUE]
-
     def get_context_data(self, **kwargs):
         booth_pk = self.kwargs["booth_pk"]
         product_ids = booth_product_ids(booth_pk)

@@ -50,13 +50,10 @@ LINK_LABELS = (
 
 class StartupDetailView(pagecache.CachedPageMixin, TemplateView):
     """A public startup's page; its seller also sees it while it is hidden, with a banner.
-    Anonymous visitors get it from the page cache while the startup (``startup:<id>``) and the
-    catalogue (its product cards) are unchanged."""
+    Anonymous visitors get it from the page cache while the startup (``startup:<id>``), its
+    seller's product list and the products shown are unchanged."""
 
     template_name = "startups/profiles/startup_detail.html"
-
-    def page_cache_keys(self):
-        return [pagecache.CATALOGUE]
 
     def get(self, request, *args, **kwargs):
         slug = kwargs["slug"]
@@ -70,6 +67,12 @@ class StartupDetailView(pagecache.CachedPageMixin, TemplateView):
         pagecache.note(profiles.startup_key(pk))  # before the rows it guards are read
         self.startup = startup_page(pk)
         return super().get(request, *args, **kwargs)
+
+    def products(self, startup) -> list:
+        pagecache.note(pagecache.LISTS, pagecache.seller_products_key(startup.partner_id))
+        products = startup_products(startup)
+        pagecache.note_products(p.pk for p in products)
+        return products
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -87,7 +90,7 @@ class StartupDetailView(pagecache.CachedPageMixin, TemplateView):
             youth_team=profiles.is_youth_team(team),
             youth_max_age=YOUTH_MAX_AGE,
             ocop_stars=startup_ocop_stars(startup),
-            products=startup_products(startup),
+            products=self.products(startup),
             pitches=startup_public_pitches(startup),
             links=[
                 (label, getattr(startup, field))

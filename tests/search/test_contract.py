@@ -261,6 +261,18 @@ def test_each_facet_counts_with_the_other_filters(shelf):
     assert selected == {(api.GROUP, "1.9"), (api.IN_STOCK, "1")}
 
 
+def test_only_the_facets_asked_for_are_counted(shelf):
+    """A category page shows no group facet: its counts are not made (they would span every
+    group), and the others are the same as when every facet is counted."""
+    shown = tuple(f for f in api.PRODUCT_FACETS if f != api.GROUP)
+    everything = search(filters={api.GROUP: ("1.9",), api.IN_STOCK: ("1",)})
+    results = search(filters={api.GROUP: ("1.9",), api.IN_STOCK: ("1",)}, counted=shown)
+    assert api.GROUP not in results.facets
+    assert set(results.facets) == set(shown)
+    assert results.total == everything.total == 2
+    assert {f: counts(results, f) for f in shown} == {f: counts(everything, f) for f in shown}
+
+
 def test_facets_follow_the_text(shelf):
     results = search("dak lak")
     assert counts(results, api.PROVINCE) == {"66": 4}
