@@ -9,9 +9,9 @@ request is one of a fixed set of addresses, drawn at random: category pages (the
 groups and the busiest sub-group, pages 1 and 2), searches (text, and text with a facet) and
 product pages (40 products in stock). First they browse for ``--idle-seconds`` with nothing
 changing (the idle figures); then for ``--seconds`` while this process places an order every
-second, as a checkout does (``OrderCreator``: stock allocated, the order's seller parts made
-with cash on delivery), each committed, with its index update run after the commit (in
-process: there is no broker). Half of the orders buy one of the browsed products, half one
+second from a process of its own, as a checkout does (``OrderCreator``: stock allocated, the
+order's seller parts made with cash on delivery), each committed, with its index update run
+after the commit (in that process: there is no broker). Half of the orders buy one of the browsed products, half one
 of 200 other products in stock, drawn at random.
 
 Reported: the share of answers served from the page cache (``X-Page-Cache: hit``), and the
@@ -30,6 +30,7 @@ import argparse
 import http.client
 import os
 import random
+import subprocess
 import sys
 import threading
 import time
@@ -169,6 +170,18 @@ def orders(seconds: float, browsed: list[int], others: list[int], phase: Phase) 
         time.sleep(max(0.0, tick - time.perf_counter()))
 
 
+def buy(args) -> int:
+    """The second client: its own process (its own interpreter lock), placing the orders and
+    printing how long each took."""
+    django_setup()
+    browsed, others = ([int(x) for x in ids.split(",")] for ids in args.orders)
+    print("ready", flush=True)
+    phase = Phase()
+    orders(args.seconds, browsed, others, phase)
+    print(" ".join(f"{ms:.1f}" for ms in phase.order_ms), flush=True)
+    return 0
+
+
 def report(idle: Phase, mixed: Phase, args, load: tuple, products: int) -> str:
     def row(name: str, phase: Phase) -> str:
         cells = [name, f"{len(phase.samples):,}", f"{phase.hit_rate():.1%}"]
@@ -182,10 +195,12 @@ def report(idle: Phase, mixed: Phase, args, load: tuple, products: int) -> str:
     mixed_p95 = percentile(mixed.ms("listing"), 95)
     info = machine()
     growth = mixed_p95 / idle_p95
+    after = os.getloadavg()
     lines = [
-        f"Commit {info['commit']}, {info['cpu']}, {products:,} products; "
-        f"{args.connections} connections browsing; load average before "
-        f"{load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}.",
+        f"Measured {info['date']} at commit {info['commit']} on {info['machine']}, "
+        f"{info['database']}; {products:,} public products; {args.connections} connections "
+        f"browsing; load average (1, 5, 15 min) {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+        f"before, {after[0]:.2f} {after[1]:.2f} {after[2]:.2f} after.",
         "",
         "| phase | answers | from the cache | listings p50 / p95 ms | products p50 / p95 ms "
         "| orders |",
@@ -212,7 +227,10 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--write", action="store_true", help="append to bench/RESULTS.md")
     parser.add_argument("--label", default="mixed run")
+    parser.add_argument("--orders", nargs=2, help=argparse.SUPPRESS)  # the buying process
     args = parser.parse_args()
+    if args.orders:
+        return buy(args)
 
     def say(text):
         print(text, flush=True)
@@ -245,10 +263,25 @@ def main() -> int:
         browse(server.base, pages, args.idle_seconds, args.connections, idle)
         say(f"idle: {len(idle.samples):,} answers, {idle.hit_rate():.1%} from the cache")
         mixed = Phase()
-        seller = threading.Thread(target=orders, args=(args.seconds, browsed, others, mixed))
-        seller.start()
+        buyer = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--orders",
+                ",".join(map(str, browsed)),
+                ",".join(map(str, others)),
+                "--seconds",
+                str(args.seconds),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        ready = buyer.stdout.readline()  # Django is set up: the orders start now
+        assert ready.strip() == "ready", ready
         browse(server.base, pages, args.seconds, args.connections, mixed)
-        seller.join()
+        out, _ = buyer.communicate(timeout=120)
+        mixed.order_ms = [float(x) for x in out.split()]
+        mixed.orders = len(mixed.order_ms)
         body = report(idle, mixed, args, load, products)
         print(body)
         if args.write:

@@ -59,6 +59,7 @@ from startups.selectors import public_startups
 from startups.services.profiles import is_youth_team
 
 Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 MarketplaceLink = get_model("catalogue", "MarketplaceLink")
 MarketplaceClick = get_model("catalogue", "MarketplaceClick")
@@ -393,9 +394,15 @@ def _seller_batch(ids: list[int]) -> list[SellerDocument]:
     )
     if not sellers:
         return []
+    # The sellers are approved, so their public, approved products are the public products
+    # they sell (``public_products``), counted from their own stock records: as a subquery of
+    # every public product, the count read the whole catalogue (about 200 ms at 100,000).
     counts = dict(
         StockRecord.objects.filter(
-            partner_id__in=[s["id"] for s in sellers], product__in=public_products().values("pk")
+            partner_id__in=[s["id"] for s in sellers],
+            product__parent__isnull=True,
+            product__is_public=True,
+            product__moderation_status=Product.Moderation.APPROVED,
         )
         .values("partner_id")
         .annotate(n=Count("product_id", distinct=True))
