@@ -650,19 +650,26 @@ def load_python(url: str, seconds: int, connections: int) -> float:
     return sum(counts) / (time.perf_counter() - started)
 
 
-def throughput(results: list[Measured], seconds: int, connections: int, say) -> dict:
+def throughput(
+    results: list[Measured], seconds: int, connections: int, say, *, uncached: bool = False
+) -> dict:
     OUTPUT.mkdir(exist_ok=True)
     collectstatic(say)
     tool = "wrk" if shutil.which("wrk") else "python"
     load = load_wrk if tool == "wrk" else load_python
     loaded = [m for m in results if m.page.load and m.page.method == "GET"]
-    info = {"tool": tool, "seconds": seconds, "connections": connections}
+    info = {"tool": tool, "seconds": seconds, "connections": connections, "uncached": uncached}
 
     redis = Redis.start(say)
     info["cache"] = "Redis (shared by both workers)" if redis else "local memory (per worker)"
+    if uncached:
+        info["cache"] += ", the page cache off (PAGE_CACHE_SECONDS=0: every request rendered)"
     # Both servers run side by side, and each page is loaded right before the bare view of
     # its size: the machine's other load then weighs on both figures of a ratio alike.
-    server = Gunicorn("config.wsgi", {"REDIS_URL": redis.url} if redis else None)
+    extra = {"REDIS_URL": redis.url} if redis else {}
+    if uncached:  # every request rendered: what a signed-in visitor or a miss costs
+        extra["PAGE_CACHE_SECONDS"] = "0"
+    server = Gunicorn("config.wsgi", extra)
     bare = Gunicorn("bench.bare_wsgi:application")
     try:
         for m in loaded:
@@ -847,6 +854,11 @@ def main() -> int:
         metavar="WORD",
         help="only the pages whose name holds WORD (repeatable), e.g. --only expo",
     )
+    parser.add_argument(
+        "--uncached-load",
+        action="store_true",
+        help="load gunicorn with the page cache off (PAGE_CACHE_SECONDS=0)",
+    )
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     parser.add_argument(
         "--label", default="after", help="which block of bench/RESULTS.md to write (default: after)"
@@ -867,7 +879,13 @@ def main() -> int:
     )
     load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results = measure_in_process(data, args.iterations, clock.say, args.only)
-    info = None if args.no_load else throughput(results, args.seconds, args.connections, clock.say)
+    info = (
+        None
+        if args.no_load
+        else throughput(
+            results, args.seconds, args.connections, clock.say, uncached=args.uncached_load
+        )
+    )
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
     body = report(results, info, data, args, (load_before, load_after))
     print()

@@ -196,6 +196,20 @@ def product_link_changed(sender, instance, **kwargs):
     enqueue(products=[instance.product_id], using=kwargs.get("using") or "default")
 
 
+def _group_indexes() -> None:
+    try:
+        tasks.group_indexes.delay()
+    except Exception:
+        logger.exception("The group listing indexes were not brought up to date")
+
+
+@_safely
+def category_saved(sender, instance, **kwargs):
+    """A category saved or deleted (rare; its OCOP code may be new, changed or gone): the
+    groups' listing indexes (``search.services.group_indexes_ensure``), after the commit."""
+    transaction.on_commit(_group_indexes, using=kwargs.get("using") or "default")
+
+
 @_safely
 def categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """``product.categories.add(...)`` and the like; from the category's side the product ids
@@ -243,6 +257,9 @@ def connect() -> None:
             sender=ProductCategory,
             dispatch_uid=f"search-category-row-{event}",
         )
+    Category = get_model("catalogue", "Category")
+    post_save.connect(category_saved, sender=Category, dispatch_uid="search-category-saved")
+    post_delete.connect(category_saved, sender=Category, dispatch_uid="search-category-deleted")
     pre_save.connect(partner_saving, sender=Partner, dispatch_uid="search-partner-saving")
     post_save.connect(partner_saved, sender=Partner, dispatch_uid="search-partner-saved")
     pre_delete.connect(partner_deleted, sender=Partner, dispatch_uid="search-partner-deleted")

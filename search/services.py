@@ -38,6 +38,7 @@ from startups.models import Startup
 from startups.selectors import public_startups
 
 Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 
 Progress = Callable[[int, int], None]
@@ -138,8 +139,17 @@ def index_rebuild(progress: Progress | None = None) -> int:
     written = api.backend().rebuild(
         listing_cache.remembering(documents), total=total, progress=progress
     )
+    group_indexes_ensure()
     pagecache.bump(pagecache.INDEX, *listing_cache.everything())
     return written
+
+
+def group_indexes_ensure() -> tuple[list[str], list[str]]:
+    """The backend's per-group listing indexes for the OCOP codes of the categories (after a
+    rebuild, when a category's code is set or changed, ``manage.py search_index groups``)."""
+    codes = set(Category.objects.exclude(ocop_code="").values_list("ocop_code", flat=True))
+    ensure = getattr(api.backend(), "group_indexes_ensure", None)
+    return ensure(sorted(codes)) if ensure else ([], [])
 
 
 def certificate_changes_reindex(today=None) -> int:

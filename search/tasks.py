@@ -66,3 +66,9 @@ def reindex_certificate_changes(self):
     stay as it was until the next edit.
     """
     _run(self, services.certificate_changes_reindex)
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True, ignore_result=True)
+def group_indexes(self):
+    """A category's OCOP code was set or changed: its group's listing index."""
+    _run(self, services.group_indexes_ensure)

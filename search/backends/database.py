@@ -130,6 +130,11 @@ class DatabaseBackend(Backend):
     def after_rebuild(self, cursor) -> None:
         """Called in the rebuild transaction once every row is written."""
 
+    def group_indexes_ensure(self, codes) -> tuple[list[str], list[str]]:
+        """Indexes of the listings of each OCOP group, where the engine needs them
+        (PostgreSQL). Returns the names (made, dropped)."""
+        return [], []
+
     # plumbing -------------------------------------------------------------------------------
 
     @contextmanager

@@ -413,3 +413,35 @@ def test_a_page_of_12_or_48_products_costs_the_same_queries(
     many, response = _count_queries(client, url)
     assert len(titles(BeautifulSoup(response.content, "html.parser"))) == 48
     assert many == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial indexes")
+def test_a_category_page_reads_its_groups_own_index(seller, django_capture_on_commit_callbacks):
+    """A category's listing and counts read the partial index of its OCOP group, not every
+    product's entry; a new group gets one once its category is saved."""
+    from search.backends.postgres import GROUP_INDEX_PREFIX
+    from search.backends.sql import TABLE
+    from search.services import index_rebuild
+
+    product_create(seller=seller, title="Bánh pía Sóc Trăng", group="1.5")
+    index_rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", [GROUP_INDEX_PREFIX + "%"]
+        )
+        names = {row[0] for row in cursor.fetchall()}
+        assert {"searchentry_grp_1", "searchentry_grp_1_5", "searchentry_grp_2_1"} <= names
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: the planner's choice
+        cursor.execute(
+            f"EXPLAIN SELECT e.object_id FROM {TABLE} e WHERE e.kind = 'product' AND "
+            "e.group_codes LIKE '%|1.5|%' ESCAPE '\\' ORDER BY e.stars DESC, e.created DESC, "
+            "e.object_id LIMIT 24 OFFSET 48"
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "searchentry_grp_1_5" in plan
+    root = Category.objects.get(ocop_code="1")
+    with django_capture_on_commit_callbacks(execute=True):
+        root.add_child(name="Nhóm thử", slug="nhom-thu", ocop_code="1.99")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'searchentry_grp_1_99'")
+        assert cursor.fetchone()

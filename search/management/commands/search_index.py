@@ -40,16 +40,27 @@ class ProgressBar:
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index, or check it against the database."
+    help = (
+        "Rebuild the search index, check it against the database, or make the listing "
+        "indexes of the OCOP groups (groups)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "check"])
+        parser.add_argument("action", choices=["rebuild", "check", "groups"])
         parser.add_argument(
             "--no-progress", action="store_true", help="Do not draw the progress bar."
         )
 
     def handle(self, *args, action, no_progress=False, **options):
         backend = api.backend()
+        if action == "groups":
+            made, dropped = services.group_indexes_ensure()
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Group listing indexes: {len(made)} made, {len(dropped)} dropped."
+                )
+            )
+            return
         bar = None if no_progress else ProgressBar(self.stderr, action.capitalize())
         started = time.monotonic()
         try:
