@@ -29,17 +29,6 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as a committed transaction would: its after-commit callbacks run."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def coffee(site_tree, seller, committed):
     with committed():
         product = product_create(

@@ -23,16 +23,6 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def shop(page_cache, site_tree, seller, committed):
     """Coffee (food, group 1) and rice wine (drinks, group 2), indexed."""
     with committed():
