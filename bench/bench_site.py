@@ -269,6 +269,19 @@ def login_officer(client, data: Data) -> None:
     client.force_login(get_user_model().objects.get(pk=data.officer_user_id))
 
 
+def login_buyer(client, data: Data) -> None:
+    """A signed-in buyer (made once, ``bench-buyer``) with the product in their basket."""
+    from django.contrib.auth import get_user_model
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-buyer", defaults={"email": "bench-buyer@example.com"}
+    )
+    client.force_login(user)
+    response = client.post(f"/shop/basket/add/{data.product_id}/", {"quantity": 1})
+    assert response.status_code == 302, f"basket add {data.product_id}: {response.status_code}"
+    client.get("/shop/basket/")  # reads the "added" message
+
+
 def basket_fill(client, data: Data) -> None:
     for pk in [data.product_id, *data.basket_product_ids]:
         response = client.post(f"/shop/basket/add/{pk}/", {"quantity": 1})
@@ -333,6 +346,16 @@ PAGES: list[Page] = [
         status=302,
     ),
     Page("basket", lambda d: "/shop/basket/", setup=basket_fill, load=False),
+    # A signed-in buyer with a basket: the shop's pages as served to them (shared cached pages,
+    # their basket and links filled in) and uncached (what they paid before).
+    Page("product, signed in", lambda d: d.product_url, setup=login_buyer, load=False),
+    Page("category, page 1, signed in", lambda d: d.category_url, setup=login_buyer, load=False),
+    Page(
+        "search, 2 facets, signed in",
+        lambda d: "/shop/search/?q=ca+phe&stars=4&stars=5&province=66",
+        setup=login_buyer,
+        load=False,
+    ),
     Page(
         "dashboard: seller's products",
         lambda d: "/shop/dashboard/catalogue/",

@@ -26,8 +26,11 @@ Partner = get_model("partner", "Partner")
 
 
 class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView):
-    """Anonymous visitors get the page from the page cache while the product (price, stock,
-    pictures, certificate...) and the site are unchanged."""
+    """Visitors get the page from the page cache while the product (price, stock, pictures,
+    certificate...) and the site are unchanged; signed-in visitors too (staff, who see drafts
+    and an edit link, excepted), with their own basket and account links."""
+
+    page_cache_signed_in = True
 
     def page_cache_keys(self):
         return [pagecache.product_key(self.kwargs["pk"])]

@@ -23,9 +23,12 @@ Product cards (``cards``) and values guarded by tokens (``guarded_cached``: face
 type-ahead) are keyed by the tokens themselves. Tokens are random, never counters, so an
 evicted token cannot come back with a value an old entry recorded.
 
-Only anonymous visitors get whole cached pages; what differs between them (the CSRF token,
-the mini-basket in the header) are holes filled per request. Signed-in users get the per-card
-cache. Every cache error is logged and treated as a miss: the cache can make pages faster,
+Anonymous visitors get whole cached pages; what differs between them (the CSRF token, the
+mini-basket and the account links in the header) are holes filled per request. Signed-in
+visitors other than staff share the cached pages of views that show every such visitor the
+same thing (``signed_in=True``: the product page and the shop's listings), with the same holes
+filled with their own basket and links; they never share entries with anonymous visitors.
+Staff (who see drafts and edit links) and every other view get the per-card cache. Every cache error is logged and treated as a miss: the cache can make pages faster,
 never make them fail.
 """
 
@@ -57,8 +60,11 @@ CARD_PREFIX = "pc:card:"
 # Holes in a cached page, filled for each request.
 CSRF_HOLE = "__pc_csrf_hole__"
 BASKET_HOLE = "<!--pc:mini-basket-->"
+ACCOUNT_HOLE = "<!--pc:account-->"
 CSRF_HOLE_BYTES, BASKET_HOLE_BYTES = CSRF_HOLE.encode(), BASKET_HOLE.encode()
+ACCOUNT_HOLE_BYTES = ACCOUNT_HOLE.encode()
 MINI_BASKET_TEMPLATE = "includes/mini_basket.html"
+ACCOUNT_TEMPLATE = "includes/account_links.html"
 
 _recording: contextvars.ContextVar[set | None] = contextvars.ContextVar(
     "page_cache_recording", default=None
@@ -250,18 +256,25 @@ def note_products(ids: Iterable) -> None:
 # --- whole pages for anonymous visitors ---------------------------------------------------
 
 
-def _request_cacheable(request) -> bool:
+def _request_cacheable(request, signed_in: bool = False) -> bool:
+    """Anonymous visitors, and with ``signed_in`` signed-in visitors who are not staff."""
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
-    if getattr(request, "user", None) is None or request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or (
+        user.is_authenticated and (not signed_in or user.is_staff or user.is_superuser)
+    ):
         return False
     from django.contrib.messages import get_messages
 
     return len(get_messages(request)) == 0  # len() reads them without using them up
 
 
-def _page_key(request) -> str:
-    digest = hashlib.sha1(f"{_salt()}|{request.get_full_path()}".encode()).hexdigest()
+def _page_key(request, *, member: bool = False) -> str:
+    """Anonymous and signed-in visitors (``member``) have entries of their own: a page may
+    differ between them beyond the holes."""
+    who = "member" if member else "anonymous"
+    digest = hashlib.sha1(f"{_salt()}|{who}|{request.get_full_path()}".encode()).hexdigest()
     return PAGE_PREFIX + digest
 
 
@@ -270,11 +283,14 @@ def is_cache_render(request) -> bool:
 
 
 def _fill(request, body: bytes) -> bytes:
-    """The per-request parts of a cached page: the CSRF token and the mini-basket."""
+    """The per-request parts of a cached page: the CSRF token, the mini-basket and the
+    account links."""
     if CSRF_HOLE_BYTES in body:
         body = body.replace(CSRF_HOLE_BYTES, get_token(request).encode())
     if BASKET_HOLE_BYTES in body:
         body = body.replace(BASKET_HOLE_BYTES, mini_basket(request).encode())
+    if ACCOUNT_HOLE_BYTES in body:
+        body = body.replace(ACCOUNT_HOLE_BYTES, account_links(request).encode())
     return body
 
 
@@ -297,6 +313,28 @@ def mini_basket(request) -> str:
         html = _EMPTY_BASKETS[language] = get_template(MINI_BASKET_TEMPLATE).render(
             {"basket": None}
         )
+    return html
+
+
+_ANONYMOUS_LINKS: dict[str, str] = {}
+
+
+def account_links(request) -> str:
+    """The header's account links for this visitor: for anonymous visitors the same links in
+    each language (rendered once per language and process), for a signed-in visitor their own
+    (dashboard, review desk, account, the log-out form with this request's CSRF token)."""
+    user = getattr(request, "user", None)
+    template = get_template(ACCOUNT_TEMPLATE)
+    if user is not None and user.is_authenticated:
+        from django.contrib.auth.context_processors import PermWrapper
+
+        return template.render(
+            {"user": user, "perms": PermWrapper(user), "csrf_token": get_token(request)}
+        )
+    language = get_language() or settings.LANGUAGE_CODE
+    html = _ANONYMOUS_LINKS.get(language)
+    if html is None:
+        html = _ANONYMOUS_LINKS[language] = template.render({"user": user})
     return html
 
 
@@ -363,17 +401,20 @@ def cached_page(
     *,
     keys: Iterable[str] = (),
     on_hit: Iterable[tuple[str, tuple]] = (),
+    signed_in: bool = False,
 ) -> HttpResponse:
     """The response of ``render()``, from the cache when nothing it depends on has changed.
 
     ``keys``: tokens the page depends on besides ``site`` (noted before ``render`` runs; the
     page's code notes more, such as the products it shows, with ``note``). ``on_hit``: what
     the view does on every request besides answering, as ``(action, args)`` of
-    ``hit_action``: an early hit (``EarlyHitMiddleware``) does it for the view. Only a 200
-    HTML response that set no cookie and left no message is kept."""
-    if not _request_cacheable(request):
+    ``hit_action``: an early hit (``EarlyHitMiddleware``) does it for the view.
+    ``signed_in``: the page shows every signed-in visitor who is not staff the same thing but
+    for the holes (their basket, their account links), so they share cached entries too. Only
+    a 200 HTML response that set no cookie and left no message is kept."""
+    if not _request_cacheable(request, signed_in):
         return render()
-    key = _page_key(request)
+    key = _page_key(request, member=request.user.is_authenticated)
     try:
         entry, seq = _entry_if_current(key)
         if entry is not None:
@@ -437,7 +478,11 @@ def _storable(request, response) -> bool:
 
 class CachedPageMixin:
     """For class-based views whose GET renders a public page: ``page_cache_keys()`` gives
-    the tokens known before rendering (from the URL)."""
+    the tokens known before rendering (from the URL). ``page_cache_signed_in``: the view shows
+    every signed-in visitor who is not staff the same page (``cached_page``'s ``signed_in``);
+    a view that greets, prefills or hides anything per user leaves it False."""
+
+    page_cache_signed_in = False
 
     def page_cache_keys(self) -> list[str]:
         return []
@@ -454,6 +499,7 @@ class CachedPageMixin:
             lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
             keys=self.page_cache_keys(),
             on_hit=self.page_cache_on_hit(),
+            signed_in=self.page_cache_signed_in,
         )
 
 
@@ -522,10 +568,10 @@ class EarlyHitMiddleware:
 
 def context(request) -> dict:
     """Template context processor: while a page is rendered for the cache, its CSRF token is a
-    hole (overriding Django's built-in processor, which runs first) and so is the
-    mini-basket."""
+    hole (overriding Django's built-in processor, which runs first). The mini-basket and the
+    account links are holes of their own tags (``core/templatetags/page_holes.py``)."""
     if is_cache_render(request):
-        return {"csrf_token": CSRF_HOLE, "mini_basket_hole": BASKET_HOLE}
+        return {"csrf_token": CSRF_HOLE}
     return {}
 
 

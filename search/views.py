@@ -75,8 +75,11 @@ def page_number(value) -> int:
 
 
 class ProductListView(pagecache.CachedPageMixin, TemplateView):
-    """The whole catalogue: every public product, all facets. Anonymous visitors get the page
-    from the page cache while the index and the products on it are unchanged."""
+    """The whole catalogue: every public product, all facets. Visitors, signed in or not (but
+    staff), get the page from the page cache while the index and the products on it are
+    unchanged."""
+
+    page_cache_signed_in = True
 
     template_name = "oscar/catalogue/browse.html"
     paginate_by = 24

@@ -6,11 +6,12 @@ from core import pagecache
 
 
 class SellerDetailView(pagecache.CachedPageMixin, ListView):
-    """A seller's page: who they are, where they are, and their products. Anonymous visitors
-    get it from the page cache while the seller's product list (``seller-products:<id>``,
-    replaced when its products are written to the index) and the products shown are
-    unchanged."""
+    """A seller's page: who they are, where they are, and their products. Visitors (signed in
+    or not, but staff) get it from the page cache while the seller's product list
+    (``seller-products:<id>``, replaced when its products are written to the index) and the
+    products shown are unchanged."""
 
+    page_cache_signed_in = True
     template_name = "partner/seller_detail.html"
     context_object_name = "products"
     paginate_by = 24
