@@ -18,7 +18,13 @@ from catalog import counters
 from catalog.marketplaces import referer_path, validate_marketplace_url
 from catalog.models import MarketplaceLink
 from catalog.partner.selectors import shown_startup
-from catalog.selectors import product_detail_queryset, public_products, seller_other_products
+from catalog.selectors import (
+    product_detail_queryset,
+    product_ocop_group,
+    public_products,
+    request_product_groups,
+    seller_other_products,
+)
 from catalog.services.marketplaces import marketplace_click_record
 from core import pagecache
 
@@ -79,7 +85,7 @@ class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView
         seller = stockrecord.partner if stockrecord else None
         ctx["seller"] = seller
         ctx["startup"] = shown_startup(seller)
-        ctx["ocop_group"] = product.ocop_group
+        ctx["ocop_group"] = product_ocop_group(product, request_product_groups(self.request))
         ctx["seller_products"] = others = (
             list(seller_other_products(seller=seller, exclude=product)) if seller else []
         )

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from catalog.selectors import product_groups
+from catalog.selectors import request_product_groups
 from cms import translation
 
 
@@ -21,5 +21,5 @@ def site_chrome(request):
         "language_links": links,
         "current_language": current,
         "untranslated": untranslated,
-        "nav_groups": SimpleLazyObject(lambda: list(product_groups())),
+        "nav_groups": SimpleLazyObject(lambda: request_product_groups(request)),
     }

@@ -4,6 +4,7 @@ Unicode does not decompose đ/Đ, so stripping combining marks alone turns "Đ�
 "đac san"; the explicit map below makes it "dac san".
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -147,7 +148,12 @@ def vietnamese_sort_key(text: str) -> tuple:
     """A key that sorts Vietnamese text alphabetically:
     ``sorted(names, key=vietnamese_sort_key)`` puts "Cà Mau" before "Cao Bằng", "Đà Nẵng"
     after every name in D, and "Hà Nội" before "Hải Phòng"."""
-    rows = list(_letters(" ".join((text or "").split())))
+    return _sort_key(str(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)  # the same names (provinces, groups) sort on every page
+def _sort_key(text: str) -> tuple:
+    rows = list(_letters(" ".join(text.split())))
     return (tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
 from babel.numbers import format_decimal
 from django.conf import settings
@@ -191,15 +192,18 @@ class ActiveFilter:
 def toggle_url(params, facet: str, value: str) -> str:
     """The query string of ``params`` (a QueryDict) with ``value`` added to or removed from
     ``facet``, and the page reset."""
-    params = params.copy()
-    params.pop("page", None)
-    values = params.getlist(facet)
-    if value in values:
-        values = [v for v in values if v != value]
-    else:
-        values.append(value)
-    params.setlist(facet, values)
-    return "?" + params.urlencode() if params else "?"
+    # As ``params.copy()``, ``setlist`` and ``urlencode()`` would give, without deep-copying
+    # the QueryDict for each of a sidebar's fifty-odd links.
+    values = [] if facet == "page" else params.getlist(facet)
+    values = [v for v in values if v != value] if value in values else [*values, value]
+    pairs = []
+    for key, current in params.lists():
+        if key == "page":
+            continue
+        pairs += [(key, v) for v in (values if key == facet else current)]
+    if facet not in params or facet == "page":
+        pairs += [(facet, v) for v in values]
+    return "?" + urlencode(pairs)
 
 
 def clear_url(params, facets) -> str:

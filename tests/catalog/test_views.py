@@ -138,3 +138,28 @@ def test_listing_pages_cost_the_same_queries_for_12_and_48_products(
     many = _count_queries(client, urls[url_name])
     assert many == few
     assert few <= 25
+
+
+def test_product_page_form_asks_for_the_options_a_product_has(client, site_tree, seller):
+    """A product without options gets its quantity field written out; one with options (its
+    own or its class's) gets Oscar's form with a field per option; both add to the basket."""
+    Option = get_model("catalogue", "Option")
+    ProductClass = get_model("catalogue", "ProductClass")
+    Product = get_model("catalogue", "Product")
+    plain = product_create(seller=seller, title="Cà phê không khắc chữ")
+    engraved = product_create(seller=seller, title="Cà phê hộp quà khắc tên")
+    engraved.product_options.add(Option.objects.create(name="Lời chúc", code="loi-chuc"))
+    gift_class = ProductClass.objects.create(name="Quà tặng", slug="qua-tang")
+    gift_class.options.add(Option.objects.create(name="Tên người nhận", code="nguoi-nhan"))
+    gift = product_create(seller=seller, title="Hộp quà OCOP")
+    Product.objects.filter(pk=gift.pk).update(product_class=gift_class)
+    html = client.get(plain.get_absolute_url()).content.decode()
+    assert '<label for="id_quantity">Số lượng</label>' in html
+    assert 'name="quantity" value="1" min="1"' in html and "loi-chuc" not in html
+    for product, field in ((engraved, "loi-chuc"), (gift, "nguoi-nhan")):
+        html = client.get(product.get_absolute_url()).content.decode()
+        assert f'name="{field}"' in html and 'name="quantity"' in html, product.title
+    added = client.post(f"/shop/basket/add/{plain.pk}/", {"quantity": 2})
+    assert added.status_code == 302
+    basket = client.get("/shop/basket/").content.decode()
+    assert "Cà phê không khắc chữ" in basket
