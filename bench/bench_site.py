@@ -413,7 +413,7 @@ def measure_in_process(
 ) -> list[Measured]:
     """Each page as served (warm: after one request, so cached pages come from the cache) and
     rendered every time (``PAGE_CACHE_SECONDS=0``: no page, card or facet count cache), which
-    is what a visitor pays right after a change or when signed in."""
+    is what a visitor pays right after a change (and staff on every page)."""
     from django.test import override_settings
 
     results = []
@@ -764,8 +764,8 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         f"Latency: `django.test.Client` in-process, DEBUG off, warm, one client, "
         f"{args.iterations} requests per page, as served (cached pages from the cache: the "
         f"second request onwards) and *uncached* (`PAGE_CACHE_SECONDS=0`: no page, card or "
-        f"facet count cache, every request rendered; what a signed-in visitor or the first "
-        f"visitor after a change pays). Queries: one warm request (`CaptureQueriesContext`), "
+        f"facet count cache, every request rendered; what staff or the first visitor after a "
+        f"change pays). Queries: one warm request (`CaptureQueriesContext`), "
         f"uncached (the budget: ≤ 15) and as served.",
     ]
     if info:
