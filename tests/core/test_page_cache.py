@@ -327,3 +327,61 @@ def test_type_ahead_is_cached_until_the_index_changes(page_cache, coffee, seller
         product_create(seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2")
     labels = [s["label"] for s in Client().get(url).json()["suggestions"]]
     assert labels == ["Chè Shan tuyết Hà Giang 100g"]
+
+
+class CacheReads:
+    """The page cache's cache, recording the keys each read asks for."""
+
+    def __init__(self, real):
+        self.real, self.keys = real, []
+
+    def get(self, key, *args, **kwargs):
+        self.keys.append(key)
+        return self.real.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        self.keys.extend(keys)
+        return self.real.get_many(keys, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_hit_on_a_page_this_process_served_reads_only_the_change_number(
+    page_cache, coffee, monkeypatch
+):
+    url = coffee.get_absolute_url()
+    get(Client(), url)  # rendered and stored
+    reads = CacheReads(pagecache.cache)
+    monkeypatch.setattr(pagecache, "cache", reads)
+    response, html = get(Client(), url)
+    assert response["X-Page-Cache"] == "hit" and f"185.000{NBSP}₫" in html
+    assert reads.keys == [pagecache.SEQ_KEY]  # not the page's own key
+
+
+def test_a_page_kept_by_this_process_still_shows_a_change_at_once(
+    page_cache, coffee, committed
+):
+    url = coffee.get_absolute_url()
+    get(Client(), url)
+    get(Client(), url)  # a hit from this process's copy
+    record = coffee.stockrecords.get()
+    with committed():
+        record.price = 199000
+        record.save()
+    response, html = get(Client(), url)
+    assert response["X-Page-Cache"] == "miss"
+    assert f"199.000{NBSP}₫" in html and f"185.000{NBSP}₫" not in html
+
+
+def test_this_process_keeps_a_page_no_longer_than_the_cache_does(
+    page_cache, coffee, monkeypatch, settings
+):
+    url = coffee.get_absolute_url()
+    get(Client(), url)
+    later = pagecache.time.time() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(pagecache.time, "time", lambda: later)
+    reads = CacheReads(pagecache.cache)
+    monkeypatch.setattr(pagecache, "cache", reads)
+    Client().get(url)
+    assert pagecache._page_key(Client().get(url).wsgi_request) in reads.keys  # asked again
