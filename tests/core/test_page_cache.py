@@ -359,9 +359,7 @@ def test_a_hit_on_a_page_this_process_served_reads_only_the_change_number(
     assert reads.keys == [pagecache.SEQ_KEY]  # not the page's own key
 
 
-def test_a_page_kept_by_this_process_still_shows_a_change_at_once(
-    page_cache, coffee, committed
-):
+def test_a_page_kept_by_this_process_still_shows_a_change_at_once(page_cache, coffee, committed):
     url = coffee.get_absolute_url()
     get(Client(), url)
     get(Client(), url)  # a hit from this process's copy
