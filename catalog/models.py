@@ -264,12 +264,20 @@ class Product(AbstractProduct):
     @property
     def ocop_group(self):
         """The top-level OCOP product group among the product's categories."""
+        return self.ocop_group_among(())
+
+    def ocop_group_among(self, groups):
+        """``ocop_group``, looked up first among ``groups`` (top-level categories already read,
+        e.g. the header's): no query when it is one of them."""
         categories = list(self.categories.all())
         for category in categories:
             if category.depth == 1:
                 return category
         if categories:
             path = categories[0].path[: categories[0].steplen]
+            for group in groups:
+                if group.path == path:
+                    return group
             return Category.objects.filter(path=path).first()
         return None
 

@@ -131,21 +131,6 @@ def request_product_groups(request) -> list:
     return groups
 
 
-def product_ocop_group(product, groups: list):
-    """``product.ocop_group`` from its prefetched categories and the public ``groups`` already
-    read (``request_product_groups``); a query only for a group that is not among them."""
-    categories = list(product.categories.all())
-    for category in categories:
-        if category.depth == 1:
-            return category
-    if categories:
-        path = categories[0].path[: categories[0].steplen]
-        for group in groups:
-            if group.path == path:
-                return group
-    return product.ocop_group
-
-
 def product_detail_queryset() -> QuerySet:
     """The product page's product. Its seller comes with its startup (the reverse one-to-one
     ``partner.startup`` of the community layer, in the same query) for the "made by the

@@ -20,7 +20,6 @@ from catalog.models import MarketplaceLink
 from catalog.partner.selectors import shown_startup
 from catalog.selectors import (
     product_detail_queryset,
-    product_ocop_group,
     public_products,
     request_product_groups,
     seller_other_products,
@@ -85,7 +84,7 @@ class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView
         seller = stockrecord.partner if stockrecord else None
         ctx["seller"] = seller
         ctx["startup"] = shown_startup(seller)
-        ctx["ocop_group"] = product_ocop_group(product, request_product_groups(self.request))
+        ctx["ocop_group"] = product.ocop_group_among(request_product_groups(self.request))
         ctx["seller_products"] = others = (
             list(seller_other_products(seller=seller, exclude=product)) if seller else []
         )

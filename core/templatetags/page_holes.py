@@ -12,21 +12,18 @@ from core import pagecache
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def mini_basket(context):
+def _hole_or(context, hole: str, fill) -> str:
     request = context.get("request")
     if request is None:
         return ""
-    if pagecache.is_cache_render(request):
-        return mark_safe(pagecache.BASKET_HOLE)
-    return mark_safe(pagecache.mini_basket(request))
+    return mark_safe(hole if pagecache.is_cache_render(request) else fill(request))
+
+
+@register.simple_tag(takes_context=True)
+def mini_basket(context):
+    return _hole_or(context, pagecache.BASKET_HOLE, pagecache.mini_basket)
 
 
 @register.simple_tag(takes_context=True)
 def account_links(context):
-    request = context.get("request")
-    if request is None:
-        return ""
-    if pagecache.is_cache_render(request):
-        return mark_safe(pagecache.ACCOUNT_HOLE)
-    return mark_safe(pagecache.account_links(request))
+    return _hole_or(context, pagecache.ACCOUNT_HOLE, pagecache.account_links)

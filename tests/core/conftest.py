@@ -2,6 +2,9 @@
 
 import pytest
 
+from search.services import index_rebuild
+from tests.catalog.factories import product_create
+
 
 @pytest.fixture
 def page_cache(settings):
@@ -12,3 +15,20 @@ def page_cache(settings):
 def committed(django_capture_on_commit_callbacks):
     """Run a change as a committed transaction would: its after-commit callbacks run."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def coffee(site_tree, seller, committed):
+    """A coffee of the seller (185.000 ₫, 10 in stock, 4 stars, group 1.1), committed and
+    indexed."""
+    with committed():
+        product = product_create(
+            seller=seller,
+            title="Cà phê Robusta rang mộc Ea Tu 500g",
+            price=185000,
+            stock=10,
+            stars=4,
+            group="1.1",
+        )
+        index_rebuild()
+    return product

@@ -28,21 +28,6 @@ pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def coffee(site_tree, seller, committed):
-    with committed():
-        product = product_create(
-            seller=seller,
-            title="Cà phê Robusta rang mộc Ea Tu 500g",
-            price=185000,
-            stock=10,
-            stars=4,
-            group="1.1",
-        )
-        index_rebuild()
-    return product
-
-
 def pages(product, seller):
     return {
         "product": product.get_absolute_url(),

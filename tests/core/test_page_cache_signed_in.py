@@ -13,29 +13,13 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from core import pagecache
-from search.services import index_rebuild
 from startups.models import Officer, UnionUnit
 from startups.services.union import union_units_load
-from tests.catalog.factories import product_create, seller_user_create
+from tests.catalog.factories import seller_user_create
 
 Category = get_model("catalogue", "Category")
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def coffee(site_tree, seller, committed):
-    with committed():
-        product = product_create(
-            seller=seller,
-            title="Cà phê Robusta rang mộc Ea Tu 500g",
-            price=185000,
-            stock=10,
-            stars=4,
-            group="1.1",
-        )
-        index_rebuild()
-    return product
 
 
 def shared_pages(product, seller):
