@@ -28,8 +28,9 @@ mini-basket and the account links in the header) are holes filled per request. S
 visitors other than staff share the cached pages of views that show every such visitor the
 same thing (``signed_in=True``: the product page and the shop's listings), with the same holes
 filled with their own basket and links; they never share entries with anonymous visitors.
-Staff (who see drafts and edit links) and every other view get the per-card cache. Every cache error is logged and treated as a miss: the cache can make pages faster,
-never make them fail.
+Staff (who see drafts and edit links) and every other view get the per-card cache. Every
+cache error is logged and treated as a miss: the cache can make pages faster, never make
+them fail.
 """
 
 from __future__ import annotations
