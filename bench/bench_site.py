@@ -397,6 +397,8 @@ class Measured:
     queries: int = 0
     uncached_times: list[float] = field(default_factory=list)  # page and card caches off
     uncached_queries: int = 0
+    miss_times: list[float] = field(default_factory=list)  # whole pages off, fragments kept
+    miss_queries: int = 0
     size: int = 0
     rps: float | None = None
     bare_rps: float | None = None
@@ -431,6 +433,8 @@ def measure_in_process(
                 measured.uncached_times, measured.uncached_queries, _ = timed(
                     page, url, data, iterations
                 )
+            with override_settings(PAGE_CACHE_PAGES=False):
+                measured.miss_times, measured.miss_queries, _ = timed(page, url, data, iterations)
         except Exception as error:  # a page still being written: its row is left out
             if not page.optional:
                 raise
@@ -440,7 +444,9 @@ def measure_in_process(
             f"{page.name:32} {url[:60]:60} p50 {percentile(measured.times, 50):7.1f} ms  "
             f"p95 {percentile(measured.times, 95):7.1f} ms  {measured.queries:3} queries  "
             f"uncached p95 {percentile(measured.uncached_times, 95):7.1f} ms "
-            f"{measured.uncached_queries:3} queries  {measured.size:,} bytes"
+            f"{measured.uncached_queries:3} queries  "
+            f"page miss p50 {percentile(measured.miss_times, 50):7.1f} ms "
+            f"{measured.miss_queries:3} queries  {measured.size:,} bytes"
         )
         results.append(measured)
     return results
@@ -674,24 +680,43 @@ def load_python(url: str, seconds: int, connections: int) -> float:
 
 
 def throughput(
-    results: list[Measured], seconds: int, connections: int, say, *, uncached: bool = False
+    results: list[Measured],
+    seconds: int,
+    connections: int,
+    say,
+    *,
+    uncached: bool = False,
+    miss: bool = False,
 ) -> dict:
     OUTPUT.mkdir(exist_ok=True)
     collectstatic(say)
     tool = "wrk" if shutil.which("wrk") else "python"
     load = load_wrk if tool == "wrk" else load_python
     loaded = [m for m in results if m.page.load and m.page.method == "GET"]
-    info = {"tool": tool, "seconds": seconds, "connections": connections, "uncached": uncached}
+    info = {
+        "tool": tool,
+        "seconds": seconds,
+        "connections": connections,
+        "uncached": uncached,
+        "miss": miss,
+    }
 
     redis = Redis.start(say)
     info["cache"] = "Redis (shared by both workers)" if redis else "local memory (per worker)"
     if uncached:
         info["cache"] += ", the page cache off (PAGE_CACHE_SECONDS=0: every request rendered)"
+    elif miss:
+        info["cache"] += (
+            ", whole pages off (PAGE_CACHE_PAGES=0: every request rendered, the cards, counts,"
+            " navigation and footer from the cache)"
+        )
     # Both servers run side by side, and each page is loaded right before the bare view of
     # its size: the machine's other load then weighs on both figures of a ratio alike.
     extra = {"REDIS_URL": redis.url} if redis else {}
     if uncached:  # every request rendered: what a signed-in visitor or a miss costs
         extra["PAGE_CACHE_SECONDS"] = "0"
+    elif miss:  # every request rendered, the fragments kept: a page whose content changed
+        extra["PAGE_CACHE_PAGES"] = "0"
     server = Gunicorn("config.wsgi", extra)
     bare = Gunicorn("bench.bare_wsgi:application")
     try:
@@ -765,8 +790,10 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         f"{args.iterations} requests per page, as served (cached pages from the cache: the "
         f"second request onwards) and *uncached* (`PAGE_CACHE_SECONDS=0`: no page, card or "
         f"facet count cache, every request rendered; what staff or the first visitor after a "
-        f"change pays). Queries: one warm request (`CaptureQueriesContext`), "
-        f"uncached (the budget: ≤ 15) and as served.",
+        f"change pays) and *page miss* (`PAGE_CACHE_PAGES=False`: every request rendered, the "
+        f"cards, facet counts, navigation and footer from the cache: the first visitor of a "
+        f"page whose own content changed). Queries: one warm request "
+        f"(`CaptureQueriesContext`), uncached (the budget: ≤ 15) and as served.",
     ]
     if info:
         lines += [
@@ -780,8 +807,8 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
         ]
     lines += [
         "",
-        "| page | URL | p50 ms | p95 ms | p95 target | uncached p50 / p95 ms | queries uncached (≤ 15; seller centre ≤ 45, union pages ≤ 40) / served | bytes | req/s | bare req/s | ratio |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| page | URL | p50 ms | p95 ms | p95 target | uncached p50 / p95 ms | page miss p50 ms / queries | queries uncached (≤ 15; seller centre ≤ 45, union pages ≤ 40) / served | bytes | req/s | bare req/s | ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         p95 = percentile(r.times, 95)
@@ -803,6 +830,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
             if r.uncached_times
             else ""
         )
+        miss = f"{percentile(r.miss_times, 50):.1f} / {r.miss_queries}" if r.miss_times else ""
         rps = f"{r.rps:.{1 if r.rps >= 10 else 2}f}" if r.rps is not None else ""
         bare = f"{r.bare_rps:.1f}" if r.bare_rps is not None else ""
         ratio = ""
@@ -812,7 +840,7 @@ def report(results: list[Measured], info: dict | None, data: Data, args, load: t
                 ratio += f": {verdict(r.rps / r.bare_rps >= TARGET_RATIO)}"
         lines.append(
             f"| {r.page.name} | `{r.url}` | {percentile(r.times, 50):.1f} | {p95:.1f} | "
-            f"{target} | {uncached} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |"
+            f"{target} | {uncached} | {miss} | {queries} | {r.size:,} | {rps} | {bare} | {ratio} |"
         )
     if info:
         rss = info["rss"]
@@ -882,6 +910,11 @@ def main() -> int:
         action="store_true",
         help="load gunicorn with the page cache off (PAGE_CACHE_SECONDS=0)",
     )
+    parser.add_argument(
+        "--miss-load",
+        action="store_true",
+        help="load gunicorn with whole pages off, the fragments kept (PAGE_CACHE_PAGES=0)",
+    )
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     parser.add_argument(
         "--label", default="after", help="which block of bench/RESULTS.md to write (default: after)"
@@ -906,7 +939,12 @@ def main() -> int:
         None
         if args.no_load
         else throughput(
-            results, args.seconds, args.connections, clock.say, uncached=args.uncached_load
+            results,
+            args.seconds,
+            args.connections,
+            clock.say,
+            uncached=args.uncached_load,
+            miss=args.miss_load,
         )
     )
     load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -929,6 +967,8 @@ def main() -> int:
                     "uncached_p50": percentile(r.uncached_times, 50),
                     "uncached_p95": percentile(r.uncached_times, 95),
                     "uncached_queries": r.uncached_queries,
+                    "miss_p50": percentile(r.miss_times, 50),
+                    "miss_queries": r.miss_queries,
                     "bytes": r.size,
                     "rps": r.rps,
                     "bare_rps": r.bare_rps,

@@ -85,12 +85,11 @@ class ProductDetailView(pagecache.CachedPageMixin, oscar_views.ProductDetailView
         ctx["seller"] = seller
         ctx["startup"] = shown_startup(seller)
         ctx["ocop_group"] = product.ocop_group_among(request_product_groups(self.request))
-        ctx["seller_products"] = others = (
-            list(seller_other_products(seller=seller, exclude=product)) if seller else []
-        )
-        # Their cards are on this page; a seller's new product shows here within
+        # Their cards are on this page (noted); a seller's new product shows here within
         # PAGE_CACHE_SECONDS (the index token is not a key of product pages).
-        pagecache.note_products(p.pk for p in others)
+        ctx["seller_products"] = (
+            seller_other_products(seller=seller, exclude=product) if seller else []
+        )
         if product.parent_id:
             pagecache.note(pagecache.product_key(product.parent_id))
         return ctx

@@ -60,6 +60,7 @@ INDEX = "index"
 TOKEN_PREFIX = "pc:t:"
 PAGE_PREFIX = "pc:page:"
 CARD_PREFIX = "pc:card:"
+FRAGMENT_PREFIX = "pc:frag:"
 # Holes in a cached page, filled for each request.
 CSRF_HOLE = "__pc_csrf_hole__"
 BASKET_HOLE = "<!--pc:mini-basket-->"
@@ -110,6 +111,13 @@ def page_seconds() -> int:
 
 def enabled() -> bool:
     return page_seconds() > 0
+
+
+def whole_pages() -> bool:
+    """Whole pages are cached (``PAGE_CACHE_PAGES``, on by default). Off, every page is
+    rendered while the fragments (cards, counts) are still cached: what a page whose own
+    content just changed costs, the rest of the site unchanged."""
+    return enabled() and getattr(settings, "PAGE_CACHE_PAGES", True)
 
 
 def _salt() -> str:
@@ -261,7 +269,7 @@ def note_products(ids: Iterable) -> None:
 
 def _request_cacheable(request, signed_in: bool = False) -> bool:
     """Anonymous visitors, and with ``signed_in`` signed-in visitors who are not staff."""
-    if not enabled() or request.method not in ("GET", "HEAD"):
+    if not whole_pages() or request.method not in ("GET", "HEAD"):
         return False
     user = getattr(request, "user", None)
     if user is None or (
@@ -576,7 +584,7 @@ def _early_hit_allowed(request) -> bool:
 
     cookies = request.COOKIES
     return (
-        enabled()
+        whole_pages()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in cookies  # no sign-in, no session messages
         and CookieStorage.cookie_name not in cookies
@@ -661,37 +669,77 @@ def guarded_store(key: str, token: str | None, value) -> None:
         logger.exception("Could not store %s", key)
 
 
+# --- parts every page shares ----------------------------------------------------------------
+
+
+def site_cached(name: str, compute: Callable[[], object]):
+    """What every page of a language shows everyone alike until the site changes (the
+    header's brand and navigation, the footer, the product groups): computed once per change
+    and language instead of on every page that misses the cache. Picklable values only."""
+    if not enabled():
+        return compute()
+    key = f"{FRAGMENT_PREFIX}{name}:" + hashlib.sha1(_salt().encode()).hexdigest()[:16]
+    value, token = guarded_cached(key, SITE)
+    if value is None:
+        value = compute()
+        guarded_store(key, token, value)
+    return value
+
+
 # --- product cards ------------------------------------------------------------------------
 
 
-def cards(products: list, render_one: Callable[[object], str]) -> list[str]:
+def cards(
+    products: list,
+    render_one: Callable[[object], str],
+    *,
+    load: Callable[[list], dict] | None = None,
+) -> list[str]:
     """Each product's card HTML, cached per product under its own token and the site's: a
-    listing re-renders only the cards whose product changed."""
-    if not products or not enabled():
-        return [render_one(p) for p in products]
+    listing re-renders only the cards whose product changed. With ``load``, ``products`` are
+    ids and ``load(ids)`` reads the products whose cards are not cached (a dict by id; an id
+    it does not return, a product withdrawn meanwhile, has no card)."""
+    items = list(products)
+    if not items:
+        return []
+    ids = items if load is not None else [p.pk for p in items]
+
+    def drawn(wanted: list) -> dict:
+        if load is None:
+            wanted = set(wanted)
+            return {p.pk: render_one(p) for p in items if p.pk in wanted}
+        found = load(wanted)
+        return {pk: render_one(found[pk]) for pk in wanted if pk in found}
+
+    if not enabled():
+        made = drawn(ids)
+        return [made[pk] for pk in ids if pk in made]
     try:
-        current = tokens([SITE, *(product_key(p.pk) for p in products)])
+        current = tokens([SITE, *(product_key(pk) for pk in ids)])
         salt = _salt()
-        keys = [
-            f"{CARD_PREFIX}{p.pk}:"
+        keys = {
+            pk: f"{CARD_PREFIX}{pk}:"
             + hashlib.sha1(
-                f"{salt}|{current[SITE]}|{current[product_key(p.pk)]}".encode()
+                f"{salt}|{current[SITE]}|{current[product_key(pk)]}".encode()
             ).hexdigest()[:16]
-            for p in products
-        ]
-        found = cache.get_many(keys)
+            for pk in ids
+        }
+        found = cache.get_many(list(keys.values()))
     except Exception:
         logger.exception("Card cache unreadable")
-        return [render_one(p) for p in products]
-    out, fresh = [], {}
-    for product, key in zip(products, keys, strict=True):
-        html = found.get(key)
-        if html is None:
-            html = fresh[key] = render_one(product)
-        out.append(html)
+        made = drawn(ids)
+        return [made[pk] for pk in ids if pk in made]
+    missing = [pk for pk in ids if keys[pk] not in found]
+    made = drawn(missing) if missing else {}
+    fresh = {keys[pk]: html for pk, html in made.items()}
     if fresh:
         try:
             cache.set_many(fresh, page_seconds())
         except Exception:
             logger.exception("Could not store product cards")
+    out = []
+    for pk in ids:
+        html = found.get(keys[pk]) or made.get(pk)
+        if html is not None:
+            out.append(html)
     return out

@@ -24,7 +24,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from catalog.selectors import products_in_order
+from catalog.selectors import listed_products, products_in_order
 from core import pagecache
 from search import api, listing_cache
 from search.facets import Vocabulary, active_filters, clear_url, panels
@@ -134,7 +134,7 @@ class ProductListView(pagecache.CachedPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         listing, results, params = self.listing, self.results, self.listing.params
-        products = products_in_order(results.ids)
+        products = listed_products(results.ids)
         # Pages beyond api.MAX_PAGE are refused, so the pager stops there.
         reachable = min(results.total, api.MAX_PAGE * self.paginate_by)
         paginator = Paginator(_ResultWindow(reachable, products), self.paginate_by)

@@ -1,7 +1,7 @@
 from django.views.generic import ListView
 
 from catalog.partner.selectors import seller_get, shown_startup
-from catalog.selectors import seller_marketplaces, seller_products
+from catalog.selectors import listed, seller_marketplaces, seller_products
 from core import pagecache
 
 
@@ -26,7 +26,8 @@ class SellerDetailView(pagecache.CachedPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        pagecache.note_products(p.pk for p in ctx["products"])
+        # The page's products, read in full only for the cards not cached.
+        ctx["products"] = ctx["object_list"] = listed(ctx["page_obj"].object_list)
         ctx["seller"] = self.seller
         ctx["startup"] = shown_startup(self.seller)
         ctx["marketplaces"] = seller_marketplaces(seller=self.seller)

@@ -27,8 +27,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def product_cards(context, products):
+    """``products``: products, or a ``catalog.selectors.ListedProducts`` (ids, whose products
+    are read only for the cards not cached)."""
     request = context["request"]
-    html = pagecache.cards(list(products), lambda product: product_card_html(request, product))
+    html = pagecache.cards(
+        products,
+        lambda product: product_card_html(request, product),
+        load=getattr(products, "load", None),
+    )
     return format_html_join("", "<li>{}</li>", ((mark_safe(h),) for h in html))
 
 

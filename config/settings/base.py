@@ -164,6 +164,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # benchmark). RELEASE (e.g. the deployed commit) starts a deploy with fresh pages.
 _SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if _SHARED_CACHE else 0)
+# Off: whole pages are rendered every time while the fragments (cards, counts, the header's
+# navigation and the footer) stay cached, as for a page whose own content just changed.
+PAGE_CACHE_PAGES = env.bool("PAGE_CACHE_PAGES", default=True)
 RELEASE = env("RELEASE", default="")
 
 AUTHENTICATION_BACKENDS = [

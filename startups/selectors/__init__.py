@@ -17,7 +17,12 @@ from django.utils import timezone
 from django.utils.translation import get_language, to_locale
 from oscar.core.loading import get_model
 
-from catalog.selectors import awaiting_review, public_products, seller_products
+from catalog.selectors import (
+    awaiting_review,
+    listed,
+    public_products,
+    seller_products,
+)
 from core.siteurl import absolute_url
 from core.text import ShownText, shown_text  # noqa: F401  (re-exported: the startups' pages use them from here)
 from core.video import Video, video_or_none
@@ -757,8 +762,9 @@ def startup_page(pk: int) -> Startup:
 
 
 def startup_products(startup: Startup, *, limit: int = STARTUP_PAGE_PRODUCTS) -> list:
-    """The seller's public products as cards show them (the catalogue's own listing)."""
-    return list(seller_products(seller=startup.partner)[:limit])
+    """The seller's public products for a grid of cards (the catalogue's own listing, read
+    in full only for the cards not cached)."""
+    return listed(seller_products(seller=startup.partner)[:limit])
 
 
 def startup_ocop_stars(startup: Startup) -> int | None:

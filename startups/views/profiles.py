@@ -70,9 +70,7 @@ class StartupDetailView(pagecache.CachedPageMixin, TemplateView):
 
     def products(self, startup) -> list:
         pagecache.note(pagecache.LISTS, pagecache.seller_products_key(startup.partner_id))
-        products = startup_products(startup)
-        pagecache.note_products(p.pk for p in products)
-        return products
+        return startup_products(startup)  # their tokens are noted
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

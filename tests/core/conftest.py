@@ -32,3 +32,25 @@ def coffee(site_tree, seller, committed):
         )
         index_rebuild()
     return product
+
+
+@pytest.fixture
+def card_renders(monkeypatch):
+    """How many product cards were built since the last look (then counts afresh)."""
+    from catalog.templatetags import product_cards
+
+    built = []
+    real = product_cards.product_card_html
+
+    def counting(request, product):
+        built.append(product.pk)
+        return real(request, product)
+
+    monkeypatch.setattr(product_cards, "product_card_html", counting)
+
+    def count(_response) -> int:
+        n = len(built)
+        built.clear()
+        return n
+
+    return count

@@ -252,28 +252,6 @@ def test_a_signed_in_visitor_is_never_served_the_early_hit(page_cache, coffee, s
     assert "Đăng nhập hoặc đăng ký" not in response.content.decode()
 
 
-@pytest.fixture
-def card_renders(monkeypatch):
-    """How many product cards were built since the last look (then counts afresh)."""
-    from catalog.templatetags import product_cards
-
-    built = []
-    real = product_cards.product_card_html
-
-    def counting(request, product):
-        built.append(product.pk)
-        return real(request, product)
-
-    monkeypatch.setattr(product_cards, "product_card_html", counting)
-
-    def count(_response) -> int:
-        n = len(built)
-        built.clear()
-        return n
-
-    return count
-
-
 def test_a_staff_listing_rerenders_only_the_changed_card(
     page_cache, coffee, seller, committed, card_renders
 ):
