@@ -79,3 +79,19 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class GroupCount(models.Model):
+    """A category page's facet counts and total (its OCOP code the only filter, the facets
+    ``search.types.GROUP_PAGE_FACETS``), kept by the database backends: every product write
+    adds what its rows count now and takes away what they counted before, so a category page
+    reads one row instead of counting its group's entries, at any catalogue size. Made for the
+    categories' codes (``search.services.group_indexes_ensure``); a code without a row is
+    counted live."""
+
+    code = models.CharField(max_length=16, primary_key=True)
+    total = models.IntegerField(default=0)
+    counts = models.JSONField(default=dict)  # {facet: {value: count}}
+
+    def __str__(self):
+        return f"{self.code}: {self.total}"

@@ -145,11 +145,16 @@ def index_rebuild(progress: Progress | None = None) -> int:
 
 
 def group_indexes_ensure() -> tuple[list[str], list[str]]:
-    """The backend's per-group listing indexes for the OCOP codes of the categories (after a
-    rebuild, when a category's code is set or changed, ``manage.py search_index groups``)."""
-    codes = set(Category.objects.exclude(ocop_code="").values_list("ocop_code", flat=True))
-    ensure = getattr(api.backend(), "group_indexes_ensure", None)
-    return ensure(sorted(codes)) if ensure else ([], [])
+    """The backend's per-group listing indexes and kept category counts for the OCOP codes
+    of the categories (after a rebuild, when a category's code is set or changed, ``manage.py
+    search_index groups``). Returns the indexes (made, dropped)."""
+    codes = sorted(set(Category.objects.exclude(ocop_code="").values_list("ocop_code", flat=True)))
+    engine = api.backend()
+    counts_ensure = getattr(engine, "group_counts_ensure", None)
+    if counts_ensure:
+        counts_ensure(codes)
+    ensure = getattr(engine, "group_indexes_ensure", None)
+    return ensure(codes) if ensure else ([], [])
 
 
 def certificate_changes_reindex(today=None) -> int:

@@ -27,6 +27,8 @@ SELLER_KIND = "seller_kind"  # catalog.partner Partner.Kind values
 IN_STOCK = "in_stock"  # "1" only
 MARKETPLACE = "marketplace"  # catalog Marketplace codes ("lazada", "shopee", ...)
 PRODUCT_FACETS = (GROUP, STARS, PROVINCE, PRICE, SELLER_KIND, IN_STOCK, MARKETPLACE)
+# A category page: its group is a fixed filter, the sub-group chips stand for the group facet.
+GROUP_PAGE_FACETS = tuple(f for f in PRODUCT_FACETS if f != GROUP)
 SELLER_FACETS = (PROVINCE, SELLER_KIND)
 
 # Facets of startups (PROVINCE: the startup's own province), in the order pages show them.

@@ -202,7 +202,7 @@ class ProductCategoryView(ProductListView):
     gives way to the sub-group chips."""
 
     template_name = "oscar/catalogue/category.html"
-    facets = tuple(f for f in api.PRODUCT_FACETS if f != api.GROUP)
+    facets = api.GROUP_PAGE_FACETS
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category, pk=kwargs["pk"])

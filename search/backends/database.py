@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import abc
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice, product
@@ -50,7 +51,7 @@ from search.documents import (
     indexed_title,
     search_body,
 )
-from search.models import SearchEntry
+from search.models import GroupCount, SearchEntry
 from search.query import (
     Word,
     allowed_edits,
@@ -62,6 +63,8 @@ from search.query import (
     usable_filters,
 )
 from search.types import (
+    GROUP,
+    GROUP_PAGE_FACETS,
     PRODUCT,
     SELLER,
     Backend,
@@ -129,6 +132,10 @@ class DatabaseBackend(Backend):
 
     def after_rebuild(self, cursor) -> None:
         """Called in the rebuild transaction once every row is written."""
+
+    def lock_group_counts(self, cursor) -> None:
+        """Hold the writers of ``GroupCount`` rows one at a time until their commit, so each
+        reads what the previous one committed (SQLite writes one at a time anyway)."""
 
     def group_indexes_ensure(self, codes) -> tuple[list[str], list[str]]:
         """Indexes of the listings of each OCOP group, where the engine needs them
@@ -198,7 +205,10 @@ class DatabaseBackend(Backend):
         )
         ids = [row[0] for row in rows]
         facets = {}
-        if query.facets:
+        kept = self._kept_counts(query, words, selected) if query.facets else None
+        if kept is not None:
+            facets, total = kept
+        elif query.facets:
             facets, total = self._facets(cursor, plan, selected, counted_facets(query))
         elif (len(ids) < query.per_page and (ids or not query.offset)) or not query.count:
             total = query.offset + len(ids)  # this page is the last one, or told not to count
@@ -224,6 +234,103 @@ class DatabaseBackend(Backend):
             facet: facet_values(facet, counts[facet], selected.get(facet, [])) for facet in names
         }
         return facets, total
+
+    # a category page's counts, kept per group ------------------------------------------------
+    # ``GroupCount`` rows: a product write counts its rows in each group they were or are in,
+    # before and after it writes them (the same statement as a page's counts, narrowed to those
+    # rows), and adds the difference to the group's row; the writers hold a lock to their
+    # commit. A row is made (or made true again) by counting the whole group
+    # (``group_counts_ensure``: after a rebuild, when a category's code changes, ``manage.py
+    # search_index groups``).
+
+    def _kept_counts(self, query: Query, words, selected) -> tuple[dict, int] | None:
+        """A category page's facets and total from its group's row, when the query is one."""
+        if (
+            words
+            or query.kind != PRODUCT
+            or list(selected) != [GROUP]
+            or len(selected[GROUP]) != 1
+            or counted_facets(query) != GROUP_PAGE_FACETS
+        ):
+            return None
+        row = GroupCount.objects.using(self.using).filter(code=selected[GROUP][0]).first()
+        if row is None:
+            return None
+        facets = {
+            facet: facet_values(facet, row.counts.get(facet, {}), []) for facet in GROUP_PAGE_FACETS
+        }
+        return facets, row.total
+
+    def _group_counts(self, cursor, code: str, ids=None) -> tuple[dict, int]:
+        """A group's counts (``GROUP_PAGE_FACETS``) and total, of the rows ``ids`` only if
+        given."""
+        plan = self._plan(PRODUCT, [], {GROUP: [code]}, False)
+        if ids is not None:
+            marks = ", ".join(["%s"] * len(ids))
+            plan.conditions["rows"] = (f"e.object_id IN ({marks})", [int(i) for i in ids])
+        columns = [(i, FACET_COLUMNS[f]) for i, f in enumerate(GROUP_PAGE_FACETS)]
+        rows = self.fetch(cursor, self.counts_sql(plan.source, plan.where(), columns))
+        return read_counts(GROUP_PAGE_FACETS, rows)
+
+    def _kept_codes(self) -> set[str]:
+        return set(GroupCount.objects.using(self.using).values_list("code", flat=True))
+
+    def _codes_of(self, cursor, ids) -> set[str]:
+        """The group codes the index's rows of these products are in now."""
+        marks = ", ".join(["%s"] * len(ids))
+        rows = self.fetch(
+            cursor,
+            (
+                f"SELECT group_codes FROM {TABLE} WHERE kind = %s AND object_id IN ({marks})",
+                [PRODUCT, *ids],
+            ),
+        )
+        return {code for (codes,) in rows for code in (codes or "").strip("|").split("|") if code}
+
+    def _counts_before(self, cursor, ids: list[int], new_codes: set[str]) -> dict:
+        """Before products' rows are written or deleted: what they count in each kept group
+        they are or will be in."""
+        if not ids:
+            return {}
+        kept = self._kept_codes()
+        codes = (self._codes_of(cursor, ids) | new_codes) & kept
+        return {code: self._group_counts(cursor, code, ids) for code in sorted(codes)}
+
+    def _counts_after(self, cursor, ids: list[int], before: dict) -> None:
+        """After the write: each group's row gains what the rows count now and loses what
+        they counted before."""
+        rows = GroupCount.objects.using(self.using)
+        for code, (old, old_total) in before.items():
+            new, new_total = self._group_counts(cursor, code, ids)
+            if new == old and new_total == old_total:
+                continue
+            row = rows.select_for_update().filter(code=code).first()
+            if row is None:
+                continue
+            counts = {}
+            for facet in GROUP_PAGE_FACETS:
+                merged = Counter(row.counts.get(facet, {}))
+                merged.update(new[facet])
+                merged.subtract(old[facet])
+                counts[facet] = {value: n for value, n in merged.items() if n > 0}
+            row.counts, row.total = counts, row.total + new_total - old_total
+            row.save(update_fields=["counts", "total"])
+
+    def group_counts_ensure(self, codes) -> tuple[int, int]:
+        """Every code's row counted afresh from the whole group, rows of codes no category has
+        any more removed. Returns (counted, removed)."""
+        codes = sorted(set(codes))
+        rows = GroupCount.objects.using(self.using)
+        with transaction.atomic(using=self.using), self.cursor() as cursor:
+            self.lock_group_counts(cursor)
+            for code in codes:
+                counts, total = self._group_counts(cursor, code)
+                rows.update_or_create(
+                    code=code,
+                    defaults={"total": total, "counts": {f: dict(c) for f, c in counts.items()}},
+                )
+            removed = rows.exclude(code__in=codes).delete()[0]
+        return len(codes), removed
 
     def _corrections(self, cursor, words: list[Word]) -> list[list[Word]]:
         """Versions of ``words`` with each word that has no hits replaced by one of its
@@ -388,14 +495,22 @@ class DatabaseBackend(Backend):
         written = 0
         manager = SearchEntry.objects.using(self.using)
         with transaction.atomic(using=self.using), self.cursor() as cursor:
+            self.lock_group_counts(cursor)  # before any row: see _counts_before
             for chunk in chunked(documents, WRITE_BATCH):
                 entries = {(e.kind, e.object_id): e for e in map(self.entry, chunk)}
+                products = [e for (kind, _), e in entries.items() if kind == PRODUCT]
+                ids = [e.object_id for e in products]
+                new_codes = {
+                    code for e in products for code in e.group_codes.strip("|").split("|") if code
+                }
+                before = self._counts_before(cursor, ids, new_codes)
                 manager.bulk_create(
                     entries.values(),
                     update_conflicts=True,
                     unique_fields=["kind", "object_id"],
                     update_fields=UPDATE_FIELDS,
                 )
+                self._counts_after(cursor, ids, before)
                 written += len(entries)
                 for kind in {kind for kind, _ in entries}:
                     self.after_write(cursor, kind, [i for k, i in entries if k == kind])
@@ -404,9 +519,13 @@ class DatabaseBackend(Backend):
     def delete(self, kind: str, ids) -> int:
         removed = 0
         manager = SearchEntry.objects.using(self.using)
-        with transaction.atomic(using=self.using), self.cursor():
-            for chunk in chunked({int(i) for i in ids}, WRITE_BATCH):
+        with transaction.atomic(using=self.using), self.cursor() as cursor:
+            if kind == PRODUCT:
+                self.lock_group_counts(cursor)
+            for chunk in chunked(sorted({int(i) for i in ids}), WRITE_BATCH):
+                before = self._counts_before(cursor, chunk, set()) if kind == PRODUCT else {}
                 removed += manager.filter(kind=kind, object_id__in=chunk).delete()[0]
+                self._counts_after(cursor, chunk, before)
         return removed
 
     def rebuild(self, documents, *, total: int, progress=None) -> int:
@@ -416,6 +535,7 @@ class DatabaseBackend(Backend):
         written = 0
         manager = SearchEntry.objects.using(self.using)
         with transaction.atomic(using=self.using), self.cursor() as cursor:
+            self.lock_group_counts(cursor)  # the kept counts are made true below
             cursor.execute(f"DELETE FROM {TABLE}")
             if progress:
                 progress(0, total)
@@ -425,6 +545,10 @@ class DatabaseBackend(Backend):
                 if progress:
                     progress(written, total)
             self.after_rebuild(cursor)
+            for row in GroupCount.objects.using(self.using):
+                counts, row.total = self._group_counts(cursor, row.code)
+                row.counts = {f: dict(c) for f, c in counts.items()}
+                row.save(update_fields=["counts", "total"])
         return written
 
     def indexed_ids(self, kind: str) -> set[int]:

@@ -41,6 +41,7 @@ TITLE_WEIGHTS = "'{0, 0, 0, 1.0}'::float4[]"  # D, C, B (body), A (title)
 BODY_WEIGHTS = "'{0, 0, 1.0, 0}'::float4[]"
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 GROUP_INDEX_PREFIX = "searchentry_grp_"
+GROUP_COUNTS_LOCK = 7_170_017  # the advisory lock of the writers of GroupCount rows
 OCOP_CODE = re.compile(r"^[0-9]{1,3}(\.[0-9]{1,3}){0,3}$")  # "1", "1.5": written into SQL
 
 
@@ -128,6 +129,9 @@ class PostgresBackend(DatabaseBackend):
             "ON CONFLICT DO NOTHING",
             [kind, list(ids)],
         )
+
+    def lock_group_counts(self, cursor):
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUP_COUNTS_LOCK])
 
     def group_indexes_ensure(self, codes) -> tuple[list[str], list[str]]:
         """A partial covering index per OCOP group code, in the order of a listing without
