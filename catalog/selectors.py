@@ -216,6 +216,19 @@ def listed_products(ids: list[int]) -> list:
     return ListedProducts(pk for pk in ids if pk in public)
 
 
+def certified_ids(ids, today) -> set[int]:
+    """Those of ``ids`` whose OCOP certificate is in force on ``today``
+    (``Product.ocop_is_valid``)."""
+    return set(
+        Product.objects.filter(
+            pk__in=ids,
+            ocop_stars__gt=0,
+            ocop_valid_from__lte=today,
+            ocop_valid_until__gte=today,
+        ).values_list("pk", flat=True)
+    )
+
+
 def listed(qs: QuerySet) -> list:
     """A queryset of public products (ordered, sliced) for a grid of cards: its products
     with the card cache off, else their ids as a ``ListedProducts``. Their tokens are noted."""

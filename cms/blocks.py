@@ -401,10 +401,11 @@ class ProductRuleBlock(LiveBlock):
         params.append(("sort", value.get("sort") or api.STARS_DESC))
         return reverse("search:search") + "?" + urlencode(params)
 
-    def keep(self, value, product, today) -> bool:
-        """A product the index still lists but the rule no longer fits: its certificate
-        lapsed since it was indexed."""
-        return not value.get("min_stars") or product.ocop_is_valid(today)
+    @staticmethod
+    def needs_certificate(value) -> bool:
+        """A rule asking for stars keeps only products whose certificate is in force today:
+        one the index still lists may have lapsed since it was indexed."""
+        return bool(value.get("min_stars"))
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -577,12 +578,23 @@ def prepare(stream, *, request=None, now: datetime.datetime | None = None, news=
         wanted[id(child.value)] = child.block.product_ids(child.value)
     if wanted:
         every = list(dict.fromkeys(pk for ids in wanted.values() for pk in ids))
-        found = {p.pk: p for p in catalog_selectors.products_in_order(every)}
+        # With the card cache on, ids: only the products of the cards not cached are read.
+        shown = catalog_selectors.listed_products(every)
+        listed = isinstance(shown, catalog_selectors.ListedProducts)
+        found = {pk: pk for pk in shown} if listed else {p.pk: p for p in shown}
+        in_force = None
         for child in [*by_kind[ProductRuleBlock], *by_kind[ProductsBlock]]:
             products = [found[pk] for pk in wanted[id(child.value)] if pk in found]
-            if isinstance(child.block, ProductRuleBlock):
-                products = [p for p in products if child.block.keep(child.value, p, today)]
-            child.value.live = products
+            if isinstance(child.block, ProductRuleBlock) and child.block.needs_certificate(
+                child.value
+            ):
+                if listed:
+                    if in_force is None:
+                        in_force = catalog_selectors.certified_ids(list(found), today)
+                    products = [pk for pk in products if pk in in_force]
+                else:
+                    products = [p for p in products if p.ocop_is_valid(today)]
+            child.value.live = catalog_selectors.ListedProducts(products) if listed else products
 
     # startups: the chosen ones and every rule's, in one query
     if by_kind[StartupsBlock] or by_kind[StartupRuleBlock]:

@@ -110,8 +110,17 @@ def test_product_rule_from_verified_startups(client, site_tree):
     assert "Cà phê của startup chưa xác minh" not in html
 
 
+@pytest.fixture(params=["cards off", "cards cached"])
+def card_cache(request, settings):
+    """Both ways a page reads its blocks' products: in full (the card cache off) or as ids,
+    the products read only for the cards not cached (whole pages off: rendered each time)."""
+    if request.param == "cards cached":
+        settings.PAGE_CACHE_SECONDS = 600
+        settings.PAGE_CACHE_PAGES = False
+
+
 def test_a_product_that_loses_approval_leaves_the_carousel_at_the_next_render(
-    client, site_tree, seller
+    client, site_tree, seller, card_cache
 ):
     kept = product_create(seller=seller, title="Sâm Ngọc Linh", stars=5)
     dropped = product_create(seller=seller, title="Mật ong rừng U Minh", stars=5)
@@ -125,7 +134,7 @@ def test_a_product_that_loses_approval_leaves_the_carousel_at_the_next_render(
     assert kept.title in html and dropped.title not in html
 
 
-def test_a_lapsed_certificate_leaves_a_stars_rule_at_once(client, site_tree, seller):
+def test_a_lapsed_certificate_leaves_a_stars_rule_at_once(client, site_tree, seller, card_cache):
     kept = product_create(seller=seller, title="Sâm Ngọc Linh", stars=5)
     lapsed = product_create(seller=seller, title="Mật ong hết hạn", stars=5)
     index_rebuild()
@@ -137,7 +146,7 @@ def test_a_lapsed_certificate_leaves_a_stars_rule_at_once(client, site_tree, sel
     assert kept.title in html and lapsed.title not in html
 
 
-def test_chosen_products_in_order_and_only_public(client, site_tree, seller):
+def test_chosen_products_in_order_and_only_public(client, site_tree, seller, card_cache):
     first = product_create(seller=seller, title="Nước mắm Phú Quốc")
     second = product_create(seller=seller, title="Bánh pía Sóc Trăng")
     hidden = product_create(seller=seller, title="Sản phẩm đã ẩn", is_public=False)
