@@ -42,7 +42,7 @@ class ProgressBar:
 class Command(BaseCommand):
     help = (
         "Rebuild the search index, check it against the database, or make the listing "
-        "indexes of the OCOP groups (groups)."
+        "indexes of the OCOP groups and count their category pages afresh (groups)."
     )
 
     def add_arguments(self, parser):
@@ -57,7 +57,8 @@ class Command(BaseCommand):
             made, dropped = services.group_indexes_ensure()
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Group listing indexes: {len(made)} made, {len(dropped)} dropped."
+                    f"Group listing indexes: {len(made)} made, {len(dropped)} dropped; "
+                    "category counts counted afresh."
                 )
             )
             return
