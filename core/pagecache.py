@@ -694,11 +694,16 @@ def cards(
     render_one: Callable[[object], str],
     *,
     load: Callable[[list], dict] | None = None,
+    guards: Callable[[int], Iterable[str]] | None = None,
+    prefix: str = CARD_PREFIX,
 ) -> list[str]:
     """Each product's card HTML, cached per product under its own token and the site's: a
     listing re-renders only the cards whose product changed. With ``load``, ``products`` are
     ids and ``load(ids)`` reads the products whose cards are not cached (a dict by id; an id
-    it does not return, a product withdrawn meanwhile, has no card)."""
+    it does not return, a product withdrawn meanwhile, has no card). Other cards (a
+    startup's) name the tokens each depends on with ``guards(id)`` and keep under their own
+    ``prefix``."""
+    guards = guards or (lambda pk: (product_key(pk),))
     items = list(products)
     if not items:
         return []
@@ -715,12 +720,13 @@ def cards(
         made = drawn(ids)
         return [made[pk] for pk in ids if pk in made]
     try:
-        current = tokens([SITE, *(product_key(pk) for pk in ids)])
+        names = {pk: tuple(guards(pk)) for pk in ids}
+        current = tokens([SITE, *(name for these in names.values() for name in these)])
         salt = _salt()
         keys = {
-            pk: f"{CARD_PREFIX}{pk}:"
+            pk: f"{prefix}{pk}:"
             + hashlib.sha1(
-                f"{salt}|{current[SITE]}|{current[product_key(pk)]}".encode()
+                "|".join([salt, current[SITE], *(current[n] for n in names[pk])]).encode()
             ).hexdigest()[:16]
             for pk in ids
         }

@@ -127,15 +127,15 @@ def everything() -> list[str]:
     return [LISTS, PRODUCTS, POPULARITY]
 
 
-def documents_changed(kind: str, docs: list, gone: Iterable[int]) -> bool:
-    """Whether writing sellers' or startups' ``docs`` and removing ``gone`` changes what their
-    listings show (a seller's reindex follows every change of its products, mostly changing
-    nothing); remembers the new states."""
+def documents_changed(kind: str, docs: list, gone: Iterable[int]) -> set[int]:
+    """The ids among sellers' or startups' ``docs`` and ``gone`` whose writing changes what
+    their listings show (a seller's reindex follows every change of its products, mostly
+    changing nothing; a state never seen counts as changed); remembers the new states."""
     gone = {int(i) for i in gone}
     new = {int(doc.id): _digest(doc) for doc in docs}
     old = _states(kind, [*new, *gone])
     _keep(kind, {**new, **dict.fromkeys(gone, "")})
-    return any(old[i] is None or old[i] != new.get(i, "") for i in old)
+    return {i for i in old if old[i] is None or old[i] != new.get(i, "")}
 
 
 def product_changes(docs: list[ProductDocument], gone: Iterable[int]) -> list[str]:

@@ -36,6 +36,7 @@ from search.documents import (
 )
 from startups.models import Startup
 from startups.selectors import public_startups
+from startups.services.profiles import startup_key
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -120,8 +121,11 @@ def startups_reindex(ids: Iterable[int]) -> tuple[int, int]:
         gone = set(chunk) - {doc.id for doc in docs}
         if gone:
             removed += backend.delete(api.STARTUP, gone)
-        if listing_cache.documents_changed(api.STARTUP, docs, gone):
-            pagecache.bump(pagecache.INDEX)
+        changed = listing_cache.documents_changed(api.STARTUP, docs, gone)
+        if changed:
+            # Their directory cards too: the document holds what a card shows, so a change
+            # made past the services (an edit in the admin) reaches the card with the index.
+            pagecache.bump(pagecache.INDEX, *(startup_key(pk) for pk in sorted(changed)))
     return written, removed
 
 

@@ -5,8 +5,9 @@ startups.
 
 The index gives ids in order; the products themselves come from the catalogue's public
 queryset in one go (``public_products`` + ``with_listing_data``), and the startups from the
-public startups (``search.selectors.startups_in_order``), so a page costs the same number of
-queries for 12 or 48 of them, and one withdrawn or hidden a moment ago is never shown even
+public startups (``search.selectors.startups_in_order``; with the card cache on, only those
+whose cards are not cached, ``listed_products`` / ``listed_startups``), so a page costs the
+same number of queries for 12 or 48 of them, and one withdrawn or hidden a moment ago is never shown even
 before its index update has run.
 """
 
@@ -32,8 +33,8 @@ from search.forms import ListingRequest, clean_text
 from search.selectors import (
     database_results,
     database_startups,
+    listed_startups,
     sellers_in_order,
-    startups_in_order,
 )
 from startups.selectors.expos import (
     booths_by_seller,
@@ -336,7 +337,7 @@ class StartupDirectoryView(pagecache.CachedPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         listing, results, params = self.listing, self.results, self.listing.params
-        startups = startups_in_order(results.ids)
+        startups = listed_startups(results.ids)
         reachable = min(results.total, api.MAX_PAGE * self.paginate_by)
         paginator = Paginator(_ResultWindow(reachable, startups), self.paginate_by)
         page_obj = paginator.page(min(self.page, paginator.num_pages))

@@ -141,3 +141,120 @@ def test_site_fragments_are_rendered_every_time_with_the_cache_off(settings, cof
     for _ in range(2):
         assert pagecache.site_cached("test", lambda: made.append(1) or "x") == "x"
     assert len(made) == 2
+
+
+# --- startup cards of the directory -------------------------------------------------------
+
+
+@pytest.fixture
+def startup_card_renders(monkeypatch):
+    """The startups whose directory cards were drawn since the last look."""
+    from startups.templatetags import startup_cards
+
+    drawn = []
+    real = startup_cards.startup_card_html
+    monkeypatch.setattr(
+        startup_cards, "startup_card_html", lambda s: drawn.append(s.name) or real(s)
+    )
+
+    def look() -> list[str]:
+        names = sorted(drawn)
+        drawn.clear()
+        return names
+
+    return look
+
+
+@pytest.fixture
+def two_startups(site_tree, committed):
+    from search.services import startups_reindex
+    from tests.startups.factories import startup_create
+
+    with committed():
+        cafe = startup_create(name="Cà phê Ea Tu", follower_count=3)
+        weave = startup_create(name="Thổ cẩm Mường", tagline="Dệt tay")
+        startups_reindex([cafe.pk, weave.pk])
+    return cafe, weave
+
+
+def directory_url():
+    from django.urls import reverse
+
+    return reverse("startup-directory")
+
+
+def card_of(html, name):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    return next(
+        (c for c in soup.select('[data-testid="startup-card"]') if name in c.get_text(" ")),
+        None,
+    )
+
+
+def reads_startups(sql: list[str]) -> bool:
+    """The founders and the sellers' certified products, which a card's badges need."""
+    return any('"startups_teammember"' in s or "partner_stockrecord" in s for s in sql)
+
+
+def test_directory_cards_are_kept_per_startup(fragments_only, two_startups, startup_card_renders):
+    _, html, sql = visit(directory_url())
+    assert startup_card_renders() == ["Cà phê Ea Tu", "Thổ cẩm Mường"] and reads_startups(sql)
+    response, html, sql = visit(directory_url())
+    assert "X-Page-Cache" not in response  # the page rendered, its cards from the cache
+    assert startup_card_renders() == [] and not reads_startups(sql)
+    assert card_of(html, "Cà phê Ea Tu") and card_of(html, "Thổ cẩm Mường")
+
+
+def test_a_follow_redraws_that_startups_card_alone(
+    fragments_only, two_startups, committed, startup_card_renders
+):
+    from django.contrib.auth import get_user_model
+
+    from startups.services.profiles import startup_follow
+
+    cafe, _ = two_startups
+    visit(directory_url())
+    startup_card_renders()
+    user = get_user_model().objects.create_user("nguoi-theo-doi", "td@example.com", "x")
+    with committed():
+        startup_follow(user=user, startup=cafe)
+    _, html, _ = visit(directory_url())
+    assert startup_card_renders() == ["Cà phê Ea Tu"]
+    assert "4 người theo dõi" in card_of(html, "Cà phê Ea Tu").get_text(" ")
+
+
+def test_a_renewed_certificate_gives_its_sellers_startup_the_ocop_badge_at_once(
+    fragments_only, two_startups, committed, startup_card_renders
+):
+    import datetime
+
+    _, weave = two_startups
+    lapsed = datetime.date.today() - datetime.timedelta(days=1)
+    with committed():
+        scarf = product_create(
+            seller=weave.partner, title="Khăn thổ cẩm", group="3.1", valid_until=lapsed
+        )
+    _, html, _ = visit(directory_url())
+    assert not card_of(html, "Thổ cẩm Mường").select('[data-badge="ocop"]')
+    startup_card_renders()
+    with committed():  # renewed: the product's index write replaces its seller's token
+        scarf.ocop_valid_until = lapsed + datetime.timedelta(days=1000)
+        scarf.save()
+    _, html, _ = visit(directory_url())
+    assert startup_card_renders() == ["Thổ cẩm Mường"]
+    assert card_of(html, "Thổ cẩm Mường").select('[data-badge="ocop"]')
+
+
+def test_a_hidden_startup_leaves_even_with_its_card_kept(fragments_only, two_startups):
+    """Hidden around every invalidation (no token replaced, the index not told), a startup
+    is still not shown: the directory checks which ids are public."""
+    from startups.models import Startup
+
+    cafe, weave = two_startups
+    visit(directory_url())
+    Startup.objects.filter(pk=weave.pk).update(published=False)
+    type(cafe.partner).objects.filter(pk=cafe.partner_id).update(status="suspended")
+    _, html, _ = visit(directory_url())
+    assert card_of(html, "Thổ cẩm Mường") is None and card_of(html, "Cà phê Ea Tu") is None
