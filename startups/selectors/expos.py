@@ -184,6 +184,24 @@ class BoothCard:
     online: bool = False
 
 
+# What a booth card reads (``_card`` and ``{% booth_card %}``): not the startup's story nor
+# the booth's pitch and media, which made most of a 60-card lobby's rows.
+CARD_FIELDS = (
+    "expo_id",
+    "hall_id",
+    "startup_id",
+    "status",
+    "position",
+    "featured",
+    "staff_seen_at",
+    "startup__name",
+    "startup__name_en",
+    "startup__tagline",
+    "startup__tagline_en",
+    "startup__logo",
+)
+
+
 def _card(booth: Booth, now) -> BoothCard:
     return BoothCard(
         booth=booth,
@@ -230,7 +248,9 @@ def lobby(expo: Expo, *, now: datetime.datetime | None = None, preview: bool = F
     rows = {hall.pk: HallRow(hall, _text(hall, "name"), hall.approved) for hall in halls}
     featured = []
     if shown:
-        first_of_hall = approved_booths(expo).annotate(
+        first_of_hall = (
+            approved_booths(expo).select_related(None).select_related("startup").only(*CARD_FIELDS)
+        ).annotate(
             rank=Window(RowNumber(), partition_by=F("hall_id"), order_by=[F("position"), F("pk")])
         )
         for booth in first_of_hall.filter(Q(rank__lte=LOBBY_HALL_BOOTHS) | Q(featured=True)):
