@@ -21,7 +21,8 @@ from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from catalog.models import MarketplaceLink
-from catalog.selectors import public_products, with_listing_data
+from catalog.selectors import listed_products, public_products, with_listing_data
+from core import pagecache
 from core.text import fold_vietnamese
 from core.video import Video, video_or_none
 from startups.access import officer_covers_expo
@@ -448,6 +449,29 @@ def booth_products(booth: Booth, product_ids: list[int] | None = None) -> list[P
     return [ProductRow(product=p, links=list(p.marketplace_links.all())) for p in products]
 
 
+class BoothProducts(list):
+    """A booth's featured products a buyer may see, as their ids in the booth's order, for
+    ``{% booth_products %}``: each row comes from the card cache while its product is
+    unchanged, and ``load(ids)`` reads the rows to draw (``booth_products``). Those reads and
+    the rows' price and stock lookups were half of a booth page rendered afresh."""
+
+    def __init__(self, booth: Booth, ids):
+        super().__init__(ids)
+        self.booth = booth
+
+    def load(self, ids) -> dict:
+        return {row.product.pk: row for row in booth_products(self.booth, ids)}
+
+
+def booth_listed_products(booth: Booth, product_ids: list[int] | None = None) -> list:
+    """``booth_products`` for the page: with the card cache on, a ``BoothProducts`` of the
+    public ones (one narrow query, ``catalog.selectors.listed_products``)."""
+    if not pagecache.enabled():
+        return booth_products(booth, product_ids)
+    ids = booth_product_ids(booth.pk) if product_ids is None else list(product_ids)
+    return BoothProducts(booth, listed_products(ids))
+
+
 def booth_questions(booth: Booth, user, limit: int = BOOTH_QUESTIONS) -> tuple[list, list]:
     """Shown questions with their answers (newest first) and, for a signed-in visitor, their
     own that wait to be seen. One query."""
@@ -472,8 +496,9 @@ def booth_page(
     product_ids: list[int] | None = None,
 ) -> BoothPage | None:
     """A booth: the startup's story and team, the featured products with price, stock and
-    marketplace links, the expo-only offer, the video, the shown questions. Nine queries
-    whatever the number of products, members or questions; None unless it is an approved
+    marketplace links (as ``BoothProducts`` with the card cache on), the expo-only offer, the
+    video, the shown questions. Nine queries whatever the number of products, members or
+    questions; None unless it is an approved
     booth of ``expo`` shown to visitors."""
     now = now or timezone.now()
     if not booths_shown(expo, preview=preview):
@@ -497,7 +522,7 @@ def booth_page(
         pitch=_text(booth, "pitch"),
         offer_text=_text(booth, "offer_text"),
         team=[(member, _text(member, "role")) for member in team],
-        products=booth_products(booth, product_ids),
+        products=booth_listed_products(booth, product_ids),
         questions=shown,
         waiting_questions=waiting,
         video=video_or_none(booth.video_url),

@@ -450,3 +450,53 @@ def test_reads_cost_the_same_for_two_or_six_booths_and_products(client, units, n
         client.get(url(small)), client.get(url(large))  # warm (sessions, translations)
         assert _queries(client.get, url(small)) == _queries(client.get, url(large))
     assert _queries(lambda: selectors.booth_page(large, booths[large].pk)) <= 9
+
+
+def _basket_token(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").select_one('[data-testid="add-to-basket"]')
+    return form.select_one('input[name="csrfmiddlewaretoken"]')["value"]
+
+
+@pytest.mark.parametrize("whole_pages", [False, True])
+def test_booth_product_rows_are_kept_per_product_and_their_basket_form_works(
+    units, settings, django_capture_on_commit_callbacks, whole_pages
+):
+    """With whole pages off, the booth page is rendered each time and its product rows come
+    from the card cache; a price change redraws that row. Either way each visitor's basket
+    form carries their own CSRF token, and adding to the basket works."""
+    from django.test import Client
+
+    from core import pagecache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_PAGES = whole_pages
+    expo = expo_create(phase="live")
+    booth = exhibit(expo, "Cà phê Bộ đệm", products=2)
+    first, second = (row.product for row in booth.booth_products.order_by("position", "pk"))
+    Client().get(booth_url(booth))
+    with CaptureQueriesContext(connection) as queries:
+        page = Client().get(booth_url(booth)).content.decode()
+    assert "Cà phê Bộ đệm sản phẩm 0" in page and "Cà phê Bộ đệm sản phẩm 1" in page
+    assert not [q for q in queries if q["sql"].startswith('SELECT "partner_stockrecord"."id"')]
+
+    record = first.stockrecords.get()
+    record.price = 150000
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+    page = Client().get(booth_url(booth)).content.decode()
+    assert "150.000" in page and "120.001" in page  # the new price, the other row kept
+
+    for _ in range(2):  # a first visitor, and one served what the first left in the cache
+        visitor = Client(enforce_csrf_checks=True)
+        response = visitor.get(booth_url(booth))
+        token = _basket_token(response.content.decode())
+        assert token and pagecache.CSRF_HOLE not in response.content.decode()
+        added = visitor.post(
+            reverse("basket:add", kwargs={"pk": second.pk}),
+            {"quantity": 1, "csrfmiddlewaretoken": token},
+        )
+        assert added.status_code == 302, added.status_code
+        basket = visitor.get(reverse("basket:summary")).content.decode()
+        assert "Cà phê Bộ đệm sản phẩm 1" in basket
