@@ -391,3 +391,35 @@ def test_an_officer_of_another_province_sees_nothing_and_gets_404_on_a_startup(c
     assert client.get(url, {"startup": "abc"}).status_code == 404
     client.force_login(world["other_owner"])  # not an officer at all
     assert client.get(url).status_code == 404
+
+
+def test_a_blank_forms_fields_are_drawn_once_per_language_and_a_refused_one_keeps_its_values(
+    client, world, settings, monkeypatch
+):
+    """The fields of the blank form are kept per language (the page rendered every time,
+    its fragments cached); a refused form is drawn with what was typed and its error, and
+    none of that reaches the next visitor's blank form."""
+    from startups.templatetags import startup_leads
+
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_PAGES = False
+    drawn = []
+    real = startup_leads.render_to_string
+    monkeypatch.setattr(
+        startup_leads,
+        "render_to_string",
+        lambda name, context: drawn.append(context["form"].is_bound) or real(name, context),
+    )
+    page = reverse("startups:startup-detail", kwargs={"slug": world["startup"].slug})
+    for _ in range(2):
+        assert tr("Your name") in client.get(page).content.decode()
+    assert drawn == [False]
+    with translation.override("en"):
+        english = reverse("startups:startup-detail", kwargs={"slug": world["startup"].slug})
+    assert "Your name" in client.get(english).content.decode() and drawn == [False, False]
+
+    refused = client.post(world["url"], form_data(role=""))
+    assert refused.status_code == 400 and drawn[-1] is True
+    assert "Trần Thị Mai" in refused.content.decode()
+    again = client.get(page).content.decode()
+    assert "Trần Thị Mai" not in again and tr("Your name") in again and len(drawn) == 3
