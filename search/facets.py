@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.models import Marketplace
+from core import pagecache
 from core.text import vietnamese_sort_key
 from search import types
 from startups.models.profiles import LookingFor, Sector, Stage
@@ -64,24 +65,34 @@ def price_label(key: str) -> str:
     return f"{format_decimal(low, locale=locale)}–{money(high)}"
 
 
+def _groups() -> dict[str, tuple[str, int]]:
+    Category = get_model("catalogue", "Category")
+    rows = (
+        Category.objects.filter(is_public=True)
+        .exclude(ocop_code="")
+        .only("ocop_code", "name", "name_en", "depth", "path")
+    )
+    return {c.ocop_code: (c.display_name, c.depth) for c in rows}
+
+
+def _provinces() -> dict[str, str]:
+    Province = get_model("catalogue", "Province")
+    return dict(Province.objects.values_list("code", "name"))
+
+
 class Vocabulary:
-    """The values each facet may take and their labels, loaded lazily once per request."""
+    """The values each facet may take and their labels, loaded lazily once per request: the
+    groups and provinces from the cache while the site is unchanged (categories and provinces
+    replace its token), one statement each otherwise."""
 
     @cached_property
     def groups(self) -> dict[str, tuple[str, int]]:
         """OCOP code -> (name in the active language, depth: 1 for a group, 2 for a sub-group)."""
-        Category = get_model("catalogue", "Category")
-        rows = (
-            Category.objects.filter(is_public=True)
-            .exclude(ocop_code="")
-            .only("ocop_code", "name", "name_en", "depth", "path")
-        )
-        return {c.ocop_code: (c.display_name, c.depth) for c in rows}
+        return pagecache.site_cached("facet-groups", _groups)
 
     @cached_property
     def provinces(self) -> dict[str, str]:
-        Province = get_model("catalogue", "Province")
-        return dict(Province.objects.values_list("code", "name"))
+        return pagecache.site_cached("facet-provinces", _provinces)
 
     @cached_property
     def seller_kinds(self) -> dict[str, str]:

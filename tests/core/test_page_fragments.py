@@ -258,3 +258,27 @@ def test_a_hidden_startup_leaves_even_with_its_card_kept(fragments_only, two_sta
     type(cafe.partner).objects.filter(pk=cafe.partner_id).update(status="suspended")
     _, html, _ = visit(directory_url())
     assert card_of(html, "Thổ cẩm Mường") is None and card_of(html, "Cà phê Ea Tu") is None
+
+
+def test_facet_labels_come_from_the_cache_and_a_renamed_province_shows_at_once(
+    fragments_only, coffee, committed
+):
+    from bs4 import BeautifulSoup
+
+    Province = get_model("catalogue", "Province")
+
+    def province_label(html) -> str:
+        panel = BeautifulSoup(html, "html.parser").select_one('.facet[data-facet="province"]')
+        return panel.select_one('a[data-value="66"]').get_text(" ", strip=True)
+
+    url = "/shop/search/?q=ca+phe"
+    visit(url)
+    _, html, sql = visit(url)
+    assert "Đắk Lắk" in province_label(html)
+    assert not [s for s in sql if 'FROM "catalogue_province"' in s]  # labels from the cache
+    with committed():
+        province = Province.objects.get(code="66")
+        province.name = "Tỉnh Đắk Lắk mới"
+        province.save()
+    _, html, _ = visit(url)
+    assert "Tỉnh Đắk Lắk mới" in province_label(html)
