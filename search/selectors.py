@@ -75,7 +75,7 @@ class ListedStartups(list):
     ``{% startup_cards %}``: each card comes from the card cache while its startup, its
     seller's products (the "OCOP products" badge) and the day (the youth-team badge) are
     unchanged; ``load(ids)`` reads the startups of the cards to draw (``startups_in_order``).
-    Most of a directory page that missed the cache was that read."""
+    That read was about half of a directory page that missed the cache."""
 
     card_prefix = pagecache.CARD_PREFIX + "startup:"
 

@@ -498,8 +498,7 @@ def booth_page(
     """A booth: the startup's story and team, the featured products with price, stock and
     marketplace links (as ``BoothProducts`` with the card cache on), the expo-only offer, the
     video, the shown questions. Nine queries whatever the number of products, members or
-    questions; None unless it is an approved
-    booth of ``expo`` shown to visitors."""
+    questions; None unless it is an approved booth of ``expo`` shown to visitors."""
     now = now or timezone.now()
     if not booths_shown(expo, preview=preview):
         return None

@@ -4,7 +4,7 @@
 (``startups.selectors.expos.BoothCard``).
 
 Written in Python, not as included templates: the lobby repeats them for each of its booths,
-and the includes were half of a lobby rendered afresh."""
+and the includes took half of its template time."""
 
 from django import template
 from django.template.defaultfilters import linebreaksbr

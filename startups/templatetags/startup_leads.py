@@ -27,7 +27,7 @@ FIELDS_TEMPLATE = "startups/leads/_lead_fields.html"
 
 @register.simple_tag
 def lead_fields(form):
-    if form.is_bound:
+    if form.is_bound or form.initial:  # what was typed, or values given: this form only
         return mark_safe(render_to_string(FIELDS_TEMPLATE, {"form": form}))
     return mark_safe(
         pagecache.site_cached(
