@@ -219,6 +219,7 @@ def _log_change(keys: list[str]) -> None:
             cache.add(SEQ_KEY, _seq_start(), timeout=None)
             number = cache.incr(SEQ_KEY)
         cache.set(LOG_PREFIX + str(number), frozenset(keys), max(page_seconds(), 60))
+        _seen(number)
     except Exception:
         logger.exception("Could not log the change of %s", keys[:20])
 
@@ -434,18 +435,45 @@ def _local_forget(key: str) -> None:
         _LOCAL.pop(key, None)
 
 
-def _entry_if_current(key: str) -> tuple[dict | None, int | None]:
+# The highest change number this process has read or made, and when (``time.monotonic``).
+# Within ``PAGE_CACHE_LAG_MS`` of that, a visitor with no cookie (the early hit) is answered
+# from this process's copy of a page without reading the number again: see ``early_hit``.
+_SEQ_SEEN: tuple[int | None, float] = (None, 0.0)
+
+
+def _seen(seq: int | None) -> None:
+    global _SEQ_SEEN
+    if seq is not None and (_SEQ_SEEN[0] is None or seq >= _SEQ_SEEN[0]):
+        _SEQ_SEEN = (seq, time.monotonic())
+
+
+def lag_seconds() -> float:
+    return max(0, int(getattr(settings, "PAGE_CACHE_LAG_MS", 0))) / 1000
+
+
+def _seq_lately(lag: float) -> int | None:
+    seq, at = _SEQ_SEEN
+    if seq is not None and lag > 0 and time.monotonic() - at < lag:
+        return seq
+    return None
+
+
+def _entry_if_current(key: str, *, lag: float = 0) -> tuple[dict | None, int | None]:
     """The cached entry ``key`` if nothing it depends on changed since it was made, and the
     change number (read with it, in one cache call; the number alone when this process has
-    the entry)."""
+    the entry, or not even that when this process read it less than ``lag`` seconds ago)."""
     local = _local_get(key)
     if local is not None:
-        seq = cache.get(SEQ_KEY)
+        seq = _seq_lately(lag)
+        if seq is None:
+            seq = cache.get(SEQ_KEY)
+            _seen(seq)
         if _still_current(key, local, seq):
             return local, seq
         _local_forget(key)
     found = cache.get_many([key, SEQ_KEY])
     seq, entry = found.get(SEQ_KEY), found.get(key)
+    _seen(seq)
     if entry is not None and _still_current(key, entry, seq):
         _local_keep(key, entry)
         return entry, seq
@@ -594,12 +622,18 @@ def _early_hit_allowed(request) -> bool:
 
 def early_hit(request) -> HttpResponse | None:
     """The cached page of this address when it is current, with its view's ``on_hit`` done;
-    None otherwise (the view then answers)."""
+    None otherwise (the view then answers).
+
+    "Current" allows ``PAGE_CACHE_LAG_MS``: on a page this process keeps, the change number
+    it read (or made) less than that ago is taken as the number now, without a cache read.
+    This visitor has no session, messages or basket, so cannot have made the change that may
+    be missed; a change this process made is never missed (``_log_change`` moves the number
+    it knows), and every other visitor's hit reads the number."""
     if not _early_hit_allowed(request):
         return None
     key = _page_key(request)
     try:
-        entry, _seq = _entry_if_current(key)
+        entry, _seq = _entry_if_current(key, lag=lag_seconds())
     except Exception:
         logger.exception("Page cache unreadable; %s goes to its view", request.path)
         return None

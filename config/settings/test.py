@@ -51,3 +51,6 @@ shutil.copy(
 # after-commit invalidations of core.pagecache never run. Tests of the page cache, and the
 # browser journeys (real commits), switch it on.
 PAGE_CACHE_SECONDS = 0
+# Tests change data in this process and in a Celery worker, then read the page at once: the
+# lag of cookieless hits is tested where it is switched on (tests/core/test_pagecache_lag.py).
+PAGE_CACHE_LAG_MS = 0
