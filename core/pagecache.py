@@ -436,8 +436,9 @@ def _local_forget(key: str) -> None:
 
 
 # The highest change number this process has read or made, and when (``time.monotonic``).
-# Within ``PAGE_CACHE_LAG_MS`` of that, a visitor with no cookie (the early hit) is answered
-# from this process's copy of a page without reading the number again: see ``early_hit``.
+# Within ``PAGE_CACHE_LAG_MS`` of that, a visitor with no session, messages or basket (the
+# early hit) is answered from this process's copy of a page without reading the number again:
+# see ``early_hit``.
 _SEQ_SEEN: tuple[int | None, float] = (None, 0.0)
 
 

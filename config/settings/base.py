@@ -167,8 +167,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if _SHARED_CACHE 
 # Off: whole pages are rendered every time while the fragments (cards, counts, the header's
 # navigation and the footer) stay cached, as for a page whose own content just changed.
 PAGE_CACHE_PAGES = env.bool("PAGE_CACHE_PAGES", default=True)
-# A visitor with no cookie at all (who cannot have made a change) may get a page up to this
-# many milliseconds behind a change made by someone else; everyone else sees it at once.
+# A visitor with no session, messages or basket (who cannot have made a change) may get a page
+# up to this many milliseconds behind a change made by someone else; others see it at once.
 # Within it a process answers from its copy of a page without asking the cache (0: always ask).
 PAGE_CACHE_LAG_MS = env.int("PAGE_CACHE_LAG_MS", default=100)
 RELEASE = env("RELEASE", default="")
