@@ -352,6 +352,8 @@ def account_links(request) -> str:
 
 def _respond(request, entry: dict) -> HttpResponse:
     response = HttpResponse(_fill(request, entry["body"]), content_type=entry["content_type"])
+    if entry.get("cache_control"):  # what the view told browsers, e.g. the type-ahead's minute
+        response["Cache-Control"] = entry["cache_control"]
     response["X-Page-Cache"] = entry.get("state", "hit")
     return response
 
@@ -497,7 +499,7 @@ def cached_page(
     ``hit_action``: an early hit (``EarlyHitMiddleware``) does it for the view.
     ``signed_in``: the page shows every signed-in visitor who is not staff the same thing but
     for the holes (their basket, their account links), so they share cached entries too. Only
-    a 200 HTML response that set no cookie and left no message is kept."""
+    a 200 HTML (or JSON) response that set no cookie and left no message is kept."""
     if not _request_cacheable(request, signed_in):
         return render()
     key = _page_key(request, member=request.user.is_authenticated)
@@ -533,6 +535,7 @@ def cached_page(
         "deps": frozenset(recorded),
         "body": response.content,
         "content_type": response["Content-Type"],
+        "cache_control": response.get("Cache-Control"),
         "on_hit": list(on_hit),
         "made": time.time(),
     }
@@ -551,6 +554,10 @@ def do_not_store(request) -> None:
     request._page_cache_skip = True
 
 
+# What a cached page may be: an HTML page, or a view's JSON answer (the type-ahead).
+STORED_TYPES = ("text/html", "application/json")
+
+
 def _storable(request, response) -> bool:
     from django.contrib.messages import get_messages
 
@@ -559,7 +566,7 @@ def _storable(request, response) -> bool:
         and not response.cookies
         and not getattr(request, "_page_cache_skip", False)
         and not getattr(response, "streaming", False)
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").startswith(STORED_TYPES)
         and "no-store" not in response.get("Cache-Control", "")
         and len(get_messages(request)) == 0
     )

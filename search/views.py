@@ -252,11 +252,18 @@ def _in_current_language(url: str) -> str:
         return translate_url(url, language)
 
 
-class SuggestView(View):
+class SuggestView(pagecache.CachedPageMixin, View):
     """GET ?q=… -> {"suggestions": [{"kind", "label", "url"}, …]} for the header box.
 
     Fewer than two letters gives an empty list; a failing backend gives an empty list too (and
-    a log line): type-ahead is a help, never an error page."""
+    a log line): type-ahead is a help, never an error page. The answer is the same for every
+    visitor, so it is a cached page (an early hit for most keystrokes) until the index
+    changes; the empty answer of a failing backend is not kept."""
+
+    page_cache_signed_in = True
+
+    def page_cache_keys(self):
+        return [pagecache.INDEX, *pagecache.listing_keys()]
 
     def get(self, request, *args, **kwargs):
         text = clean_text(request.GET.get("q", ""), limit=100)
@@ -266,6 +273,7 @@ class SuggestView(View):
                 suggestions = api.suggest(text, limit=SUGGEST_LIMIT)
             except Exception:  # a help, not a page: log and answer nothing
                 logger.exception("Type-ahead failed for %r", text)
+                pagecache.do_not_store(request)
         body = {
             "suggestions": [
                 {"kind": s.kind, "label": s.label, "url": _in_current_language(s.url)}

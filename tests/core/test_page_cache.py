@@ -9,6 +9,7 @@ after every committed request in production."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -282,14 +283,49 @@ def test_a_staff_listing_rerenders_only_the_changed_card(
 
 def test_type_ahead_is_cached_until_the_index_changes(page_cache, coffee, seller, committed):
     url = reverse("search:suggest") + "?q=che+sh"
-    assert Client().get(url).json()["suggestions"] == []
+    first = Client().get(url)
+    assert first["X-Page-Cache"] == "miss" and first.json()["suggestions"] == []
     with CaptureQueriesContext(connection) as queries:
-        assert Client().get(url).json()["suggestions"] == []
-    assert not [q for q in queries if "searchentry" in q["sql"]]  # from the cache
+        again = Client().get(url)
+    assert again["X-Page-Cache"] == "hit" and again.json()["suggestions"] == []
+    assert again["Content-Type"] == "application/json"
+    assert again["Cache-Control"] == "public, max-age=60"  # browsers keep it a minute still
+    assert [q for q in queries if "SAVEPOINT" not in q["sql"]] == []
     with committed():
         product_create(seller=seller, title="Chè Shan tuyết Hà Giang 100g", group="1.2")
-    labels = [s["label"] for s in Client().get(url).json()["suggestions"]]
-    assert labels == ["Chè Shan tuyết Hà Giang 100g"]
+    changed = Client().get(url)
+    assert changed["X-Page-Cache"] == "miss"
+    assert [s["label"] for s in changed.json()["suggestions"]] == ["Chè Shan tuyết Hà Giang 100g"]
+
+
+def test_type_ahead_is_kept_per_language_and_shared_by_signed_in_buyers(page_cache, coffee, seller):
+    url, product_url = reverse("search:suggest") + "?q=ca+phe", coffee.get_absolute_url()
+    vietnamese = Client().get(url).json()["suggestions"]
+    assert {"kind": "product", "label": coffee.title, "url": product_url} in vietnamese
+    english = Client().get("/en" + url)
+    assert english["X-Page-Cache"] == "miss"  # not the Vietnamese answer
+    english_product = {"kind": "product", "label": coffee.title, "url": "/en" + product_url}
+    assert english_product in english.json()["suggestions"]
+    buyer = Client()
+    buyer.force_login(get_user_model().objects.create_user("nguoi-mua", "mua@example.com"))
+    buyer.get(url)
+    shared = buyer.get(url)
+    assert shared["X-Page-Cache"] == "hit" and shared.json()["suggestions"] == vietnamese
+
+
+def test_type_ahead_from_a_failing_backend_is_not_kept(page_cache, coffee, monkeypatch):
+    url = reverse("search:suggest") + "?q=ca+phe"
+    real = api.suggest
+
+    def broken(text, *, limit=8):
+        raise ConnectionError("search server down")
+
+    monkeypatch.setattr(api, "suggest", broken)
+    assert Client().get(url).json()["suggestions"] == []
+    monkeypatch.setattr(api, "suggest", real)
+    recovered = Client().get(url)
+    assert recovered["X-Page-Cache"] == "miss"
+    assert coffee.title in [s["label"] for s in recovered.json()["suggestions"]]
 
 
 class CacheReads:
