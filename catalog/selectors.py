@@ -165,19 +165,28 @@ def product_detail_queryset() -> QuerySet:
     )
 
 
-def _public_among(ids) -> QuerySet:
-    """``public_products()`` among ``ids``, its seller condition as EXISTS: no join to the
-    stock records and no DISTINCT over the products' wide rows (a fifth of a listing's
-    read)."""
+def _public_narrow() -> QuerySet:
+    """``public_products()`` with its seller condition as EXISTS: no join to the stock records
+    and no DISTINCT over the products' wide rows (a fifth of a listing's read)."""
     on_sale = StockRecord.objects.filter(
         product=OuterRef("pk"), partner__status=Partner.Status.APPROVED
     )
     return Product.objects.browsable().filter(
         Exists(on_sale),
-        pk__in=ids,
         is_public=True,
         moderation_status=Product.Moderation.APPROVED,
     )
+
+
+def _public_among(ids) -> QuerySet:
+    return _public_narrow().filter(pk__in=ids)
+
+
+def is_public_product(product_ref) -> Exists:
+    """Whether the product ``product_ref`` (an ``OuterRef``) is public, as a column of another
+    query: a list of product ids of its own (a booth's featured products) tells which are
+    public in the same statement, not in a second one (``listed_products``)."""
+    return Exists(_public_narrow().filter(pk=product_ref))
 
 
 def products_in_order(ids: list[int]) -> list:

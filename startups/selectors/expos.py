@@ -21,7 +21,12 @@ from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from catalog.models import MarketplaceLink
-from catalog.selectors import listed_products, public_products, with_listing_data
+from catalog.selectors import (
+    ListedProducts,
+    is_public_product,
+    public_products,
+    with_listing_data,
+)
 from core import pagecache
 from core.text import fold_vietnamese
 from core.video import Video, video_or_none
@@ -428,6 +433,18 @@ def booth_product_ids(booth_pk: int) -> list[int]:
     )
 
 
+def booth_featured_ids(booth_pk: int) -> tuple[list[int], list[int]]:
+    """The booth's featured products' ids in the booth's order, and those of them a buyer may
+    see (in that order too). One query."""
+    rows = list(
+        BoothProduct.objects.filter(booth_id=booth_pk)
+        .annotate(public=is_public_product(OuterRef("product_id")))
+        .order_by("position", "pk")
+        .values_list("product_id", "public")
+    )
+    return [pk for pk, _public in rows], [pk for pk, public in rows if public]
+
+
 def booth_products(booth: Booth, product_ids: list[int] | None = None) -> list[ProductRow]:
     """The booth's featured products a buyer may see, in the booth's order, with what a card
     needs (price and stock through the stock records, pictures) and their marketplace links.
@@ -463,13 +480,20 @@ class BoothProducts(list):
         return {row.product.pk: row for row in booth_products(self.booth, ids)}
 
 
-def booth_listed_products(booth: Booth, product_ids: list[int] | None = None) -> list:
+def booth_listed_products(
+    booth: Booth,
+    product_ids: list[int] | None = None,
+    public_ids: list[int] | None = None,
+) -> list:
     """``booth_products`` for the page: with the card cache on, a ``BoothProducts`` of the
-    public ones (one narrow query, ``catalog.selectors.listed_products``)."""
+    public ones (``public_ids`` of ``booth_featured_ids``, read here when not given). The page
+    depends on every featured product's token, public or not yet."""
     if not pagecache.enabled():
         return booth_products(booth, product_ids)
-    ids = booth_product_ids(booth.pk) if product_ids is None else list(product_ids)
-    return BoothProducts(booth, listed_products(ids))
+    if product_ids is None or public_ids is None:
+        product_ids, public_ids = booth_featured_ids(booth.pk)
+    pagecache.note_products(product_ids)
+    return BoothProducts(booth, ListedProducts(public_ids))
 
 
 def booth_questions(booth: Booth, user, limit: int = BOOTH_QUESTIONS) -> tuple[list, list]:
@@ -494,6 +518,7 @@ def booth_page(
     now: datetime.datetime | None = None,
     preview: bool = False,
     product_ids: list[int] | None = None,
+    public_ids: list[int] | None = None,
 ) -> BoothPage | None:
     """A booth: the startup's story and team, the featured products with price, stock and
     marketplace links (as ``BoothProducts`` with the card cache on), the expo-only offer, the
@@ -521,7 +546,7 @@ def booth_page(
         pitch=_text(booth, "pitch"),
         offer_text=_text(booth, "offer_text"),
         team=[(member, _text(member, "role")) for member in team],
-        products=booth_listed_products(booth, product_ids),
+        products=booth_listed_products(booth, product_ids, public_ids),
         questions=shown,
         waiting_questions=waiting,
         video=video_or_none(booth.video_url),

@@ -39,9 +39,9 @@ from startups.selectors.expo_stats import passport_status
 from startups.selectors.expos import (
     EXPO_LIST_KEY,
     approved_booths,
+    booth_featured_ids,
     booth_of_expo,
     booth_page,
-    booth_product_ids,
     booths_shown,
     expo_frame,
     expo_pk_of,
@@ -167,7 +167,7 @@ class ExpoBoothView(ExpoPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         booth_pk = self.kwargs["booth_pk"]
-        product_ids = booth_product_ids(booth_pk)
+        product_ids, public_ids = booth_featured_ids(booth_pk)
         if pagecache.is_cache_render(self.request):
             startup_id = (
                 approved_booths(self.expo)
@@ -185,6 +185,7 @@ class ExpoBoothView(ExpoPageMixin, TemplateView):
             now=self.now,
             preview=self.preview,
             product_ids=product_ids,
+            public_ids=public_ids,
         )
         if data is None:
             raise Http404
