@@ -165,6 +165,66 @@ def test_the_open_lobby_lists_halls_featured_booths_and_live_and_next_sessions(c
     assert 'data-kind="lobby"' in page  # the visit beacon
 
 
+def test_the_schedule_shows_each_session_in_vietnam_time_with_its_state(client, units):
+    expo = expo_create(phase="live")
+    hall = expo.halls.first()
+    now = timezone.now().replace(second=0, microsecond=0)
+    live = ExpoSession.objects.create(
+        expo=expo,
+        hall=hall,
+        kind="livestream",
+        title="Phiên <đang> phát",
+        speakers="Nguyễn Văn A & Trần B",
+        starts_at=now - MINUTE,
+        ends_at=now + 30 * MINUTE,
+    )
+    ended = ExpoSession.objects.create(
+        expo=expo,
+        kind="pitch",
+        title="Phiên đã xong",
+        replay_url=REPLAY,
+        starts_at=now - 90 * MINUTE,
+        ends_at=now - 60 * MINUTE,
+    )
+    later = ExpoSession.objects.create(
+        expo=expo,
+        kind="talk",
+        title="Phiên sắp tới",
+        starts_at=now + 60 * MINUTE,
+        ends_at=now + 120 * MINUTE,
+    )
+
+    def row(page, session):
+        href = reverse(
+            "startups:expo-session", kwargs={"slug": expo.slug, "session_pk": session.pk}
+        )
+        for item in page.split('<li class="expo-session')[1:]:
+            if f'href="{href}"' in item:
+                return item.split("</li>")[0]
+        raise AssertionError(f"no row for {session.title}")
+
+    page = client.get(lobby_url(expo)).content.decode()
+    starts = timezone.localtime(live.starts_at)  # Asia/Ho_Chi_Minh
+    shown = row(page, live)
+    assert shown.startswith(" is-live") and "data-live-badge>" in shown
+    assert f'data-session-starts="{starts.isoformat()}"' in shown
+    assert f"{starts:%H:%M}–{timezone.localtime(live.ends_at):%H:%M}</time>" in shown
+    assert "Phiên &lt;đang&gt; phát" in shown and "Nguyễn Văn A &amp; Trần B" in shown
+    past = row(page, ended)
+    assert past.startswith(" is-ended") and "data-live-badge hidden>" in past
+    assert '<span class="expo-badge">Xem lại</span>' in past
+    assert row(page, later).startswith('" data-testid="session"')  # neither live nor ended
+    hall_page = client.get(
+        reverse("startups:expo-hall", kwargs={"slug": expo.slug, "hall_pk": hall.pk})
+    ).content.decode()
+    assert row(hall_page, live).startswith(" is-live")
+    with translation.override("en"):
+        english = client.get(lobby_url(expo)).content.decode()
+        assert "Replay</span>" in row(english, ended)
+        assert "Live now</span>" in row(english, live)
+        assert f"{starts:%a} {starts.day}/{starts.month} {starts:%H:%M}" in row(english, live)
+
+
 def test_a_big_hall_shows_its_first_booths_in_the_lobby_and_all_on_its_own_page(client, units):
     expo = expo_create(phase="live")
     first, second = expo.halls.all()
