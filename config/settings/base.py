@@ -138,24 +138,35 @@ TEMPLATES = [
     }
 ]
 
+
 # --- Data ---------------------------------------------------------------------------------
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a request writes; a busy timeout instead of "locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+def database_settings(database: dict) -> dict:
+    """``DATABASE_URL``'s database as every settings module uses it (production reads the URL
+    without a default)."""
+    database["ATOMIC_REQUESTS"] = True
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets the dev server read while a request writes; a busy timeout, not "locked".
+        database.setdefault("OPTIONS", {}).update(
+            {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        )
+    elif database["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+        "DATABASE_PREPARED_STATEMENTS", default=True
+    ):
+        # A query this connection has run before is sent as a prepared statement: PostgreSQL
+        # neither parses nor plans it again (on a product or booth page that is a fifth of the
+        # render; planning the booth's join alone took 1 ms). Needs parameters bound by the
+        # server. Off for a transaction-mode PgBouncer older than 1.21, which cannot keep them.
+        database.setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": 1}
+        )
+    return database
+
+
+DATABASES = {
+    "default": database_settings(
+        env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
     )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=True
-):
-    # A query this connection has run before is sent as a prepared statement: PostgreSQL
-    # neither parses nor plans it again (on a product or booth page that is a fifth of the
-    # render; planning the booth's join alone took 1 ms). Needs parameters bound by the
-    # server. Off for a transaction-mode PgBouncer older than 1.21, which cannot keep them.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"server_side_binding": True, "prepare_threshold": 1}
-    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

@@ -7,15 +7,14 @@ CELERY_BROKER_URL, ELASTICSEARCH_URL, STRIPE_*, EMAIL_URL, SENTRY-free logging t
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import env
+from .base import database_settings, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: fail loudly
 if len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 32+ characters.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES = {"default": database_settings(env.db("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 if env("REDIS_URL", default=""):

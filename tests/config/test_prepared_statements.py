@@ -1,0 +1,53 @@
+"""On PostgreSQL a query a connection runs again is a server-side prepared statement (neither
+parsed nor planned again); ``DATABASE_PREPARED_STATEMENTS=false`` turns that off for poolers
+that cannot keep them."""
+
+import json
+
+import pytest
+from django.db import connection
+from oscar.core.loading import get_model
+
+from tests.config.test_settings import PROD_ENV, run_manage
+
+Partner = get_model("partner", "Partner")
+
+
+def options_with(**env) -> dict:
+    script = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+            **env,
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.django_db
+def test_a_query_run_again_is_prepared_on_the_server():
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are a PostgreSQL setting")
+    for code in ("htx-mot", "htx-hai", "htx-ba"):  # the same statement, other values
+        assert not Partner.objects.filter(code=code).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "partner_partner"' in sql and "$1" in sql for sql in prepared), prepared
+
+
+def test_prepared_statements_are_on_by_default_and_off_by_environment():
+    assert options_with() == {"server_side_binding": True, "prepare_threshold": 1}
+    production = {**PROD_ENV, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    assert options_with(**production) == {"server_side_binding": True, "prepare_threshold": 1}
+    assert options_with(DATABASE_PREPARED_STATEMENTS="false") == {}
+    sqlite = options_with(DATABASE_URL="sqlite:////tmp/prepared-check.sqlite3")
+    assert "prepare_threshold" not in sqlite and "server_side_binding" not in sqlite
