@@ -39,6 +39,7 @@ from startups.models import (
     ExpoSession,
     Hall,
     Officer,
+    Startup,
     TeamMember,
 )
 from startups.selectors import ShownText, shown_text
@@ -182,22 +183,40 @@ class HallRow:
         return self.booth_count > len(self.booths)
 
 
+@dataclass(frozen=True)
+class CardStartup:
+    name: str
+    name_en: str
+    tagline: str
+    tagline_en: str
+    logo: object  # the ``logo`` field's file: false without a picture, ``.url`` with one
+
+
+@dataclass(frozen=True)
+class CardBooth:
+    """What a booth card shows of its booth (``{% booth_card %}``), read as plain values: a
+    model instance for each booth and its startup was half of a 60-card lobby's read."""
+
+    pk: int
+    hall_id: int
+    featured: bool
+    staff_seen_at: datetime.datetime | None
+    startup: CardStartup
+
+
 @dataclass
 class BoothCard:
-    booth: Booth
+    booth: CardBooth
     name: ShownText
     tagline: ShownText
     online: bool = False
 
 
-# What a booth card reads (``_card`` and ``{% booth_card %}``): not the startup's story nor
-# the booth's pitch and media, which made most of a 60-card lobby's rows.
-CARD_FIELDS = (
-    "expo_id",
+# What a booth card reads, in ``CardBooth`` order: not the startup's story nor the booth's
+# pitch and media, which made most of a 60-card lobby's rows.
+CARD_VALUES = (
+    "pk",
     "hall_id",
-    "startup_id",
-    "status",
-    "position",
     "featured",
     "staff_seen_at",
     "startup__name",
@@ -208,13 +227,33 @@ CARD_FIELDS = (
 )
 
 
-def _card(booth: Booth, now) -> BoothCard:
+def _card_of(values: tuple, now) -> BoothCard:
+    """A card from a row of ``CARD_VALUES``."""
+    pk, hall_id, featured, seen, name, name_en, tagline, tagline_en, logo = values[:9]
+    logo_field = Startup._meta.get_field("logo")
+    startup = CardStartup(
+        name, name_en, tagline, tagline_en, logo_field.attr_class(None, logo_field, logo or "")
+    )
+    booth = CardBooth(pk, hall_id, featured, seen, startup)
     return BoothCard(
         booth=booth,
-        name=_text(booth.startup, "name"),
-        tagline=_text(booth.startup, "tagline"),
-        online=bool(booth.staff_seen_at and booth.staff_seen_at >= now - STAFF_ONLINE),
+        name=_text(startup, "name"),
+        tagline=_text(startup, "tagline"),
+        online=bool(seen and seen >= now - STAFF_ONLINE),
     )
+
+
+def _cards(booths, now) -> list[BoothCard]:
+    """The cards of a queryset of booths, in its order. One query."""
+    return [_card_of(values, now) for values in booths.values_list(*CARD_VALUES)]
+
+
+def _card(booth: Booth, now) -> BoothCard:
+    """The card of a booth read in full (search within an expo reads its pitch too)."""
+    startup = booth.startup
+    values = (booth.pk, booth.hall_id, booth.featured, booth.staff_seen_at)
+    texts = (startup.name, startup.name_en, startup.tagline, startup.tagline_en)
+    return _card_of((*values, *texts, startup.logo.name), now)
 
 
 @dataclass
@@ -255,15 +294,20 @@ def lobby(expo: Expo, *, now: datetime.datetime | None = None, preview: bool = F
     featured = []
     if shown:
         first_of_hall = (
-            approved_booths(expo).select_related(None).select_related("startup").only(*CARD_FIELDS)
-        ).annotate(
-            rank=Window(RowNumber(), partition_by=F("hall_id"), order_by=[F("position"), F("pk")])
+            approved_booths(expo)
+            .select_related(None)
+            .annotate(
+                rank=Window(
+                    RowNumber(), partition_by=F("hall_id"), order_by=[F("position"), F("pk")]
+                )
+            )
+            .filter(Q(rank__lte=LOBBY_HALL_BOOTHS) | Q(featured=True))
         )
-        for booth in first_of_hall.filter(Q(rank__lte=LOBBY_HALL_BOOTHS) | Q(featured=True)):
-            card = _card(booth, now)
-            if booth.hall_id in rows and booth.rank <= LOBBY_HALL_BOOTHS:
-                rows[booth.hall_id].booths.append(card)
-            if booth.featured:
+        for values in first_of_hall.values_list(*CARD_VALUES, "rank"):
+            card, rank = _card_of(values, now), values[-1]
+            if card.booth.hall_id in rows and rank <= LOBBY_HALL_BOOTHS:
+                rows[card.booth.hall_id].booths.append(card)
+            if card.booth.featured:
                 featured.append(card)
     sessions = _session_rows(
         ExpoSession.objects.filter(expo=expo).select_related("hall").order_by("starts_at", "pk"),
@@ -292,7 +336,7 @@ def staff_online(expo: Expo, *, now: datetime.datetime | None = None) -> list[Bo
     if not expo.is_open:
         return []
     booths = approved_booths(expo).filter(staff_seen_at__gte=now - STAFF_ONLINE)
-    return [_card(b, now) for b in booths.order_by("-staff_seen_at", "pk")[:ONLINE_LIMIT]]
+    return _cards(booths.order_by("-staff_seen_at", "pk")[:ONLINE_LIMIT], now)
 
 
 @dataclass
@@ -314,7 +358,7 @@ def hall_page(
         return None
     booths = []
     if booths_shown(expo, preview=preview):
-        booths = [_card(b, now) for b in approved_booths(expo).filter(hall=hall)]
+        booths = _cards(approved_booths(expo).filter(hall=hall), now)
     sessions = _session_rows(
         ExpoSession.objects.filter(expo=expo, hall=hall).order_by("starts_at", "pk"), now
     )

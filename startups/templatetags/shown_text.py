@@ -2,7 +2,8 @@
 ``core.text.ShownText`` in an element, in the page's language or the Vietnamese text marked
 ``lang="vi"`` on an English page; ``{% booth_card card expo %}`` one booth of an expo's grid
 (``startups.selectors.expos.BoothCard``); ``{% session_row row expo %}`` one session of a
-schedule (``startups.selectors.expos.SessionRow``).
+schedule (``startups.selectors.expos.SessionRow``); ``{% lobby_hall row lobby expo %}`` one
+hall of the lobby with its first booths' cards.
 
 Written in Python, not as included templates: the lobby repeats them for each of its booths
 and sessions, and the includes took half of its template time."""
