@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from oscar.core.loading import get_model
 
+from search import api
 from tests.config.test_settings import PROD_ENV, run_manage
 
 Partner = get_model("partner", "Partner")
@@ -42,6 +43,23 @@ def test_a_query_run_again_is_prepared_on_the_server():
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any('FROM "partner_partner"' in sql and "$1" in sql for sql in prepared), prepared
+
+
+@pytest.mark.django_db
+def test_search_statements_are_planned_for_their_values_every_time(seller):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are a PostgreSQL setting")
+    for text in ("ca phe", "mat ong", "gao", "che"):  # the same statements, other values
+        api.search(api.Query(text=text, kind=api.PRODUCT))
+        api.search(api.Query(kind=api.PRODUCT, filters={"stars": ("4", "5")}))
+    for _ in range(2):
+        assert Partner.objects.filter(pk=seller.pk).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert not [sql for sql in prepared if "search_searchentry" in sql], prepared
+    assert any('FROM "partner_partner"' in sql for sql in prepared), prepared  # still on
+    assert connection.connection.prepare_threshold == 1  # given back after each search
 
 
 def test_prepared_statements_are_on_by_default_and_off_by_environment():
