@@ -156,6 +156,10 @@ class DatabaseBackend(Backend):
         cursor.execute(sql, params)
         return cursor.fetchall()
 
+    def count_fetch(self, cursor, frag: Frag) -> list[tuple]:
+        """``fetch`` for a statement that counts (facets, totals)."""
+        return self.fetch(cursor, frag)
+
     # searching ------------------------------------------------------------------------------
 
     def search(self, query: Query) -> Results:
@@ -213,7 +217,7 @@ class DatabaseBackend(Backend):
         elif (len(ids) < query.per_page and (ids or not query.offset)) or not query.count:
             total = query.offset + len(ids)  # this page is the last one, or told not to count
         else:
-            total = self.fetch(
+            total = self.count_fetch(
                 cursor, (f"SELECT COUNT(*) FROM {plan.source} WHERE {where}", where_params)
             )[0][0]
         return Results(ids=ids, total=total, facets=facets)
@@ -229,7 +233,7 @@ class DatabaseBackend(Backend):
             if facet in plan.conditions:
                 others = plan.where(without=facet)
                 parts.append(value_counts(plan.source, others, i, FACET_COLUMNS[facet]))
-        counts, total = read_counts(names, self.fetch(cursor, union(parts)))
+        counts, total = read_counts(names, self.count_fetch(cursor, union(parts)))
         facets = {
             facet: facet_values(facet, counts[facet], selected.get(facet, [])) for facet in names
         }
@@ -269,7 +273,7 @@ class DatabaseBackend(Backend):
             marks = ", ".join(["%s"] * len(ids))
             plan.conditions["rows"] = (f"e.object_id IN ({marks})", [int(i) for i in ids])
         columns = [(i, FACET_COLUMNS[f]) for i, f in enumerate(GROUP_PAGE_FACETS)]
-        rows = self.fetch(cursor, self.counts_sql(plan.source, plan.where(), columns))
+        rows = self.count_fetch(cursor, self.counts_sql(plan.source, plan.where(), columns))
         return read_counts(GROUP_PAGE_FACETS, rows)
 
     def _kept_codes(self) -> set[str]:

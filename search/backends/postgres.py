@@ -24,7 +24,6 @@ partial covering index of its own rows in the listing order (``group_indexes_ens
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 from django.db import connections
 
@@ -59,23 +58,20 @@ def tsquery(words: list[str], *, title_only: bool = False, prefix: bool = True) 
 class PostgresBackend(DatabaseBackend):
     name = "postgresql"
 
-    @contextmanager
-    def cursor(self):
-        """The index's statements are planned for their own values every time, never sent as
-        prepared statements (``DATABASE_PREPARED_STATEMENTS``): their best plan depends on
-        the values (a group's partial index, how many entries the words match), and the
-        generic plan PostgreSQL settles on for a prepared facet count made the search page a
-        third slower. Nested calls leave it to the outermost."""
-        with super().cursor() as cursor:
-            raw = connections[self.using].connection
-            threshold = getattr(raw, "prepare_threshold", None)
-            if threshold is not None:
-                raw.prepare_threshold = None
-            try:
-                yield cursor
-            finally:
-                if threshold is not None:
-                    raw.prepare_threshold = threshold
+    def count_fetch(self, cursor, frag) -> list[tuple]:
+        """A counting statement is planned for its own values every time, never sent as a
+        prepared statement (``DATABASE_PREPARED_STATEMENTS``): how many entries the words
+        and filters match decides its best plan, and the generic plan PostgreSQL settled on
+        for a prepared facet count made the search page a third slower."""
+        raw = connections[self.using].connection
+        threshold = getattr(raw, "prepare_threshold", None)
+        if threshold is None:
+            return self.fetch(cursor, frag)
+        raw.prepare_threshold = None
+        try:
+            return self.fetch(cursor, frag)
+        finally:
+            raw.prepare_threshold = threshold
 
     def text_match(self, words, *, title_only=False, prefix=True) -> TextMatch:
         query = tsquery(words, title_only=title_only, prefix=prefix)

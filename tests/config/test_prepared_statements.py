@@ -46,7 +46,7 @@ def test_a_query_run_again_is_prepared_on_the_server():
 
 
 @pytest.mark.django_db
-def test_search_statements_are_planned_for_their_values_every_time(seller):
+def test_search_counts_are_planned_for_their_values_every_time(seller):
     if connection.vendor != "postgresql":
         pytest.skip("prepared statements are a PostgreSQL setting")
     for text in ("ca phe", "mat ong", "gao", "che"):  # the same statements, other values
@@ -57,9 +57,12 @@ def test_search_statements_are_planned_for_their_values_every_time(seller):
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
-    assert not [sql for sql in prepared if "search_searchentry" in sql], prepared
+    searches = [sql for sql in prepared if "search_searchentry" in sql]
+    assert not [sql for sql in searches if "COUNT(" in sql], searches  # the facets and totals
+    assert any(sql.startswith("SELECT e.object_id") for sql in searches), searches  # a page
     assert any('FROM "partner_partner"' in sql for sql in prepared), prepared  # still on
     assert connection.connection.prepare_threshold == 1  # given back after each search
+    assert connection.connection.prepared_max == 500  # every page type's statements kept
 
 
 def test_prepared_statements_are_on_by_default_and_off_by_environment():
